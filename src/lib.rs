@@ -1,0 +1,7 @@
+//! supportline: a Discord support bot that answers first from a Markdown
+//! knowledge base (L0) and runs a ticket ladder from the help desk (L1) up to
+//! product engineers (L4).
+//!
+//! Layout (arrows point at what a part may use), see `../shared/design.md`:
+//! `bot` → `tickets`, `knowledge`, `store`, `i18n`; `store` → `tickets`;
+//! `tickets` and `knowledge` stand alone; `sandbox` stands alone.

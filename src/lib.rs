@@ -5,3 +5,6 @@
 //! Layout (arrows point at what a part may use), see `../shared/design.md`:
 //! `bot` → `tickets`, `knowledge`, `store`, `i18n`; `store` → `tickets`;
 //! `tickets` and `knowledge` stand alone; `sandbox` stands alone.
+
+pub mod config;
+pub mod i18n;

@@ -1,0 +1,1 @@
+//! Persistence (sqlx): see the submodules.

@@ -1,5 +1,7 @@
 //! A guild's support settings, edited with `/setup` and kept in the store.
 
+use std::collections::BTreeSet;
+
 use chrono::Duration;
 
 use super::ids::{ChannelId, GuildId, RoleId};
@@ -26,7 +28,7 @@ pub struct GuildSettings {
     /// L1 to L4, in order; use [`GuildSettings::level`].
     pub levels: [LevelSettings; 4],
     /// Channels where `/ask`'s panel lives and plain messages may be answered.
-    pub help_channels: Vec<ChannelId>,
+    pub help_channels: BTreeSet<ChannelId>,
     /// Where transcripts are posted when a ticket closes.
     pub log_channel: Option<ChannelId>,
     /// Answer plain messages in help channels (needs the Message Content intent).
@@ -94,7 +96,7 @@ impl GuildSettings {
                 role: None,
                 sla: default_sla(level),
             }),
-            help_channels: Vec::new(),
+            help_channels: BTreeSet::new(),
             log_channel: None,
             answer_plain_messages: false,
             ticket_limit: DEFAULT_TICKET_LIMIT,

@@ -8,3 +8,5 @@
 
 pub mod config;
 pub mod i18n;
+pub mod store;
+pub mod tickets;

@@ -1,0 +1,54 @@
+//! The ticket domain: levels, tickets, their timeline, the transitions
+//! between states, who may do what, guild settings, timers, handoff
+//! digests and statistics. No Discord, no SQL, no async: everything here is
+//! a pure function of its arguments and is tested as such.
+//!
+//! The pattern: a transition (`transitions::claim`, `lifecycle::close`, …)
+//! *decides* — it checks [`policy`] and the ticket's state and returns the
+//! [`TicketEvent`]s to append or a [`Refusal`]; [`Ticket::apply`]
+//! *evolves* the ticket by those events; the store persists both with one
+//! conditional update (`store::Store::transition`).
+//!
+//! The one outside type used is `i18n::Locale` (a plain language tag), so
+//! the ticket remembers which language to speak to its author.
+
+pub mod event;
+pub mod handoff;
+pub mod ids;
+pub mod level;
+pub mod lifecycle;
+pub mod policy;
+pub mod refusal;
+pub mod settings;
+pub mod stats;
+pub mod ticket;
+pub mod timers;
+pub mod transcript;
+pub mod transitions;
+pub mod urgency;
+
+#[cfg(test)]
+mod fixtures;
+
+pub use event::{EventKind, Rating, ThreadRole, TicketEvent};
+pub use handoff::{HandoffDigest, Quote};
+pub use ids::{
+    ChannelId, EventId, GuildId, L0ExchangeId, MessageId, RoleId, TicketId, TicketNumber, TimerId,
+    UserId,
+};
+pub use level::{Level, LevelSet};
+pub use lifecycle::{
+    auto_close, close, confirm, first_response, reject, reopen, request_resolve, sla_breach,
+    thread_lost,
+};
+pub use policy::{allows, allows_in_guild, Actor};
+pub use refusal::{Action, Allowed, GuildAction, Refusal, TicketAction};
+pub use settings::{GuildSettings, LevelSettings, Missing, SettingsError};
+pub use stats::TicketStats;
+pub use ticket::{
+    CaseThread, CloseReason, NewTicket, NewTicketError, Priority, Status, Ticket, TicketSource,
+};
+pub use timers::{PlannedTimer, TimerKind};
+pub use transcript::{Attachment, EntryKind, TranscriptEntry};
+pub use transitions::{claim, deescalate, escalate, note, transfer, unclaim, Decision};
+pub use urgency::Cues;

@@ -1,0 +1,143 @@
+//! Which timers a ticket's state calls for. The store reconciles a
+//! ticket's pending timers with [`ticket_timers`] in the same transaction
+//! as every change, so a timer can never outlive the state that wanted it
+//! (an answered ticket loses its SLA reminder, a closed one its auto-close).
+
+use chrono::{DateTime, Utc};
+
+use super::level::Level;
+use super::settings::GuildSettings;
+use super::ticket::{Status, Ticket};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimerKind {
+    /// Close a ticket nobody answered "Did this solve it?" for.
+    AutoClose,
+    /// Ping a level's role when its first-response target passes.
+    SlaReminder,
+    /// A user's opening cooldown ends (scheduled by the bot if it wants to
+    /// tell them; the store enforces the cooldown without it).
+    CooldownExpiry,
+}
+
+impl TimerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimerKind::AutoClose => "auto_close",
+            TimerKind::SlaReminder => "sla_reminder",
+            TimerKind::CooldownExpiry => "cooldown_expiry",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TimerKind> {
+        [
+            TimerKind::AutoClose,
+            TimerKind::SlaReminder,
+            TimerKind::CooldownExpiry,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// A timer a ticket wants. `generation` tells apart timers of one kind for
+/// one ticket: the same (kind, ticket, generation) is scheduled once, so a
+/// timer runs once, however often the plan is recomputed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlannedTimer {
+    pub kind: TimerKind,
+    pub due_at: DateTime<Utc>,
+    pub generation: i64,
+    /// For SLA reminders, the level whose role to ping.
+    pub level: Option<Level>,
+}
+
+/// The timers `t` calls for now: an SLA reminder while it is open and
+/// unanswered at its level, an auto-close while it awaits the user.
+pub fn ticket_timers(t: &Ticket, settings: &GuildSettings) -> Vec<PlannedTimer> {
+    let mut timers = Vec::new();
+    if t.status == Status::Open && t.first_response_at.is_none() && t.sla_breached_at.is_none() {
+        timers.push(PlannedTimer {
+            kind: TimerKind::SlaReminder,
+            due_at: t.level_reached_at + settings.level(t.level).sla,
+            // One reminder per arrival at a level.
+            generation: t.level_reached_at.timestamp_millis(),
+            level: Some(t.level),
+        });
+    }
+    if let (Status::Resolving, Some(asked)) = (t.status, t.resolve_requested_at) {
+        timers.push(PlannedTimer {
+            kind: TimerKind::AutoClose,
+            due_at: asked + settings.auto_close_after(),
+            // One auto-close per "Did this solve it?".
+            generation: asked.timestamp_millis(),
+            level: None,
+        });
+    }
+    timers
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+    use crate::tickets::fixtures::{minutes, staff, t0, ticket};
+    use crate::tickets::ids::GuildId;
+    use crate::tickets::{lifecycle, transitions};
+
+    fn settings() -> GuildSettings {
+        GuildSettings::new(GuildId(10))
+    }
+
+    #[test]
+    fn a_new_ticket_wants_an_sla_reminder_at_its_levels_target() {
+        let timers = ticket_timers(&ticket(Level::L1), &settings());
+        assert_eq!(timers.len(), 1);
+        assert_eq!(timers[0].kind, TimerKind::SlaReminder);
+        assert_eq!(timers[0].due_at, t0() + Duration::minutes(15));
+        assert_eq!(timers[0].level, Some(Level::L1));
+    }
+
+    #[test]
+    fn an_answered_ticket_wants_no_reminder() {
+        let t = ticket(Level::L1);
+        let t = t.after(&lifecycle::first_response(&t, &staff(1, Level::L1), minutes(2)).unwrap());
+        assert!(ticket_timers(&t, &settings()).is_empty());
+    }
+
+    #[test]
+    fn an_escalated_ticket_wants_a_new_reminder_for_the_new_level() {
+        let t = ticket(Level::L1);
+        let before = ticket_timers(&t, &settings())[0];
+        let t = t.after(
+            &transitions::escalate(&t, &staff(1, Level::L1), None, "why", minutes(5)).unwrap(),
+        );
+        let after = ticket_timers(&t, &settings())[0];
+        assert_ne!(before.generation, after.generation);
+        assert_eq!(after.due_at, minutes(5) + Duration::hours(1));
+    }
+
+    #[test]
+    fn a_ticket_awaiting_the_user_wants_an_auto_close_only() {
+        let t = ticket(Level::L1);
+        let t = t.after(
+            &lifecycle::request_resolve(&t, &staff(1, Level::L1), None, minutes(5)).unwrap(),
+        );
+        let timers = ticket_timers(&t, &settings());
+        assert_eq!(timers.len(), 1);
+        assert_eq!(timers[0].kind, TimerKind::AutoClose);
+        assert_eq!(timers[0].due_at, minutes(5) + Duration::hours(24));
+    }
+
+    #[test]
+    fn timer_kinds_round_trip_through_their_names() {
+        for k in [
+            TimerKind::AutoClose,
+            TimerKind::SlaReminder,
+            TimerKind::CooldownExpiry,
+        ] {
+            assert_eq!(TimerKind::parse(k.as_str()), Some(k));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Store tests: every test runs on a fresh SQLite file, and also on a fresh
+//! PostgreSQL database when `SUPPORTLINE_TEST_POSTGRES_URL` is set (e.g.
+//! `postgres://postgres@127.0.0.1:5432/test`; the user must be allowed to
+//! create databases). One test binary, so it links once.
+
+mod common;
+
+mod concurrency;
+mod lifecycle;
+mod opening;
+mod records;
+mod stats;
+mod timers;

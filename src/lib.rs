@@ -8,3 +8,4 @@
 
 pub mod config;
 pub mod i18n;
+pub mod sandbox;

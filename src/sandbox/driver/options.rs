@@ -198,7 +198,7 @@ fn convert(
     value: &Opt,
     resolved: &mut ResolvedOut,
 ) -> Result<Value, DriverError> {
-    if let Some(choices) = &option.choices {
+    if let Some(choices) = option.choices.as_ref().filter(|c| !c.is_empty()) {
         let wanted = match value {
             Opt::Text(t) => Value::String(t.clone()),
             Opt::Int(i) => Value::from(*i),

@@ -4,3 +4,4 @@
 
 pub mod bot;
 pub mod openapi;
+pub mod recording;

@@ -159,15 +159,78 @@ fn errors_of(validator: &Validator, value: &Value) -> Vec<String> {
     validator
         .iter_errors(value)
         .take(5)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .map(|e| {
+            let text: String = e.to_string().chars().take(300).collect();
+            format!("{text} at {}", e.instance_path())
+        })
         .collect()
+}
+
+/// Known, documented differences between openapi.json and the wire, put
+/// right before checking (and checked by their own rule):
+///
+/// - Field errors in `errors` carry string codes (`"BASE_TYPE_REQUIRED"`)
+///   as Discord's documentation shows (topics/opcodes-and-status-codes,
+///   "Error Messages"); openapi.json types them as integers. The
+///   documentation wins, so the tree is checked here and left out of the
+///   schema check.
+/// - Serenity sends the `id` of a new attachment as a number (the index of
+///   its `files[n]` part); Discord accepts it, openapi.json says string.
+fn put_right(mut exchange: Exchange, found: &mut Vec<String>) -> Exchange {
+    if let Some(Value::Object(body)) = exchange.response_body.as_mut() {
+        if let Some(tree) = body.remove("errors") {
+            if !field_errors_well_formed(&tree) {
+                found.push(format!(
+                    "{} {} → {}: malformed errors tree {tree}",
+                    exchange.method, exchange.path, exchange.status
+                ));
+            }
+        }
+    }
+    if let Some(Value::Array(list)) = exchange
+        .request_body
+        .as_mut()
+        .and_then(|b| b.get_mut("attachments"))
+    {
+        for attachment in list {
+            if let Some(id) = attachment.get_mut("id") {
+                if let Value::Number(n) = id {
+                    *id = Value::String(n.to_string());
+                }
+            }
+        }
+    }
+    exchange
+}
+
+/// `{"field": {"0": {"_errors": [{"code": "…", "message": "…"}]}}}`.
+fn field_errors_well_formed(tree: &Value) -> bool {
+    let Some(map) = tree.as_object() else {
+        return false;
+    };
+    map.iter().all(|(key, value)| {
+        if key == "_errors" {
+            value.as_array().is_some_and(|items| {
+                items
+                    .iter()
+                    .all(|e| e["code"].is_string() && e["message"].is_string())
+            })
+        } else {
+            field_errors_well_formed(value)
+        }
+    })
 }
 
 /// Every way the exchanges disagree with Discord's description.
 pub fn problems(exchanges: &[Exchange]) -> Vec<String> {
+    check(exchanges, true)
+}
+
+fn check(exchanges: &[Exchange], refused_requests_too: bool) -> Vec<String> {
     let api = openapi();
     let mut found = Vec::new();
     for exchange in exchanges {
+        let exchange = &put_right(exchange.clone(), &mut found);
         let what = format!(
             "{} {} → {}",
             exchange.method, exchange.path, exchange.status
@@ -179,9 +242,12 @@ pub fn problems(exchanges: &[Exchange]) -> Vec<String> {
             continue;
         };
         let operation = &api.doc["paths"][&template][exchange.method.to_ascii_lowercase()];
-        if let (Some(body), Some(schema)) =
-            (&exchange.request_body, request_schema(&api.doc, operation))
-        {
+        let refused = exchange.status == 400;
+        let request = exchange
+            .request_body
+            .as_ref()
+            .filter(|_| refused_requests_too || !refused);
+        if let (Some(body), Some(schema)) = (request, request_schema(&api.doc, operation)) {
             let key = format!("request {} {template}", exchange.method);
             if let Some(validator) = api.validator(key, schema) {
                 for error in errors_of(&validator, body) {
@@ -219,7 +285,16 @@ pub fn problems(exchanges: &[Exchange]) -> Vec<String> {
 
 /// Panics with every disagreement found.
 pub fn assert_valid(exchanges: &[Exchange]) {
-    let found = problems(exchanges);
+    report(problems(exchanges));
+}
+
+/// Like [`assert_valid`], for tests that send invalid bodies on purpose:
+/// the body of a request Discord refused with 400 is not checked.
+pub fn assert_valid_but_refused_requests(exchanges: &[Exchange]) {
+    report(check(exchanges, false));
+}
+
+fn report(found: Vec<String>) {
     assert!(
         found.is_empty(),
         "{} REST exchange(s) disagree with Discord's OpenAPI description:\n{}",

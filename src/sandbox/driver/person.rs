@@ -157,6 +157,30 @@ impl Person {
             .map_err(DriverError::from)
     }
 
+    /// Starts a thread in a channel, as the Discord client does.
+    pub async fn start_thread(
+        &self,
+        channel: &ChannelRef,
+        name: &str,
+        private: bool,
+    ) -> Result<ChannelRef, DriverError> {
+        let me = self.id;
+        let body = crate::sandbox::wire::channel::ThreadCreateIn {
+            name: name.to_string(),
+            kind: Some(if private { 12 } else { 11 }),
+            auto_archive_duration: None,
+            invitable: None,
+            rate_limit_per_user: None,
+        };
+        let thread = self
+            .shared
+            .write(|w| w.start_thread(me, Snowflake(channel.id), body))?;
+        Ok(ChannelRef {
+            id: thread.id.0,
+            name: thread.name,
+        })
+    }
+
     pub async fn join_thread(&self, thread: &ChannelRef) -> Result<(), DriverError> {
         let me = self.id;
         self.shared

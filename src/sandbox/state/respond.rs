@@ -342,3 +342,7 @@ fn validate_modal(form: &ModalIn) -> Result<(), ApiError> {
     }
     errors.into_result()
 }
+
+#[cfg(test)]
+#[path = "respond_tests.rs"]
+mod tests;

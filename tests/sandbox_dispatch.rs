@@ -105,7 +105,7 @@ async fn every_kind_of_interaction_reaches_the_handler() {
         .unwrap();
     assert_eq!(
         events.expect("INTERACTION_CREATE").await,
-        "INTERACTION_CREATE command ping locale=ru"
+        "INTERACTION_CREATE command ping what=x locale=ru"
     );
 
     let buttons = CreateActionRow::Buttons(vec![CreateButton::new("open").label("Open")]);
@@ -326,4 +326,75 @@ async fn a_privileged_intent_the_app_was_not_granted_stops_the_client() {
 
     let error = outcome.unwrap_err().to_string();
     assert!(error.contains("isallowed"), "{error}");
+}
+
+#[tokio::test]
+async fn subcommands_and_user_channel_and_role_options_arrive_resolved() {
+    use serenity::all::CommandOptionType as Kind;
+    let (sandbox, mut events) = connected().await;
+    let http = sandbox.http_for_bot();
+    let alice = sandbox.person("alice").unwrap();
+    let help = sandbox.channel("help").unwrap();
+    let transfer = CreateCommandOption::new(Kind::SubCommand, "transfer", "Hand over")
+        .add_sub_option(CreateCommandOption::new(Kind::User, "member", "To whom").required(true))
+        .add_sub_option(CreateCommandOption::new(Kind::Channel, "where", "Where"))
+        .add_sub_option(CreateCommandOption::new(Kind::Role, "level", "Level"))
+        .add_sub_option(CreateCommandOption::new(
+            Kind::Integer,
+            "priority",
+            "Priority",
+        ));
+    let ticket = CreateCommand::new("ticket")
+        .description("Tickets")
+        .add_option(transfer);
+    Command::set_global_commands(&http, vec![ticket])
+        .await
+        .unwrap();
+
+    let options = [
+        ("member", "boris".into()),
+        ("where", "help".into()),
+        ("level", "L1".into()),
+        ("priority", 2.into()),
+    ];
+    alice
+        .slash(&help, "ticket transfer", &options)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        events.expect("INTERACTION_CREATE").await,
+        "INTERACTION_CREATE command ticket transfer member=boris where=#help level=@L1 priority=2 locale=ru"
+    );
+    let missing = alice.slash(&help, "ticket transfer", &[]).await;
+    assert!(
+        missing.is_err(),
+        "the client refuses a missing required option"
+    );
+    support::openapi::assert_valid(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn a_replayed_interaction_cannot_be_answered_twice() {
+    let (sandbox, mut events) = connected().await;
+    let http = sandbox.http_for_bot();
+    let alice = sandbox.person("alice").unwrap();
+    let help = sandbox.channel("help").unwrap();
+    Command::set_global_commands(&http, vec![CreateCommand::new("ping").description("Ping")])
+        .await
+        .unwrap();
+    alice.slash(&help, "ping", &[]).await.unwrap();
+    events.expect("INTERACTION_CREATE").await;
+
+    assert!(sandbox.faults().replay_last("INTERACTION_CREATE"));
+
+    events.expect("INTERACTION_CREATE").await;
+    let error = events.expect("ERROR").await;
+    assert!(error.contains("already been acknowledged"), "{error}");
+    let pongs = sandbox
+        .messages(&help)
+        .iter()
+        .filter(|m| m.text == "pong")
+        .count();
+    assert_eq!(pongs, 1);
 }

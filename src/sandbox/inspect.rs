@@ -48,6 +48,12 @@ impl Sandbox {
         })
     }
 
+    /// A role's id by name (`@everyone` is the guild's id).
+    pub fn role_id(&self, name: &str) -> Option<u64> {
+        self.shared
+            .read(|w| w.main_guild()?.role_by_name(name).map(|r| r.id.0))
+    }
+
     /// A channel, category or thread by name (`help` or `#help`).
     pub fn channel(&self, name: &str) -> Result<ChannelRef, DriverError> {
         self.shared

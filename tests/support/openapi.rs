@@ -176,6 +176,9 @@ fn errors_of(validator: &Validator, value: &Value) -> Vec<String> {
 ///   schema check.
 /// - Serenity sends the `id` of a new attachment as a number (the index of
 ///   its `files[n]` part); Discord accepts it, openapi.json says string.
+/// - Permission sets travel as strings ("Permissions … serialized into a
+///   string", topics/permissions); openapi.json types the `allow`/`deny`
+///   of an overwrite request as integers.
 fn put_right(mut exchange: Exchange, found: &mut Vec<String>) -> Exchange {
     if let Some(Value::Object(body)) = exchange.response_body.as_mut() {
         if let Some(tree) = body.remove("errors") {
@@ -196,6 +199,15 @@ fn put_right(mut exchange: Exchange, found: &mut Vec<String>) -> Exchange {
             if let Some(id) = attachment.get_mut("id") {
                 if let Value::Number(n) = id {
                     *id = Value::String(n.to_string());
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(body)) = exchange.request_body.as_mut() {
+        for key in ["allow", "deny"] {
+            if let Some(Value::String(bits)) = body.get(key) {
+                if let Ok(n) = bits.parse::<u64>() {
+                    body.insert(key.to_string(), Value::from(n));
                 }
             }
         }

@@ -110,7 +110,12 @@ impl EventHandler for Handler {
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let (kind, answer) = match &interaction {
             Interaction::Command(c) => (
-                format!("command {} locale={}", c.data.name, c.locale),
+                format!(
+                    "command {}{} locale={}",
+                    c.data.name,
+                    options_of(&c.data.options()),
+                    c.locale
+                ),
                 CreateInteractionResponse::Message(
                     CreateInteractionResponseMessage::new().content("pong"),
                 ),
@@ -142,6 +147,32 @@ impl EventHandler for Handler {
             self.note(format!("ERROR answering: {error}"));
         }
     }
+}
+
+/// ` sub member=lena text=hi` for a command's filled-in options.
+fn options_of(options: &[serenity::all::ResolvedOption<'_>]) -> String {
+    use serenity::all::ResolvedValue;
+    let mut out = String::new();
+    for option in options {
+        match &option.value {
+            ResolvedValue::SubCommand(inner) | ResolvedValue::SubCommandGroup(inner) => {
+                out.push_str(&format!(" {}{}", option.name, options_of(inner)));
+            }
+            ResolvedValue::User(user, _) => {
+                out.push_str(&format!(" {}={}", option.name, user.name))
+            }
+            ResolvedValue::String(text) => out.push_str(&format!(" {}={text}", option.name)),
+            ResolvedValue::Integer(n) => out.push_str(&format!(" {}={n}", option.name)),
+            ResolvedValue::Channel(c) => out.push_str(&format!(
+                " {}=#{}",
+                option.name,
+                c.name.clone().unwrap_or_default()
+            )),
+            ResolvedValue::Role(r) => out.push_str(&format!(" {}=@{}", option.name, r.name)),
+            other => out.push_str(&format!(" {}={other:?}", option.name)),
+        }
+    }
+    out
 }
 
 async fn interaction_response(

@@ -102,17 +102,21 @@ impl World {
             .ok_or_else(ApiError::unknown_channel)
     }
 
-    /// A channel (not thread) or category by name.
+    /// A channel, category or thread by name: an exact match of case
+    /// first, then channels before categories before threads, oldest first.
     pub fn channel_by_name(&self, name: &str) -> Option<&Channel> {
         let name = name.trim_start_matches('#');
-        let mut found: Vec<&Channel> = self
-            .channels
+        self.channels
             .values()
             .filter(|c| c.name.eq_ignore_ascii_case(name))
-            .collect();
-        // Prefer real channels over threads of the same name, then the oldest.
-        found.sort_by_key(|c| (c.is_thread(), c.id));
-        found.first().copied()
+            .min_by_key(|c| {
+                let rank = match c.kind {
+                    self::channel::ChannelKind::Category => 1,
+                    kind if kind.is_thread() => 2,
+                    _ => 0,
+                };
+                (c.name != name, rank, c.id)
+            })
     }
 
     /// What `user` may do in `channel_id`, with Discord's rules for threads.

@@ -307,3 +307,64 @@ async fn command_localizations_are_kept_and_bad_names_refused() {
     assert_eq!(code_of(bad), (400, 50035));
     support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
 }
+
+#[tokio::test]
+async fn the_bot_edits_and_deletes_its_messages_but_not_other_peoples() {
+    use serenity::all::EditMessage;
+    let sandbox = Sandbox::start_local(server()).await.unwrap();
+    let http = sandbox.http_for_bot();
+    let help_ref = sandbox.channel("help").unwrap();
+    let help = ChannelId::new(help_ref.id);
+    let alice = sandbox.person("alice").unwrap();
+
+    let mut own = help.say(&http, "draft").await.unwrap();
+    own.edit(&http, EditMessage::new().content("final"))
+        .await
+        .unwrap();
+    assert_eq!(own.content, "final");
+    assert!(own.edited_timestamp.is_some());
+    let theirs = alice.say(&help_ref, "mine").await.unwrap();
+    let theirs_id = serenity::all::MessageId::new(theirs.id);
+    let refused = help
+        .edit_message(&http, theirs_id, EditMessage::new().content("hacked"))
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(refused), (403, 50005));
+    help.delete_message(&http, own.id).await.unwrap();
+    help.delete_message(&http, theirs_id).await.unwrap();
+    assert!(sandbox.messages(&help_ref).is_empty());
+    support::openapi::assert_valid(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn the_bot_changes_a_channel_and_deletes_a_thread() {
+    use serenity::all::{ChannelType, CreateThread, EditChannel};
+    use supportline::sandbox::{spec::BotSpec, Permissions};
+    let spec =
+        server().bot_permissions(BotSpec::DEFAULT_PERMISSIONS | Permissions::MANAGE_CHANNELS);
+    let sandbox = Sandbox::start_local(spec).await.unwrap();
+    let http = sandbox.http_for_bot();
+    let help = ChannelId::new(sandbox.channel("help").unwrap().id);
+
+    help.edit(&http, EditChannel::new().topic("Ask here"))
+        .await
+        .unwrap();
+    let thread = help
+        .create_thread(
+            &http,
+            CreateThread::new("old").kind(ChannelType::PublicThread),
+        )
+        .await
+        .unwrap();
+    thread.id.delete(&http).await.unwrap();
+
+    let info = sandbox
+        .channel_info(&sandbox.channel("help").unwrap())
+        .unwrap();
+    assert_eq!(info.topic.as_deref(), Some("Ask here"));
+    assert_eq!(
+        code_of(thread.id.say(&http, "x").await.unwrap_err()),
+        (404, 10003)
+    );
+    support::openapi::assert_valid(&sandbox.exchanges());
+}

@@ -49,6 +49,6 @@ pub use driver::{
 pub use error::ApiError;
 pub use faults::{Failure, FaultControl, FaultError};
 pub use record::{Exchange, Recorder};
-pub use server::{Sandbox, SandboxError};
+pub use server::{Sandbox, SandboxError, SandboxOptions};
 pub use spec::{ServerSpec, SpecError, Target};
 pub use state::permissions::Permissions;

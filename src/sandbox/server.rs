@@ -42,6 +42,28 @@ pub struct Sandbox {
     pub(crate) quiet: Duration,
 }
 
+/// How to run a sandbox beyond its server description.
+#[derive(Clone, Debug)]
+pub struct SandboxOptions {
+    /// Where to listen; port 0 picks a free port. Default 127.0.0.1:0.
+    pub bind: SocketAddr,
+    /// The bot token to accept; a random one when `None`. Set it when a
+    /// separate bot process brings its own `DISCORD_TOKEN`.
+    pub token: Option<String>,
+    /// The shard count GET /gateway/bot recommends. Default 1.
+    pub shards: u32,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        SandboxOptions {
+            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            token: None,
+            shards: 1,
+        }
+    }
+}
+
 /// How long `sees_*`, `settled` and `bot_connected` wait by default.
 const DEFAULT_PATIENCE: Duration = Duration::from_secs(10);
 /// How long nothing must happen for the sandbox to count as settled.
@@ -50,6 +72,19 @@ const DEFAULT_QUIET: Duration = Duration::from_millis(150);
 impl Sandbox {
     /// Starts on `bind` (port 0 picks a free port) with the server `spec`.
     pub async fn start(bind: SocketAddr, spec: ServerSpec) -> Result<Sandbox, SandboxError> {
+        let options = SandboxOptions {
+            bind,
+            ..SandboxOptions::default()
+        };
+        Self::start_with(spec, options).await
+    }
+
+    /// Starts with explicit options (bind address, token, shard count).
+    pub async fn start_with(
+        spec: ServerSpec,
+        options: SandboxOptions,
+    ) -> Result<Sandbox, SandboxError> {
+        let bind = options.bind;
         let listener = TcpListener::bind(bind)
             .await
             .map_err(|source| SandboxError::Bind { addr: bind, source })?;
@@ -65,7 +100,9 @@ impl Sandbox {
         let config = WorldConfig {
             base_url: format!("http://{public}"),
             gateway_url: format!("ws://{public}"),
-            token: format!("sandbox.{:024x}", fastrand::u128(..)),
+            token: options
+                .token
+                .unwrap_or_else(|| format!("sandbox.{:024x}", fastrand::u128(..))),
             application_id: Snowflake(0),
             application_name: String::new(),
             bot_id: Snowflake(0),
@@ -74,7 +111,7 @@ impl Sandbox {
                 guild_members: true,
                 presences: true,
             },
-            shards: 1,
+            shards: options.shards.max(1),
         };
         let world = World::build(&spec, config)?;
         let shared = Arc::new(Shared::new(world));

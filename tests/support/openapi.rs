@@ -190,18 +190,8 @@ fn put_right(mut exchange: Exchange, found: &mut Vec<String>) -> Exchange {
             }
         }
     }
-    if let Some(Value::Array(list)) = exchange
-        .request_body
-        .as_mut()
-        .and_then(|b| b.get_mut("attachments"))
-    {
-        for attachment in list {
-            if let Some(id) = attachment.get_mut("id") {
-                if let Value::Number(n) = id {
-                    *id = Value::String(n.to_string());
-                }
-            }
-        }
+    if let Some(body) = exchange.request_body.as_mut() {
+        number_ids_to_strings(body);
     }
     if let Some(Value::Object(body)) = exchange.request_body.as_mut() {
         for key in ["allow", "deny"] {
@@ -213,6 +203,26 @@ fn put_right(mut exchange: Exchange, found: &mut Vec<String>) -> Exchange {
         }
     }
     exchange
+}
+
+/// `attachments[].id` as a string, wherever the list sits (a message body
+/// or the `data` of an interaction callback).
+fn number_ids_to_strings(value: &mut Value) {
+    let Some(map) = value.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Array(list)) = map.get_mut("attachments") {
+        for attachment in list {
+            if let Some(id) = attachment.get_mut("id") {
+                if let Value::Number(n) = id {
+                    *id = Value::String(n.to_string());
+                }
+            }
+        }
+    }
+    if let Some(data) = map.get_mut("data") {
+        number_ids_to_strings(data);
+    }
 }
 
 /// `{"field": {"0": {"_errors": [{"code": "…", "message": "…"}]}}}`.

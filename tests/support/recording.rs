@@ -6,11 +6,12 @@
 use std::time::Duration;
 
 use serenity::all::{
-    ChannelId, Context, CreateActionRow, CreateAutocompleteResponse, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, Event, EventHandler,
-    GatewayIntents, GuildChannel, GuildId, GuildMemberUpdateEvent, InputTextStyle, Interaction,
-    Member, Message, MessageId, MessageUpdateEvent, PartialGuildChannel, Ready, ResumedEvent,
-    ShardManager, ThreadMembersUpdateEvent, User,
+    ChannelId, Context, CreateActionRow, CreateAttachment, CreateAutocompleteResponse,
+    CreateInputText, CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal,
+    EditInteractionResponse, Event, EventHandler, GatewayIntents, GuildChannel, GuildId,
+    GuildMemberUpdateEvent, InputTextStyle, Interaction, Member, Message, MessageId,
+    MessageUpdateEvent, PartialGuildChannel, Ready, ResumedEvent, ShardManager,
+    ThreadMembersUpdateEvent, User,
 };
 use serenity::async_trait;
 use std::sync::Arc;
@@ -109,6 +110,27 @@ impl EventHandler for Handler {
     }
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let (kind, answer) = match &interaction {
+            Interaction::Command(c) if c.data.name == "file" => (
+                "command file".to_string(),
+                CreateInteractionResponse::Message(
+                    CreateInteractionResponseMessage::new()
+                        .content("here")
+                        .add_file(CreateAttachment::bytes(b"report".to_vec(), "report.txt")),
+                ),
+            ),
+            Interaction::Component(c) if c.data.custom_id == "ack" => {
+                self.note("INTERACTION_CREATE component ack".to_string());
+                let acked = c
+                    .create_response(&ctx, CreateInteractionResponse::Acknowledge)
+                    .await;
+                let edit =
+                    EditInteractionResponse::new().content(format!("acked by {}", c.user.name));
+                let edited = c.edit_response(&ctx, edit).await;
+                if let Err(error) = acked.and(edited.map(|_| ())) {
+                    self.note(format!("ERROR answering: {error}"));
+                }
+                return;
+            }
             Interaction::Command(c) => (
                 format!(
                     "command {}{} locale={}",

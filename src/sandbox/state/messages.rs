@@ -326,7 +326,6 @@ impl World {
         };
         let author_perms = self.permissions_in(new.author, new.channel);
         let may_mention_all = author_perms.contains(Permissions::MENTION_EVERYONE);
-        let viewers = self.viewers(new.channel);
         let mut pings = Pings::default();
         for user in &written.users {
             if allowed.user(*user) && guild.members.contains_key(user) {
@@ -347,7 +346,19 @@ impl World {
             }
         }
         pings.everyone = written.everyone && allowed.everyone() && may_mention_all;
-        let mut notified: Vec<Snowflake> = viewers
+        // Everyone who may see the channel is only worth listing when a
+        // role or @everyone pings; otherwise the mentioned users suffice.
+        let candidates = if pings.everyone || !pings.roles.is_empty() {
+            self.viewers(new.channel)
+        } else {
+            pings
+                .users
+                .iter()
+                .copied()
+                .filter(|u| self.can_view(*u, new.channel))
+                .collect()
+        };
+        let mut notified: Vec<Snowflake> = candidates
             .into_iter()
             .filter(|u| *u != new.author)
             .filter(|u| {
@@ -356,6 +367,7 @@ impl World {
                     || pings.roles.iter().any(|r| guild.has_role(*u, *r))
             })
             .collect();
+        notified.sort();
         notified.dedup();
         pings.notified = notified;
         pings

@@ -1,7 +1,7 @@
 //! Looking into a running sandbox: people and channels by name, what
 //! everyone sees, what the bot sent, and a few admin actions.
 
-use crate::sandbox::driver::views::{
+use crate::sandbox::driver::looking::{
     channel_info, message_view, modal_view, name_of, person_view, visible_messages,
 };
 use crate::sandbox::driver::{

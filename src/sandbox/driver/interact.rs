@@ -3,7 +3,7 @@
 
 use tokio::time::Instant;
 
-use super::views::{message_view, modal_view};
+use super::looking::{message_view, modal_view};
 use super::waiting;
 use super::{ChoiceView, DriverError, Response, ResponseKind};
 use crate::sandbox::ids::Snowflake;

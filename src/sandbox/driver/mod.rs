@@ -1,9 +1,12 @@
 //! The test driver: people who say things, run slash commands, click
 //! buttons and fill modals, and wait for what they would see.
 
+mod acting;
 mod interact;
+pub(crate) mod looking;
 mod options;
 mod person;
+mod seeing;
 pub(crate) mod views;
 pub(crate) mod waiting;
 

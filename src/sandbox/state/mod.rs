@@ -14,10 +14,17 @@ pub mod permissions;
 
 mod build;
 mod channels;
+mod command_rules;
+mod edits;
+mod history;
 mod members;
 mod messages;
+mod pings;
 mod render;
+mod render_message;
 mod respond;
+mod thread_lists;
+mod thread_members;
 mod threads;
 
 use std::collections::{BTreeMap, HashMap};
@@ -26,7 +33,7 @@ use serde::Serialize;
 
 pub use build::WorldConfig;
 pub use messages::{ListQuery, Upload};
-pub use threads::ArchivedQuery;
+pub use thread_lists::ArchivedQuery;
 
 use self::channel::Channel;
 use self::commands::CommandRegistry;

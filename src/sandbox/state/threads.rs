@@ -3,8 +3,6 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Instant;
 
-use chrono::{DateTime, Utc};
-
 use super::channel::{Channel, ChannelKind, ThreadState};
 use super::message::{self, FLAG_HAS_THREAD};
 use super::messages::NewMessage;
@@ -13,20 +11,10 @@ use super::World;
 use crate::sandbox::error::ApiError;
 use crate::sandbox::gateway::hub::intents;
 use crate::sandbox::ids::{now_iso, Snowflake};
-use crate::sandbox::wire::channel::{
-    ChannelOut, ChannelPatchIn, ThreadCreateIn, ThreadMemberOut, ThreadMembersUpdateOut, ThreadOut,
-    ThreadsOut,
-};
+use crate::sandbox::wire::channel::{ChannelOut, ChannelPatchIn, ThreadCreateIn, ThreadOut};
 use crate::sandbox::wire::message::{MessageIn, MessageReferenceIn};
 
 const ARCHIVE_DURATIONS: [u32; 4] = [60, 1440, 4320, 10080];
-
-/// Paging of archived threads (GET …/threads/archived/…).
-#[derive(Clone, Debug, Default)]
-pub struct ArchivedQuery {
-    pub before: Option<DateTime<Utc>>,
-    pub limit: Option<u32>,
-}
 
 impl World {
     /// POST /channels/{id}/threads: a thread without a starter message,
@@ -196,7 +184,7 @@ impl World {
     }
 
     /// THREAD_CREATE with `newly_created`, if the bot can see the thread.
-    fn thread_created(&mut self, id: Snowflake) {
+    pub(crate) fn thread_created(&mut self, id: Snowflake) {
         let bot = self.bot_id();
         let Some(thread) = self.channels.get(&id) else {
             return;
@@ -315,266 +303,4 @@ impl World {
         let channel = self.channel(id)?;
         Ok(self.channel_out(channel, Some(actor)))
     }
-
-    /// The thread of `id` if `actor` can see it, else 404/403.
-    fn visible_thread(&self, actor: Snowflake, id: Snowflake) -> Result<&Channel, ApiError> {
-        let channel = self.visible_channel(actor, id)?;
-        if !channel.is_thread() {
-            return Err(ApiError::wrong_channel_type());
-        }
-        Ok(channel)
-    }
-
-    /// PUT /channels/{id}/thread-members/{user}: needs the right to send in
-    /// the thread, an open thread, and for private threads that others may
-    /// invite (or MANAGE_THREADS).
-    pub fn add_thread_member(
-        &mut self,
-        actor: Snowflake,
-        thread_id: Snowflake,
-        user: Snowflake,
-    ) -> Result<(), ApiError> {
-        let thread = self.visible_thread(actor, thread_id)?;
-        let state = thread
-            .thread
-            .as_ref()
-            .ok_or_else(ApiError::unknown_channel)?;
-        let perms = self.require(actor, thread_id, Permissions::SEND_MESSAGES)?;
-        if state.archived {
-            return Err(ApiError::thread_archived());
-        }
-        let manager = perms.contains(Permissions::MANAGE_THREADS);
-        if thread.kind == ChannelKind::PrivateThread
-            && !state.invitable
-            && !manager
-            && state.owner_id != actor
-        {
-            return Err(ApiError::missing_permissions());
-        }
-        if !self.guild_of(thread_id)?.members.contains_key(&user) {
-            return Err(ApiError::unknown_member());
-        }
-        self.join(thread_id, user)
-    }
-
-    /// PUT /channels/{id}/thread-members/@me.
-    pub fn join_thread(&mut self, actor: Snowflake, thread_id: Snowflake) -> Result<(), ApiError> {
-        let thread = self.visible_thread(actor, thread_id)?;
-        if thread.thread.as_ref().is_some_and(|t| t.archived) {
-            return Err(ApiError::thread_archived());
-        }
-        self.join(thread_id, actor)
-    }
-
-    fn join(&mut self, thread_id: Snowflake, user: Snowflake) -> Result<(), ApiError> {
-        let bot = self.bot_id();
-        let bot_saw_it = self.can_view(bot, thread_id);
-        let thread = self.channel_mut(thread_id)?;
-        let state = thread
-            .thread
-            .as_mut()
-            .ok_or_else(ApiError::unknown_channel)?;
-        if state.members.contains_key(&user) {
-            return Ok(());
-        }
-        state.members.insert(user, now_iso());
-        if user == bot && !bot_saw_it {
-            // Added to a private thread it could not see: Discord sends the thread.
-            self.thread_created(thread_id);
-        }
-        self.thread_members_changed(thread_id, Some(user), None);
-        Ok(())
-    }
-
-    /// DELETE /channels/{id}/thread-members/{user}: MANAGE_THREADS, or the
-    /// owner of a private thread; the thread must be open.
-    pub fn remove_thread_member(
-        &mut self,
-        actor: Snowflake,
-        thread_id: Snowflake,
-        user: Snowflake,
-    ) -> Result<(), ApiError> {
-        let thread = self.visible_thread(actor, thread_id)?;
-        let state = thread
-            .thread
-            .as_ref()
-            .ok_or_else(ApiError::unknown_channel)?;
-        let manager = self
-            .permissions_in(actor, thread_id)
-            .contains(Permissions::MANAGE_THREADS);
-        let owner_of_private = thread.kind == ChannelKind::PrivateThread && state.owner_id == actor;
-        if !(manager || owner_of_private || user == actor) {
-            return Err(ApiError::missing_permissions());
-        }
-        if state.archived {
-            return Err(ApiError::thread_archived());
-        }
-        self.leave(thread_id, user)
-    }
-
-    /// Takes a user out of a thread (no checks) and tells the gateway.
-    pub(crate) fn leave(&mut self, thread_id: Snowflake, user: Snowflake) -> Result<(), ApiError> {
-        let thread = self.channel_mut(thread_id)?;
-        let state = thread
-            .thread
-            .as_mut()
-            .ok_or_else(ApiError::unknown_channel)?;
-        if state.members.remove(&user).is_none() {
-            return Ok(());
-        }
-        self.thread_members_changed(thread_id, None, Some(user));
-        Ok(())
-    }
-
-    /// THREAD_MEMBERS_UPDATE. Without GUILD_MEMBERS Discord only tells the
-    /// bot about itself; the sandbox sends it with GUILD_MEMBERS, or when
-    /// the change is the bot's own.
-    fn thread_members_changed(
-        &mut self,
-        thread_id: Snowflake,
-        added: Option<Snowflake>,
-        removed: Option<Snowflake>,
-    ) {
-        let bot = self.bot_id();
-        let Some(thread) = self.channels.get(&thread_id) else {
-            return;
-        };
-        let guild_id = thread.guild_id;
-        let count = thread.thread.as_ref().map_or(0, |t| t.members.len()) as u32;
-        let added_members: Vec<ThreadMemberOut> = added
-            .and_then(|u| self.thread_member_out(thread, u, true))
-            .into_iter()
-            .collect();
-        let event = ThreadMembersUpdateOut {
-            id: thread_id,
-            guild_id,
-            member_count: count,
-            added_members,
-            removed_member_ids: removed.into_iter().collect(),
-        };
-        let about_bot = added == Some(bot) || removed == Some(bot);
-        let needed = if about_bot {
-            intents::GUILDS
-        } else {
-            intents::GUILD_MEMBERS
-        };
-        let visible = if removed == Some(bot) {
-            None
-        } else {
-            Some(thread_id)
-        };
-        self.dispatch("THREAD_MEMBERS_UPDATE", guild_id, needed, visible, &event);
-    }
-
-    /// DELETE /channels/{id}/thread-members/@me.
-    pub fn leave_thread(&mut self, actor: Snowflake, thread_id: Snowflake) -> Result<(), ApiError> {
-        let thread = self.visible_thread(actor, thread_id)?;
-        if thread.thread.as_ref().is_some_and(|t| t.archived) {
-            return Err(ApiError::thread_archived());
-        }
-        self.leave(thread_id, actor)
-    }
-
-    /// GET /channels/{id}/thread-members.
-    pub fn thread_members(
-        &self,
-        actor: Snowflake,
-        thread_id: Snowflake,
-        with_member: bool,
-    ) -> Result<Vec<ThreadMemberOut>, ApiError> {
-        let thread = self.visible_thread(actor, thread_id)?;
-        let members = thread.thread.as_ref().map(|t| &t.members);
-        Ok(members
-            .into_iter()
-            .flat_map(|m| m.keys())
-            .filter_map(|u| self.thread_member_out(thread, *u, with_member))
-            .collect())
-    }
-
-    /// GET /channels/{id}/thread-members/{user}.
-    pub fn thread_member(
-        &self,
-        actor: Snowflake,
-        thread_id: Snowflake,
-        user: Snowflake,
-        with_member: bool,
-    ) -> Result<ThreadMemberOut, ApiError> {
-        let thread = self.visible_thread(actor, thread_id)?;
-        self.thread_member_out(thread, user, with_member)
-            .ok_or_else(ApiError::unknown_member)
-    }
-
-    /// GET /guilds/{id}/threads/active: unarchived threads the caller sees.
-    pub fn active_threads(
-        &self,
-        actor: Snowflake,
-        guild_id: Snowflake,
-    ) -> Result<ThreadsOut, ApiError> {
-        let guild = self.guild(guild_id)?;
-        let threads: Vec<&Channel> = guild
-            .threads
-            .iter()
-            .filter_map(|id| self.channels.get(id))
-            .filter(|t| t.thread.as_ref().is_some_and(|s| !s.archived))
-            .filter(|t| self.can_view(actor, t.id))
-            .collect();
-        Ok(self.threads_out(&threads, actor, false))
-    }
-
-    /// GET /channels/{id}/threads/archived/{public|private}, newest archive first.
-    pub fn archived_threads(
-        &self,
-        actor: Snowflake,
-        parent_id: Snowflake,
-        private: bool,
-        query: ArchivedQuery,
-    ) -> Result<ThreadsOut, ApiError> {
-        self.visible_channel(actor, parent_id)?;
-        let mut needed = Permissions::READ_MESSAGE_HISTORY;
-        if private {
-            needed |= Permissions::MANAGE_THREADS;
-        }
-        self.require(actor, parent_id, needed)?;
-        let kind = if private {
-            ChannelKind::PrivateThread
-        } else {
-            ChannelKind::PublicThread
-        };
-        let mut threads: Vec<&Channel> = self
-            .channels
-            .values()
-            .filter(|c| c.parent_id == Some(parent_id) && c.kind == kind)
-            .filter(|c| c.thread.as_ref().is_some_and(|t| t.archived))
-            .filter(|c| match (query.before, archived_at(c)) {
-                (Some(before), Some(at)) => at < before,
-                _ => true,
-            })
-            .collect();
-        threads.sort_by_key(|c| std::cmp::Reverse(archived_at(c)));
-        let limit = query.limit.unwrap_or(50).clamp(1, 100) as usize;
-        let has_more = threads.len() > limit;
-        threads.truncate(limit);
-        Ok(self.threads_out(&threads, actor, has_more))
-    }
-
-    fn threads_out(&self, threads: &[&Channel], actor: Snowflake, has_more: bool) -> ThreadsOut {
-        ThreadsOut {
-            threads: threads
-                .iter()
-                .filter_map(|t| self.thread_out(t, None))
-                .collect(),
-            members: threads
-                .iter()
-                .filter_map(|t| self.thread_member_out(t, actor, false))
-                .collect(),
-            has_more,
-        }
-    }
-}
-
-fn archived_at(channel: &Channel) -> Option<DateTime<Utc>> {
-    let stamp = channel.thread.as_ref()?.archive_timestamp.as_ref()?;
-    DateTime::parse_from_rfc3339(stamp)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
 }

@@ -62,6 +62,7 @@ impl World {
             members: HashMap::new(),
             channels: Vec::new(),
             threads: BTreeSet::new(),
+            active_threads: BTreeSet::new(),
             created_at: now_iso(),
         };
 

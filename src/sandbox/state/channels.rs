@@ -342,6 +342,7 @@ impl World {
         if let Some(guild) = self.guilds.get_mut(&channel.guild_id) {
             guild.channels.retain(|c| *c != id);
             guild.threads.remove(&id);
+            guild.active_threads.remove(&id);
         }
         if channel.is_thread() {
             if bot_saw_it {

@@ -49,6 +49,8 @@ pub struct Guild {
     pub channels: Vec<Snowflake>,
     /// Every thread of the guild, archived or not.
     pub threads: BTreeSet<Snowflake>,
+    /// The threads not archived (Discord allows 1,000 of them).
+    pub active_threads: BTreeSet<Snowflake>,
     pub created_at: String,
 }
 

@@ -27,6 +27,9 @@ mod thread_lists;
 mod thread_members;
 mod threads;
 
+#[cfg(test)]
+mod testing;
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;

@@ -267,10 +267,9 @@ impl World {
             .map(|c| self.guild_channel_out(c))
             .collect();
         let threads = guild
-            .threads
+            .active_threads
             .iter()
             .filter_map(|id| self.channels.get(id))
-            .filter(|t| t.thread.as_ref().is_some_and(|s| !s.archived))
             .filter(|t| self.can_view(bot, t.id))
             .filter_map(|t| self.thread_out(t, Some(bot)))
             .collect();

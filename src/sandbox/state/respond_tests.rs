@@ -1,25 +1,12 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::sandbox::spec::ServerSpec;
 use crate::sandbox::state::interactions::NewInteraction;
-use crate::sandbox::state::WorldConfig;
 use crate::sandbox::wire::interaction::{CommandDataOut, InteractionDataOut, ResolvedOut};
 use crate::sandbox::wire::message::MessageIn;
 
 fn world() -> World {
-    let spec = ServerSpec::parse("server Acme\nchannel help\nmember alice").unwrap();
-    let config = WorldConfig {
-        base_url: "http://127.0.0.1:1".into(),
-        gateway_url: "ws://127.0.0.1:1".into(),
-        token: "t".into(),
-        application_id: Snowflake(0),
-        application_name: String::new(),
-        bot_id: Snowflake(0),
-        privileged: spec.privileged,
-        shards: 1,
-    };
-    World::build(&spec, config).unwrap()
+    crate::sandbox::state::testing::world("server Acme\nchannel help\nmember alice")
 }
 
 fn command(world: &mut World) -> (Snowflake, String) {

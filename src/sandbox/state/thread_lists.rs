@@ -25,10 +25,9 @@ impl World {
     ) -> Result<ThreadsOut, ApiError> {
         let guild = self.guild(guild_id)?;
         let threads: Vec<&Channel> = guild
-            .threads
+            .active_threads
             .iter()
             .filter_map(|id| self.channels.get(id))
-            .filter(|t| t.thread.as_ref().is_some_and(|s| !s.archived))
             .filter(|t| self.can_view(actor, t.id))
             .collect();
         Ok(self.threads_out(&threads, actor, false))

@@ -15,6 +15,8 @@ use crate::sandbox::wire::channel::{ChannelOut, ChannelPatchIn, ThreadCreateIn, 
 use crate::sandbox::wire::message::{MessageIn, MessageReferenceIn};
 
 const ARCHIVE_DURATIONS: [u32; 4] = [60, 1440, 4320, 10080];
+/// Discord's limit of unarchived threads per guild.
+const MAX_ACTIVE_THREADS: usize = 1000;
 
 impl World {
     /// POST /channels/{id}/threads: a thread without a starter message,
@@ -146,6 +148,13 @@ impl World {
             ));
         }
         let guild_id = self.channel(parent_id)?.guild_id;
+        if self.guild(guild_id)?.active_threads.len() >= MAX_ACTIVE_THREADS {
+            return Err(ApiError::new(
+                400,
+                160006,
+                "Maximum number of active threads reached",
+            ));
+        }
         let now = now_iso();
         self.channels.insert(
             id,
@@ -179,6 +188,7 @@ impl World {
         );
         if let Some(guild) = self.guilds.get_mut(&guild_id) {
             guild.threads.insert(id);
+            guild.active_threads.insert(id);
         }
         Ok(())
     }
@@ -215,7 +225,22 @@ impl World {
             if thread.archived != archived {
                 thread.archived = archived;
                 thread.archive_timestamp = Some(now_iso());
+                self.note_archived(id, archived);
                 self.thread_updated(id);
+            }
+        }
+    }
+
+    /// Keeps the guild's set of active threads in step with a thread's state.
+    fn note_archived(&mut self, id: Snowflake, archived: bool) {
+        let Some(guild_id) = self.channels.get(&id).map(|c| c.guild_id) else {
+            return;
+        };
+        if let Some(guild) = self.guilds.get_mut(&guild_id) {
+            if archived {
+                guild.active_threads.remove(&id);
+            } else {
+                guild.active_threads.insert(id);
             }
         }
     }
@@ -292,6 +317,7 @@ impl World {
             }
             thread.archived = archived;
             thread.locked = locked;
+
             if let Some(duration) = patch.auto_archive_duration {
                 thread.auto_archive_duration = duration;
             }
@@ -299,8 +325,48 @@ impl World {
                 thread.invitable = invitable;
             }
         }
+        if state.archived != archived {
+            self.note_archived(id, archived);
+        }
         self.thread_updated(id);
         let channel = self.channel(id)?;
         Ok(self.channel_out(channel, Some(actor)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::state::testing::world;
+
+    fn thread(name: &str) -> ThreadCreateIn {
+        ThreadCreateIn {
+            name: name.to_string(),
+            kind: Some(11),
+            auto_archive_duration: None,
+            invitable: None,
+            rate_limit_per_user: None,
+        }
+    }
+
+    #[test]
+    fn a_guild_holds_at_most_a_thousand_active_threads() {
+        let mut world = world("server Acme\nchannel help");
+        let bot = world.bot_id();
+        let help = world.channel_by_name("help").unwrap().id;
+        let mut first = None;
+        for i in 0..1000 {
+            let made = world
+                .start_thread(bot, help, thread(&format!("t{i}")))
+                .unwrap();
+            first.get_or_insert(made.id);
+        }
+        let refused = world
+            .start_thread(bot, help, thread("one too many"))
+            .unwrap_err();
+        assert_eq!(refused.code, 160006);
+
+        world.set_thread_archived(first.unwrap(), true);
+        assert!(world.start_thread(bot, help, thread("room again")).is_ok());
     }
 }

@@ -9,6 +9,7 @@ use supportline::sandbox::{DriverError, Sandbox, ServerSpec};
 
 const SERVER: &str = "
 server Acme
+everyone: default -mention_everyone
 role L1 mentionable
 role Quiet
 channel help

@@ -23,7 +23,8 @@
 //! to @everyone; `allow`/`deny <target>: <permissions>` with the target
 //! `@everyone`, a role name, or `member <name>`. Permissions are snake_case
 //! names separated by spaces or commas, or `none`, `all`, `default` (what
-//! @everyone gets in a new server) and `default_bot`.
+//! @everyone gets in a new server) and `default_bot`; `-name` takes one
+//! away (`everyone: default -mention_everyone`).
 
 use thiserror::Error;
 
@@ -339,6 +340,12 @@ impl<'a> Options<'a> {
 fn parse_permissions(words: &[&str]) -> Result<Permissions, String> {
     let mut perms = Permissions::NONE;
     for word in words {
+        if let Some(name) = word.strip_prefix('-') {
+            let taken = Permissions::from_name(name)
+                .ok_or_else(|| format!("`{name}` is not a Discord permission"))?;
+            perms = perms & !taken;
+            continue;
+        }
         perms |= match *word {
             "none" => Permissions::NONE,
             "all" => Permissions::ALL,

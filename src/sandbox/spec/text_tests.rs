@@ -56,3 +56,10 @@ fn an_unknown_permission_names_its_line() {
 fn a_rule_without_a_channel_is_refused() {
     assert!(ServerSpec::parse("  hide").is_err());
 }
+
+#[test]
+fn a_minus_takes_a_permission_away() {
+    let spec = ServerSpec::parse("server X\neveryone: default -mention_everyone").unwrap();
+    assert!(!spec.everyone.contains(Permissions::MENTION_EVERYONE));
+    assert!(spec.everyone.contains(Permissions::SEND_MESSAGES));
+}

@@ -83,17 +83,17 @@ permission_names! {
 impl Permissions {
     pub const NONE: Permissions = Permissions(0);
 
-    /// What Discord gives @everyone in a new server.
+    /// What Discord gives @everyone in a new server (1071698660929).
     pub const DEFAULT_EVERYONE: Permissions = Permissions(
         Self::CREATE_INSTANT_INVITE.0
             | Self::ADD_REACTIONS.0
             | Self::STREAM.0
             | Self::VIEW_CHANNEL.0
             | Self::SEND_MESSAGES.0
-            | Self::SEND_TTS_MESSAGES.0
             | Self::EMBED_LINKS.0
             | Self::ATTACH_FILES.0
             | Self::READ_MESSAGE_HISTORY.0
+            | Self::MENTION_EVERYONE.0
             | Self::USE_EXTERNAL_EMOJIS.0
             | Self::CONNECT.0
             | Self::SPEAK.0
@@ -105,10 +105,7 @@ impl Permissions {
             | Self::CREATE_PRIVATE_THREADS.0
             | Self::USE_EXTERNAL_STICKERS.0
             | Self::SEND_MESSAGES_IN_THREADS.0
-            | Self::USE_EMBEDDED_ACTIVITIES.0
-            | Self::SEND_VOICE_MESSAGES.0
-            | Self::SEND_POLLS.0
-            | Self::USE_EXTERNAL_APPS.0,
+            | Self::USE_EMBEDDED_ACTIVITIES.0,
     );
 
     /// Permissions that exist only to go with sending a message: Discord

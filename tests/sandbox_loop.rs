@@ -28,7 +28,7 @@ async fn sandbox_with_bot() -> (Sandbox, Bot) {
 }
 
 #[tokio::test]
-async fn the_bot_connects_in_well_under_a_second() {
+async fn a_connecting_bot_gets_ready_then_its_guild() {
     let started = Instant::now();
     let (sandbox, _bot) = sandbox_with_bot().await;
     let took = started.elapsed();

@@ -60,7 +60,7 @@ impl World {
             return Err(ApiError::wrong_channel_type());
         }
         let perms = self.require(actor, channel_id, Permissions::SEND_MESSAGES)?;
-        self.check_thread_open_for(actor, channel_id, perms)?;
+        self.check_thread_open(channel_id, perms)?;
         if body.embeds.as_ref().is_some_and(|e| !e.is_empty())
             && !perms.contains(Permissions::EMBED_LINKS)
         {
@@ -92,9 +92,8 @@ impl World {
 
     /// Locked threads take messages only from thread managers; an archived
     /// one is reopened by a message (unless it is also locked).
-    pub(crate) fn check_thread_open_for(
+    pub(crate) fn check_thread_open(
         &mut self,
-        actor: Snowflake,
         channel_id: Snowflake,
         perms: Permissions,
     ) -> Result<(), ApiError> {
@@ -112,7 +111,6 @@ impl World {
         if thread.archived {
             self.set_thread_archived(channel_id, false);
         }
-        let _ = actor;
         Ok(())
     }
 

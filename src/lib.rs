@@ -8,5 +8,6 @@
 
 pub mod config;
 pub mod i18n;
+pub mod sandbox;
 pub mod store;
 pub mod tickets;

@@ -1,0 +1,134 @@
+//! `kb check`: everything loading reports, plus what only shows once the
+//! whole knowledge base is read: bodies that would not fit Discord,
+//! keywords shared by several articles, keywords that can never match,
+//! overlapping synonym groups, and articles their own keywords do not
+//! reach.
+
+use std::collections::HashMap;
+
+use super::index::Index;
+use super::load::KnowledgeBase;
+use super::problem::Problem;
+use super::render::{render_for_discord, EMBED_DESCRIPTION_LIMIT};
+use super::text::{stem, words};
+
+/// Problems beyond loading, sorted by file and line.
+pub fn check(kb: &KnowledgeBase, index: &Index) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_bodies(kb, &mut problems);
+    check_keywords(kb, index, &mut problems);
+    check_synonyms(kb, &mut problems);
+    problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    problems
+}
+
+fn check_bodies(kb: &KnowledgeBase, problems: &mut Vec<Problem>) {
+    for a in &kb.articles {
+        let line = Some(a.lines.body);
+        if a.body.trim().is_empty() {
+            problems.push(Problem::error(
+                &a.source,
+                line,
+                "the body is empty: write the answer below the closing `---`",
+            ));
+            continue;
+        }
+        let length = render_for_discord(&a.body).chars().count();
+        if length > EMBED_DESCRIPTION_LIMIT {
+            problems.push(Problem::error(
+                &a.source,
+                line,
+                format!(
+                    "the body is {length} characters once rendered, over Discord's {EMBED_DESCRIPTION_LIMIT} \
+                     for an embed: shorten it or split it into two articles"
+                ),
+            ));
+        }
+    }
+}
+
+fn check_keywords(kb: &KnowledgeBase, index: &Index, problems: &mut Vec<Problem>) {
+    let keyword_line = |a: usize, k: usize| kb.articles[a].lines.keywords.get(k).copied();
+    for uses in index.shared_keywords() {
+        for &(a, k) in &uses {
+            let others: Vec<String> = uses
+                .iter()
+                .filter(|(o, _)| *o != a)
+                .map(|(o, _)| format!("`{}`", kb.articles[*o].id))
+                .collect();
+            problems.push(Problem::warning(
+                &kb.articles[a].source,
+                keyword_line(a, k),
+                format!(
+                    "keyword `{}` is also a keyword of {}: a question with it cannot tell them apart; \
+                     keep it in one article or make each more specific",
+                    kb.articles[a].keywords[k],
+                    others.join(", ")
+                ),
+            ));
+        }
+    }
+    for (a, k) in index.empty_keywords() {
+        problems.push(Problem::warning(
+            &kb.articles[a].source,
+            keyword_line(a, k),
+            format!(
+                "keyword `{}` has only common words (like `the`, `how`, `и`, `как`) and never matches; \
+                 add a word that names the topic",
+                kb.articles[a].keywords[k]
+            ),
+        ));
+    }
+    for (a, article) in kb.articles.iter().enumerate() {
+        for (k, keyword) in article.keywords.iter().enumerate() {
+            let answer = index.ask(keyword, None).answer;
+            if let Some(other) = answer.filter(|o| *o != article.id) {
+                problems.push(Problem::warning(
+                    &article.source,
+                    keyword_line(a, k),
+                    format!(
+                        "asking just `{keyword}` answers `{other}` instead of this article; \
+                         make the keyword more specific or move it there"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_synonyms(kb: &KnowledgeBase, problems: &mut Vec<Problem>) {
+    let Some(path) = &kb.synonyms.source else {
+        return;
+    };
+    let mut first_group: HashMap<Vec<String>, usize> = HashMap::new();
+    for (n, group) in kb.synonyms.groups.iter().enumerate() {
+        if group.entries.len() < 2 {
+            problems.push(Problem::warning(
+                path,
+                Some(group.line),
+                "this group has fewer than two entries, so it does nothing; add the other ways to say it",
+            ));
+        }
+        for entry in &group.entries {
+            let stems: Vec<String> = words(entry).iter().map(|w| stem(w)).collect();
+            if stems.is_empty() {
+                continue;
+            }
+            match first_group.get(&stems) {
+                Some(&m) if m != n => problems.push(Problem::warning(
+                    path,
+                    Some(group.line),
+                    format!(
+                        "`{entry}` is also in the group on line {}; it can mean only one thing, \
+                         so this group loses it: merge the groups or remove it from one",
+                        kb.synonyms.groups[m].line
+                    ),
+                )),
+                Some(_) => {}
+                None => {
+                    first_group.insert(stems, n);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The matcher: an inverted index from terms (stems and synonym groups) to
+//! the places they occur (keywords, titles, examples, bodies), and the
+//! question → answer decision.
+//!
+//! How a question is decided (details in `docs/knowledge.md`):
+//! 1. The question is folded, split into words, stemmed by script; synonym
+//!    phrases become their group; stop words are dropped.
+//! 2. Each word looks itself up exactly, then derived stems (`бронь` ~
+//!    `бронирование`), then, if unknown, words one or two typos away.
+//! 3. Walking the postings gives every article touched: which keyword
+//!    phrases are complete (and in order), title and example similarity,
+//!    body words, share of the question explained; patterns run on the
+//!    normalised question.
+//! 4. These make one score per article; the confidence grows with the best
+//!    score and its margin over the runner-up, and below one global
+//!    threshold the matcher answers nothing.
+
+mod analyzer;
+mod build;
+mod query;
+mod score;
+mod scratch;
+mod typo;
+mod vocab;
+
+use std::collections::HashMap;
+
+use regex::RegexSet;
+
+use super::article::{Article, ArticleId};
+use analyzer::SynonymTable;
+use typo::TypoIndex;
+use vocab::{TermId, Vocab};
+
+pub use score::ANSWER_THRESHOLD;
+
+/// The decision for one question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// The article to send on its own, or `None` when no article fits well
+    /// enough (offer `candidates` and a human instead).
+    pub answer: Option<ArticleId>,
+    /// How sure the matcher is of its best candidate, in [0, 1].
+    pub confidence: f32,
+    /// The best few articles, best first (possibly empty).
+    pub candidates: Vec<Candidate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub id: ArticleId,
+    pub title: String,
+    /// The matcher's raw score (higher is better; not a probability).
+    pub score: f32,
+}
+
+/// How many candidates an answer lists.
+pub const CANDIDATES: usize = 5;
+
+/// A searchable, immutable index over one version of a knowledge base.
+/// Cheap to share (`Arc`); build a new one to change it.
+pub struct Index {
+    articles: Vec<Article>,
+    by_id: HashMap<ArticleId, u32>,
+    vocab: Vocab,
+    synonyms: SynonymTable,
+    typo: TypoIndex,
+    /// Per term: inverse document frequency, and how many articles use it.
+    idf: Vec<f32>,
+    df: Vec<u32>,
+    /// The weight of a word found in a single article: the scale on which
+    /// one strong, specific match is worth 1.
+    idf_ref: f32,
+    /// Per term: where it occurs, keyword places first, body places last.
+    postings: Vec<Box<[Posting]>>,
+    keywords: Vec<Keyword>,
+    examples: Vec<Example>,
+    /// Body passages, compared with the question like examples.
+    passages: Vec<Example>,
+    /// Per article: how many examples it has.
+    example_counts: Vec<u16>,
+    patterns: Option<RegexSet>,
+    pattern_article: Vec<u32>,
+}
+
+/// Where a term occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    /// Keyword number, and the slot of the term in that phrase.
+    Keyword {
+        keyword: u32,
+        slot: u8,
+    },
+    Title {
+        article: u32,
+    },
+    /// In `count` of the article's examples.
+    Examples {
+        article: u32,
+        count: u16,
+    },
+    /// In this one example (for nearest-example similarity).
+    Example {
+        example: u32,
+    },
+    /// In this passage of a body (sentence, list item).
+    Passage {
+        passage: u32,
+    },
+    Body {
+        article: u32,
+        count: u16,
+    },
+}
+
+type Posting = Place;
+
+/// A keyword phrase as terms (stop words dropped, at most `MAX_PHRASE`).
+#[derive(Debug, Clone)]
+struct Keyword {
+    article: u32,
+    /// Its place in the article's `keywords`.
+    source: u32,
+    terms: Box<[TermId]>,
+    /// Sum of the terms' idf.
+    mass: f32,
+}
+
+/// Longest keyword phrase, in content words, that is matched as a phrase.
+const MAX_PHRASE: usize = 8;
+
+#[derive(Debug, Clone)]
+struct Example {
+    article: u32,
+    /// Euclidean norm of the example's idf vector.
+    norm: f32,
+}
+
+impl Index {
+    /// Every article, in load order.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        let n = *self.by_id.get(id)?;
+        self.articles.get(n as usize)
+    }
+
+    /// Decides what to answer to `question`. With `locale`, only articles
+    /// serving that locale are considered.
+    pub fn ask(&self, question: &str, locale: Option<&str>) -> Answer {
+        let ranked = self.rank(question, locale);
+        let decision = score::decide(&ranked);
+        Answer {
+            answer: decision
+                .answer
+                .map(|n| self.articles[n as usize].id.clone()),
+            confidence: decision.confidence,
+            candidates: ranked
+                .iter()
+                .take(CANDIDATES)
+                .map(|r| self.candidate(r.article, r.score))
+                .collect(),
+        }
+    }
+
+    /// For staff: the best `limit` articles for `query`, however weak.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Candidate> {
+        self.rank(query, None)
+            .iter()
+            .take(limit)
+            .map(|r| self.candidate(r.article, r.score))
+            .collect()
+    }
+
+    /// What the matcher saw for each of the best candidates (for tuning
+    /// articles; `kb ask --explain`).
+    pub fn explain(&self, question: &str, locale: Option<&str>) -> Vec<Explanation> {
+        self.rank(question, locale)
+            .into_iter()
+            .take(CANDIDATES)
+            .map(|r| {
+                let article = &self.articles[r.article as usize];
+                let keyword = r.evidence.keyword.and_then(|k| {
+                    let source = self.keywords[k as usize].source as usize;
+                    article.keywords.get(source).cloned()
+                });
+                Explanation {
+                    id: article.id.clone(),
+                    score: r.score,
+                    keyword,
+                    evidence: r.evidence.describe(),
+                }
+            })
+            .collect()
+    }
+
+    fn candidate(&self, article: u32, score: f32) -> Candidate {
+        let a = &self.articles[article as usize];
+        Candidate {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            score: (score * 1000.0).round() / 1000.0,
+        }
+    }
+}
+
+/// Keyword phrases that mean the same to the matcher (after stemming,
+/// stop words and synonyms) in more than one article: (article number,
+/// keyword number) pairs.
+pub type SharedKeyword = Vec<(usize, usize)>;
+
+impl Index {
+    /// Keywords that several articles share: a question with that phrase
+    /// cannot tell them apart.
+    pub fn shared_keywords(&self) -> Vec<SharedKeyword> {
+        let mut by_terms: HashMap<Vec<TermId>, SharedKeyword> = HashMap::new();
+        for k in &self.keywords {
+            let mut terms = k.terms.to_vec();
+            terms.sort_unstable();
+            let uses = by_terms.entry(terms).or_default();
+            if !uses.iter().any(|(a, _)| *a == k.article as usize) {
+                uses.push((k.article as usize, k.source as usize));
+            }
+        }
+        let mut shared: Vec<SharedKeyword> = by_terms
+            .into_values()
+            .filter(|uses| uses.len() > 1)
+            .collect();
+        shared.sort();
+        shared
+    }
+
+    /// Keywords that turn into no words at all (only stop words), which
+    /// can never match: (article number, keyword number).
+    pub fn empty_keywords(&self) -> Vec<(usize, usize)> {
+        let mut present: Vec<(usize, usize)> = self
+            .keywords
+            .iter()
+            .map(|k| (k.article as usize, k.source as usize))
+            .collect();
+        present.sort_unstable();
+        let mut out = Vec::new();
+        for (a, article) in self.articles.iter().enumerate() {
+            for k in 0..article.keywords.len() {
+                if present.binary_search(&(a, k)).is_err() {
+                    out.push((a, k));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Why an article scored what it did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub id: ArticleId,
+    pub score: f32,
+    /// The most telling keyword the question has completely, if any.
+    pub keyword: Option<String>,
+    pub evidence: Vec<(&'static str, f32)>,
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

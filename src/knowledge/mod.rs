@@ -6,6 +6,7 @@
 
 mod article;
 mod check;
+mod fxhash;
 mod index;
 mod load;
 mod parse;

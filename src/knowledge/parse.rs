@@ -34,6 +34,9 @@ pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, regex::Error> {
     regex::RegexBuilder::new(pattern)
         .case_insensitive(true)
         .size_limit(PATTERN_SIZE_LIMIT)
+        // Questions are short: a small match cache is plenty, and a
+        // thousand patterns with the default would hold megabytes each.
+        .dfa_size_limit(PATTERN_SIZE_LIMIT / 2)
         .build()
 }
 

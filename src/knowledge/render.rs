@@ -51,7 +51,15 @@ pub fn plain_text(markdown: &str) -> String {
 /// A body cut into passages (sentences, list items, lines): the pieces a
 /// question is compared with one by one.
 pub fn passages(markdown: &str) -> Vec<String> {
-    let text = plain_text(markdown);
+    split_passages(&plain_text(markdown))
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Cuts plain text (see [`plain_text`]) into passages: lines, and
+/// sentences within them.
+pub fn split_passages(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for line in text.lines() {
         let mut start = 0;
@@ -72,10 +80,10 @@ pub fn passages(markdown: &str) -> Vec<String> {
     out
 }
 
-fn push_passage(out: &mut Vec<String>, s: &str) {
+fn push_passage<'a>(out: &mut Vec<&'a str>, s: &'a str) {
     let s = s.trim();
     if !s.is_empty() {
-        out.push(s.to_owned());
+        out.push(s);
     }
 }
 

@@ -1,12 +1,15 @@
-//! A synthetic knowledge base and questions for `kb bench`: pseudo-words
-//! in Latin and Cyrillic letters with a skewed (Zipf-like) frequency, so
-//! that a few words are everywhere and most are rare, as in real text.
+//! A synthetic knowledge base and questions for `kb bench`, shaped like
+//! real text: about a third of the words are function words (the real
+//! English and Russian stop lists), the rest pseudo-words in Latin and
+//! Cyrillic letters whose frequencies follow the Zipf–Mandelbrot law of
+//! content words (a few are common, most are rare).
 
 use std::path::PathBuf;
 
 use super::article::{Article, ArticleId, FieldLines};
 use super::load::KnowledgeBase;
 use super::synonyms::{SynonymGroup, Synonyms};
+use super::text::stop_words;
 
 pub struct Synthetic {
     pub kb: KnowledgeBase,
@@ -26,6 +29,12 @@ struct Words {
     latin: Vec<String>,
     cyrillic: Vec<String>,
 }
+
+/// Share of function words in running text.
+const FUNCTION_WORDS: f64 = 0.35;
+/// Zipf–Mandelbrot offset: how flat the head of the content words is
+/// (the commonest content word is then ~0.2 % of them, as in English).
+const ZIPF_OFFSET: f64 = 60.0;
 
 impl Words {
     fn new(rng: &mut fastrand::Rng, size: usize) -> Words {
@@ -63,10 +72,22 @@ impl Words {
     }
 }
 
-/// A word with a skewed frequency: low numbers far more often.
+/// A function word, or a content word drawn with probability
+/// proportional to 1 / (rank + offset).
 fn common(rng: &mut fastrand::Rng, words: &[String]) -> String {
-    let n = (words.len() as f64).powf(rng.f64()) as usize;
-    words[n.saturating_sub(1).min(words.len() - 1)].clone()
+    if rng.f64() < FUNCTION_WORDS {
+        let (english, russian) = stop_words();
+        let list = if words[0].is_ascii() {
+            english
+        } else {
+            russian
+        };
+        return list[rng.usize(..list.len())].to_owned();
+    }
+    let q = ZIPF_OFFSET;
+    let span = (words.len() as f64 + q) / q;
+    let rank = (q * span.powf(rng.f64()) - q) as usize;
+    words[rank.min(words.len() - 1)].clone()
 }
 
 fn sentence(

@@ -1,11 +1,13 @@
 //! Text → terms: words, stems, stop words, synonym groups. The same steps
 //! run when indexing and when querying, so both sides meet in one place.
 
-use std::collections::HashMap;
+use crate::knowledge::fxhash::{FxHashMap, FxHashSet};
 
 use super::vocab::{TermId, Vocab};
 use crate::knowledge::synonyms::Synonyms;
-use crate::knowledge::text::{is_stop_word, stem, words};
+#[cfg(test)]
+use crate::knowledge::text::is_stop_word;
+use crate::knowledge::text::{stem, words};
 
 /// One word of a text after stemming.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,31 +15,77 @@ pub struct Word {
     pub word: String,
     pub stem: String,
     pub stop: bool,
-    /// Position in the text (counting every word), for phrase order.
-    pub pos: u32,
     /// 1, or less when the word was corrected from a typo.
     pub strength: f32,
 }
 
+impl Word {
+    pub fn new(word: String, stem: String) -> Self {
+        Word {
+            word,
+            stem,
+            stop: false,
+            strength: 1.0,
+        }
+    }
+
+    /// A stop word: kept for phrase matching, never a term.
+    pub fn stop(word: String) -> Self {
+        Word {
+            stem: word.clone(),
+            word,
+            stop: true,
+            strength: 1.0,
+        }
+    }
+}
+
+/// What synonym matching needs to know of a word.
+pub trait Token {
+    fn stem(&self) -> &str;
+    fn stop(&self) -> bool;
+    fn strength(&self) -> f32 {
+        1.0
+    }
+    /// `false` when this word surely starts no synonym entry (saves a
+    /// look-up); `true` when unsure.
+    fn may_start_phrase(&self) -> bool {
+        true
+    }
+}
+
+impl Token for Word {
+    fn stem(&self) -> &str {
+        &self.stem
+    }
+    fn stop(&self) -> bool {
+        self.stop
+    }
+    fn strength(&self) -> f32 {
+        self.strength
+    }
+}
+
 /// What a text turns into: synonym phrases collapsed to their group, stop
-/// words dropped.
-#[derive(Debug, Clone, PartialEq)]
+/// words dropped. Numbers are positions in the word list (which counts
+/// stop words too, so they also serve for phrase order).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Unit {
-    /// A word or phrase of a synonym group: the group's term.
+    /// A word or phrase of a synonym group, starting at word `first`.
     Concept {
         term: TermId,
-        pos: u32,
+        first: usize,
         strength: f32,
     },
     /// Any other content word.
-    Word(Word),
+    Word(usize),
 }
 
 impl Unit {
-    pub fn pos(&self) -> u32 {
-        match self {
-            Unit::Concept { pos, .. } => *pos,
-            Unit::Word(w) => w.pos,
+    pub fn first(&self) -> usize {
+        match *self {
+            Unit::Concept { first, .. } => first,
+            Unit::Word(i) => i,
         }
     }
 }
@@ -52,9 +100,10 @@ struct Phrase {
 /// Synonym groups, looked up by the first stem of each entry.
 #[derive(Debug, Clone, Default)]
 pub struct SynonymTable {
-    by_first: HashMap<String, Vec<Phrase>>,
-    /// Every stem of every entry, with the words it came from.
+    by_first: FxHashMap<String, Vec<Phrase>>,
+    /// Every word of every entry, with its stem.
     words: Vec<(String, String)>,
+    stems: FxHashSet<String>,
 }
 
 impl SynonymTable {
@@ -72,6 +121,7 @@ impl SynonymTable {
                 let stems: Vec<String> = entry_words.iter().map(|w| stem(w)).collect();
                 for (w, s) in entry_words.iter().zip(&stems) {
                     table.words.push((w.clone(), s.clone()));
+                    table.stems.insert(s.clone());
                 }
                 let Some(first) = stems.first().cloned() else {
                     continue;
@@ -90,9 +140,14 @@ impl SynonymTable {
         table
     }
 
+    /// Whether some synonym entry starts with `stem`.
+    pub fn starts_phrase(&self, stem: &str) -> bool {
+        self.by_first.contains_key(stem)
+    }
+
     /// Whether `stem` is part of some synonym entry.
     pub fn knows_stem(&self, stem: &str) -> bool {
-        self.words.iter().any(|(_, s)| s == stem)
+        self.stems.contains(stem)
     }
 
     /// The words of all entries with their stems (for typo look-ups).
@@ -100,46 +155,50 @@ impl SynonymTable {
         &self.words
     }
 
-    /// Collapses synonym phrases and drops stop words. A phrase may skip stop
-    /// words of the text (`вернуть мне деньги` is `вернуть деньги`).
-    pub fn apply(&self, words: Vec<Word>) -> Vec<Unit> {
+    /// Collapses synonym phrases and drops stop words. A phrase may skip
+    /// stop words of the text (`вернуть мне деньги` is `вернуть деньги`).
+    pub fn apply<T: Token>(&self, words: &[T]) -> Vec<Unit> {
         let mut out = Vec::with_capacity(words.len());
         let mut i = 0;
         while i < words.len() {
-            if let Some((term, next)) = self.match_at(&words, i) {
+            if let Some((term, next)) = self.match_at(words, i) {
                 let strength = words[i..next]
                     .iter()
-                    .map(|w| w.strength)
+                    .map(Token::strength)
                     .fold(1.0, f32::min);
                 out.push(Unit::Concept {
                     term,
-                    pos: words[i].pos,
+                    first: i,
                     strength,
                 });
                 i = next;
                 continue;
             }
-            let w = &words[i];
-            if !w.stop {
-                out.push(Unit::Word(w.clone()));
+            if !words[i].stop() {
+                out.push(Unit::Word(i));
             }
             i += 1;
         }
         out
     }
 
-    fn match_at(&self, words: &[Word], start: usize) -> Option<(TermId, usize)> {
-        let phrases = self.by_first.get(&words[start].stem)?;
+    fn match_at<T: Token>(&self, words: &[T], start: usize) -> Option<(TermId, usize)> {
+        if !words[start].may_start_phrase() {
+            return None;
+        }
+        let phrases = self.by_first.get(words[start].stem())?;
         'phrase: for phrase in phrases {
             let mut at = start + 1;
             for want in &phrase.stems[1..] {
                 loop {
-                    let w = words.get(at)?;
+                    let Some(w) = words.get(at) else {
+                        continue 'phrase;
+                    };
                     at += 1;
-                    if &w.stem == want {
+                    if w.stem() == want {
                         break;
                     }
-                    if !w.stop {
+                    if !w.stop() {
                         continue 'phrase;
                     }
                 }
@@ -151,14 +210,13 @@ impl SynonymTable {
 }
 
 /// Splits, folds and stems a text.
+#[cfg(test)]
 pub fn analyze_words(text: &str) -> Vec<Word> {
     words(text)
         .into_iter()
-        .enumerate()
-        .map(|(pos, word)| Word {
+        .map(|word| Word {
             stop: is_stop_word(&word),
             stem: stem(&word),
-            pos: u32::try_from(pos).unwrap_or(u32::MAX),
             strength: 1.0,
             word,
         })
@@ -187,7 +245,7 @@ mod tests {
     }
 
     fn concepts(t: &SynonymTable, text: &str) -> Vec<Option<TermId>> {
-        t.apply(analyze_words(text))
+        t.apply(&analyze_words(text))
             .into_iter()
             .map(|u| match u {
                 Unit::Concept { term, .. } => Some(term),

@@ -15,8 +15,12 @@
 //!    score and its margin over the runner-up, and below one global
 //!    threshold the matcher answers nothing.
 
+mod accumulate;
 mod analyzer;
 mod build;
+mod collect;
+mod passages;
+mod patterns;
 mod query;
 mod score;
 mod scratch;
@@ -24,8 +28,6 @@ mod typo;
 mod vocab;
 
 use std::collections::HashMap;
-
-use regex::RegexSet;
 
 use super::article::{Article, ArticleId};
 use analyzer::SynonymTable;
@@ -63,6 +65,11 @@ pub struct Index {
     articles: Vec<Article>,
     by_id: HashMap<ArticleId, u32>,
     vocab: Vocab,
+    /// Every content word the knowledge base uses (as written, folded) →
+    /// its entry in `known`: questions need not stem or look up again the
+    /// words the knowledge base knows.
+    known_words: crate::knowledge::fxhash::FxHashMap<Box<str>, u32>,
+    known: Vec<KnownWord>,
     synonyms: SynonymTable,
     typo: TypoIndex,
     /// Per term: inverse document frequency, and how many articles use it.
@@ -75,19 +82,26 @@ pub struct Index {
     postings: Vec<Box<[Posting]>>,
     keywords: Vec<Keyword>,
     examples: Vec<Example>,
-    /// Body passages, compared with the question like examples.
-    passages: Vec<Example>,
+    /// Body passages (sentences, list items) as terms, and per article the
+    /// range of its passages; the best candidates are compared with them.
+    passages: Vec<passages::Passage>,
+    article_passages: Vec<(u32, u32)>,
     /// Per article: how many examples it has.
     example_counts: Vec<u16>,
-    patterns: Option<RegexSet>,
-    pattern_article: Vec<u32>,
+    patterns: patterns::Patterns,
+    /// Per article: its locale's primary language as a number into
+    /// `language_names` (plus one; 0 when it has no locale).
+    languages: Vec<u8>,
+    language_names: Vec<Box<str>>,
 }
 
-/// Where a term occurs.
+/// Where a term occurs. Ordered so that keyword places come first and body
+/// places last in each posting list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Place {
     /// Keyword number, and the slot of the term in that phrase.
     Keyword {
+        article: u32,
         keyword: u32,
         slot: u8,
     },
@@ -101,16 +115,25 @@ enum Place {
     },
     /// In this one example (for nearest-example similarity).
     Example {
+        article: u32,
         example: u32,
-    },
-    /// In this passage of a body (sentence, list item).
-    Passage {
-        passage: u32,
     },
     Body {
         article: u32,
         count: u16,
     },
+}
+
+impl Place {
+    fn article(self) -> u32 {
+        match self {
+            Place::Keyword { article, .. }
+            | Place::Title { article }
+            | Place::Examples { article, .. }
+            | Place::Example { article, .. }
+            | Place::Body { article, .. } => article,
+        }
+    }
 }
 
 type Posting = Place;
@@ -124,6 +147,14 @@ struct Keyword {
     terms: Box<[TermId]>,
     /// Sum of the terms' idf.
     mass: f32,
+}
+
+/// A word of the knowledge base.
+struct KnownWord {
+    stem: Box<str>,
+    /// Its readings (term and derived terms, see `Index::readings`) once
+    /// first needed.
+    readings: std::sync::OnceLock<Box<[(TermId, f32)]>>,
 }
 
 /// Longest keyword phrase, in content words, that is matched as a phrase.
@@ -159,7 +190,7 @@ impl Index {
     /// Decides what to answer to `question`. With `locale`, only articles
     /// serving that locale are considered.
     pub fn ask(&self, question: &str, locale: Option<&str>) -> Answer {
-        let ranked = self.rank(question, locale);
+        let ranked = self.rank(question, locale, CANDIDATES.max(2), false);
         let decision = score::decide(&ranked);
         Answer {
             answer: decision
@@ -176,7 +207,7 @@ impl Index {
 
     /// For staff: the best `limit` articles for `query`, however weak.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Candidate> {
-        self.rank(query, None)
+        self.rank(query, None, limit, false)
             .iter()
             .take(limit)
             .map(|r| self.candidate(r.article, r.score))
@@ -186,7 +217,7 @@ impl Index {
     /// What the matcher saw for each of the best candidates (for tuning
     /// articles; `kb ask --explain`).
     pub fn explain(&self, question: &str, locale: Option<&str>) -> Vec<Explanation> {
-        self.rank(question, locale)
+        self.rank(question, locale, CANDIDATES, true)
             .into_iter()
             .take(CANDIDATES)
             .map(|r| {

@@ -71,10 +71,11 @@ pub(super) fn keyword_place(found: usize, len: usize, pos: &[u32]) -> f32 {
 /// it is information the knowledge base does not cover.
 pub(super) const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
 
-/// Terms in more articles than this are too common for their body
-/// occurrences to matter (and walking them would be slow).
+/// Words in more articles than this are common: they add to articles the
+/// question's rarer words found, but find none themselves, and their body
+/// occurrences are not counted. Small knowledge bases have no common words.
 pub(super) fn common_df(articles: usize) -> u32 {
-    u32::try_from((articles / 8).max(64)).unwrap_or(u32::MAX)
+    u32::try_from((articles / 100).max(64)).unwrap_or(u32::MAX)
 }
 
 /// What one article has going for it against one question.
@@ -106,14 +107,6 @@ pub(super) struct Evidence {
 }
 
 impl Evidence {
-    pub fn add_example(&mut self, cos: f32) {
-        let top = &mut self.examples;
-        if cos > top[2] {
-            top[2] = cos;
-            top.sort_by(|a, b| b.total_cmp(a));
-        }
-    }
-
     pub fn describe(&self) -> Vec<(&'static str, f32)> {
         let flag = |b: bool| f32::from(u8::from(b));
         vec![
@@ -132,14 +125,52 @@ impl Evidence {
     }
 }
 
+/// How much of the question an article explains, from the weight it
+/// covers: `mass^0.7 · coverage^0.4`, a weighted geometric mean of how much
+/// (`covered / idf_ref`) and what share (`covered / question`). Both are
+/// proportional to `covered`, so this is `covered^1.1` times a constant of
+/// the question: one `ln` and one `exp` per article.
+pub(super) struct Bag {
+    offset: f32,
+}
+
+impl Bag {
+    pub fn new(idf_ref: f32, question_mass: f32) -> Self {
+        let offset = if idf_ref > 0.0 && question_mass > 0.0 {
+            -0.7 * idf_ref.ln() - 0.4 * question_mass.ln()
+        } else {
+            f32::NEG_INFINITY
+        };
+        Bag { offset }
+    }
+
+    pub fn of(&self, covered: f32) -> f32 {
+        if covered > 0.0 {
+            (1.1 * covered.ln() + self.offset).exp()
+        } else {
+            0.0
+        }
+    }
+}
+
+/// What a score is made of (see [`Evidence`] for the meanings).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Inputs {
+    /// See [`Bag`].
+    pub bag: f32,
+    /// Mean cosine of the three closest examples (missing ones count 0).
+    pub examples: f32,
+    pub passage: f32,
+    pub pattern: bool,
+    pub language_mismatch: bool,
+}
+
 /// One number per article: how much of the question it explains (as a
 /// weighted geometric mean of how much and what share), plus the nearest
 /// examples and body passage, plus patterns.
-pub(super) fn score(e: &Evidence) -> f32 {
-    let bag = e.mass.max(0.0).powf(0.7) * e.coverage.max(0.0).powf(0.4);
-    let examples = e.examples.iter().sum::<f32>() / 3.0;
+pub(super) fn score(e: &Inputs) -> f32 {
     let pattern = if e.pattern { PATTERN } else { 0.0 };
-    let s = bag + 0.3 * examples + 0.4 * e.passage + pattern;
+    let s = e.bag + 0.3 * e.examples + 0.4 * e.passage + pattern;
     // Between two equal articles, prefer the one in the question's language.
     if e.language_mismatch {
         s * 0.9

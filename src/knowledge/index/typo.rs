@@ -3,16 +3,22 @@
 //! edit away from a known word, 9 or more letters two edits; shorter words
 //! must be exact. Swapping two neighbouring letters counts as one edit.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-
 #[derive(Debug, Clone, Default)]
 pub struct TypoIndex {
     /// (known word or stem, the stem it stands for).
     words: Vec<(Box<str>, Box<str>)>,
-    /// (hash of a word with some letters deleted, word number), sorted.
-    deletes: Vec<(u64, u32)>,
+    /// One entry per (word, deletion): the deletion's hash in the top 40
+    /// bits, the word's number in the low 24; sorted.
+    deletes: Vec<u64>,
+    /// `deletes[buckets[b]..buckets[b + 1]]` hold the hashes whose top
+    /// `bits` bits are `b`: a look-up is one jump and a short scan.
+    buckets: Vec<u32>,
+    bits: u32,
 }
+
+/// Word numbers live in the low 24 bits of an entry.
+const WORD_BITS: u32 = 24;
+const WORD_MASK: u64 = (1 << WORD_BITS) - 1;
 
 /// How many edits a question word of `len` letters may carry.
 pub fn allowed_edits(len: usize) -> usize {
@@ -20,6 +26,17 @@ pub fn allowed_edits(len: usize) -> usize {
         0..=4 => 0,
         5..=8 => 1,
         _ => 2,
+    }
+}
+
+/// How deep to index a stored word of `len` letters: two edits are allowed
+/// from 9 letters, and a stored word one letter shorter can still be two
+/// edits away, so two deletions from 8.
+fn depth(len: usize) -> usize {
+    if len >= 8 {
+        2
+    } else {
+        1
     }
 }
 
@@ -32,20 +49,43 @@ impl TypoIndex {
         let words: Vec<(Box<str>, Box<str>)> = words
             .into_iter()
             .filter(|(w, _)| w.chars().count() >= 4)
+            .take(WORD_MASK as usize)
             .map(|(w, t)| (w.into_boxed_str(), t.into_boxed_str()))
             .collect();
-        let mut deletes = Vec::new();
+        let total: usize = words
+            .iter()
+            .map(|(w, _)| {
+                let n = w.chars().count();
+                1 + n + if depth(n) == 2 { n * (n - 1) / 2 } else { 0 }
+            })
+            .sum();
+        let mut deletes: Vec<u64> = Vec::with_capacity(total);
+        let mut chars = Vec::new();
         for (n, (word, _)) in words.iter().enumerate() {
-            let chars: Vec<char> = word.chars().collect();
-            // A stored word one letter shorter than a 9-letter question word
-            // can still be two edits away, so store two deletions from 7 up.
-            let depth = if chars.len() >= 7 { 2 } else { 1 };
-            let n = u32::try_from(n).unwrap_or(u32::MAX);
-            for_each_delete(&chars, depth, &mut |h| deletes.push((h, n)));
+            chars.clear();
+            chars.extend(word.chars());
+            let n = n as u64;
+            for_each_delete(&chars, depth(chars.len()), &mut |h| {
+                deletes.push((h & !WORD_MASK) | n);
+            });
         }
         deletes.sort_unstable();
         deletes.dedup();
-        TypoIndex { words, deletes }
+        deletes.shrink_to_fit();
+        let bits = (usize::BITS - deletes.len().max(16).leading_zeros()).clamp(4, 24) - 1;
+        let mut buckets = vec![0u32; (1usize << bits) + 1];
+        for h in &deletes {
+            buckets[(h >> (64 - bits)) as usize + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
+        TypoIndex {
+            words,
+            deletes,
+            buckets,
+            bits,
+        }
     }
 
     /// Stems of the known words within the allowed edits of `word`, at
@@ -53,26 +93,28 @@ impl TypoIndex {
     pub fn lookup(&self, word: &str) -> Vec<(&str, usize)> {
         let chars: Vec<char> = word.chars().collect();
         let max = allowed_edits(chars.len());
-        if max == 0 {
+        if max == 0 || self.deletes.is_empty() {
             return Vec::new();
         }
         let mut candidates: Vec<u32> = Vec::new();
         for_each_delete(&chars, max, &mut |h| {
-            let start = self.deletes.partition_point(|(d, _)| *d < h);
-            for (d, n) in &self.deletes[start..] {
-                if *d != h {
-                    break;
+            let b = (h >> (64 - self.bits)) as usize;
+            let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
+            for &entry in &self.deletes[range] {
+                if entry & !WORD_MASK == h & !WORD_MASK {
+                    candidates.push((entry & WORD_MASK) as u32);
                 }
-                candidates.push(*n);
             }
         });
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Vec<(&str, usize)> = Vec::new();
         let mut best_distance = max + 1;
+        let mut known = Vec::new();
         for n in candidates {
-            let (known, stem) = &self.words[n as usize];
-            let known: Vec<char> = known.chars().collect();
+            let (text, stem) = &self.words[n as usize];
+            known.clear();
+            known.extend(text.chars());
             let d = osa_distance(&chars, &known);
             if d == 0 || d > max {
                 continue;
@@ -90,30 +132,35 @@ impl TypoIndex {
 }
 
 /// Calls `f` with the hash of `chars` itself and of every string made by
-/// deleting up to `depth` characters.
+/// deleting one character, and, with `depth` 2, two characters. (Equal
+/// strings from different deletions give equal hashes.)
 fn for_each_delete(chars: &[char], depth: usize, f: &mut impl FnMut(u64)) {
-    f(hash(chars));
-    let mut level: Vec<Vec<char>> = vec![chars.to_vec()];
-    for _ in 0..depth {
-        let mut next = Vec::new();
-        for s in &level {
-            for i in 0..s.len() {
-                let mut d = s.clone();
-                d.remove(i);
-                f(hash(&d));
-                next.push(d);
+    let n = chars.len();
+    f(hash_without(chars, n, n));
+    for i in 0..n {
+        f(hash_without(chars, i, n));
+        if depth >= 2 {
+            for j in i + 1..n {
+                f(hash_without(chars, i, j));
             }
         }
-        next.sort_unstable();
-        next.dedup();
-        level = next;
     }
 }
 
-fn hash(chars: &[char]) -> u64 {
-    let mut h = DefaultHasher::new();
-    chars.hash(&mut h);
-    h.finish()
+/// FNV-1a over the characters except those at `skip_a` and `skip_b`.
+fn hash_without(chars: &[char], skip_a: usize, skip_b: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, c) in chars.iter().enumerate() {
+        if i == skip_a || i == skip_b {
+            continue;
+        }
+        for byte in (*c as u32).to_le_bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    // FNV's top bits mix poorly; fold the low half in before bucketing.
+    h ^ (h << 29) ^ (h >> 31)
 }
 
 /// Optimal string alignment distance: insertions, deletions, substitutions

@@ -2,8 +2,7 @@
 //! term per synonym group. Sorted stems answer "which stems start like
 //! this one" for derivation matching without scanning everything.
 
-use std::collections::HashMap;
-
+use crate::knowledge::fxhash::FxHashMap;
 use crate::knowledge::text::{min_related_prefix, related, Script};
 
 pub type TermId = u32;
@@ -11,7 +10,7 @@ pub type TermId = u32;
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     /// Stem (or synonym-group name) → term.
-    by_stem: HashMap<Box<str>, TermId>,
+    by_stem: FxHashMap<Box<str>, TermId>,
     names: Vec<Box<str>>,
     /// All stems with their terms, sorted; filled by `finish`.
     sorted: Vec<(Box<str>, TermId)>,
@@ -37,8 +36,8 @@ impl Vocab {
 
     /// The term of `stem`, numbering it if new.
     pub fn intern(&mut self, stem: &str) -> TermId {
-        if let Some(t) = self.by_stem.get(stem) {
-            return *t;
+        if let Some(t) = self.get(stem) {
+            return t;
         }
         let t = self.push(stem);
         self.by_stem.insert(stem.into(), t);

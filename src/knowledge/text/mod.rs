@@ -6,4 +6,4 @@ mod stopwords;
 
 pub use normalize::{fold, normalize, words, Script};
 pub use stem::{min_related_prefix, related, stem, stem_in};
-pub use stopwords::is_stop_word;
+pub use stopwords::{is_stop_word, stop_words};

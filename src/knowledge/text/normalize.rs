@@ -1,7 +1,7 @@
 //! Normalisation and tokenising: the step that makes case, `ё`/`е`,
 //! punctuation and spacing irrelevant to matching.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Which stemmer a word goes to, decided by its letters.
@@ -36,8 +36,16 @@ impl Script {
 /// Lower-cased, NFKC-normalised text with `ё`→`е` and typographic
 /// apostrophes made plain; punctuation is kept (tokenising drops it).
 pub fn fold(text: &str) -> String {
-    text.nfkc()
-        .flat_map(char::to_lowercase)
+    let lower = if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.to_lowercase()
+    } else {
+        text.nfkc().collect::<String>().to_lowercase()
+    };
+    if !lower.contains(['ё', '\u{2019}', '\u{2018}', '\u{02BC}', '`']) {
+        return lower;
+    }
+    lower
+        .chars()
         .map(|c| match c {
             'ё' => 'е',
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',

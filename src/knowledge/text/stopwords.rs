@@ -334,13 +334,23 @@ const RUSSIAN: &[&str] = &[
     "между",
 ];
 
+/// The English and the Russian list.
+pub fn stop_words() -> (&'static [&'static str], &'static [&'static str]) {
+    (ENGLISH, RUSSIAN)
+}
+
 /// Whether a folded word is a stop word in English or Russian.
 pub fn is_stop_word(word: &str) -> bool {
     use std::collections::HashSet;
+    use std::hash::BuildHasherDefault;
     use std::sync::OnceLock;
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| ENGLISH.iter().chain(RUSSIAN).copied().collect())
-        .contains(word)
+    type Set = HashSet<&'static str, BuildHasherDefault<crate::knowledge::fxhash::FxHasher>>;
+    static SET: OnceLock<Set> = OnceLock::new();
+    // Stop words are short: a long word needs no look-up.
+    word.len() <= 24
+        && SET
+            .get_or_init(|| ENGLISH.iter().chain(RUSSIAN).copied().collect())
+            .contains(word)
 }
 
 #[cfg(test)]

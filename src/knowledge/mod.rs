@@ -8,6 +8,7 @@ mod article;
 mod check;
 mod fxhash;
 mod index;
+mod live;
 mod load;
 mod parse;
 mod problem;
@@ -22,6 +23,7 @@ pub use check::check;
 pub use index::{
     Answer, Candidate, Explanation, Index, SharedKeyword, ANSWER_THRESHOLD, CANDIDATES,
 };
+pub use live::{LiveError, LiveKnowledge};
 pub use load::{is_article_file, load, KnowledgeBase, LoadReport, Loader};
 pub use parse::compile_pattern;
 pub use problem::{LoadError, LoadErrorKind, Problem, Severity};

@@ -170,11 +170,10 @@ impl Drop for LiveKnowledge {
 /// Changes that can alter the knowledge base: not reads, not metadata,
 /// not editor swap files.
 fn matters(event: &Event) -> bool {
-    let kind_matters = match event.kind {
-        EventKind::Access(_) => false,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
-        _ => true,
-    };
+    let kind_matters = !matches!(
+        event.kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+    );
     kind_matters && event.paths.iter().any(|p| !is_scratch_file(p))
 }
 

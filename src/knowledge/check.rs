@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::article::same_language;
 use super::index::Index;
 use super::load::KnowledgeBase;
 use super::problem::Problem;
@@ -49,18 +50,27 @@ fn check_bodies(kb: &KnowledgeBase, problems: &mut Vec<Problem>) {
 
 fn check_keywords(kb: &KnowledgeBase, index: &Index, problems: &mut Vec<Problem>) {
     let keyword_line = |a: usize, k: usize| kb.articles[a].lines.keywords.get(k).copied();
+    // Articles in different languages (translations) never compete.
+    let compete = |a: usize, b: usize| match (&kb.articles[a].locale, &kb.articles[b].locale) {
+        (Some(x), Some(y)) => same_language(x, y),
+        _ => true,
+    };
     for uses in index.shared_keywords() {
         for &(a, k) in &uses {
             let others: Vec<String> = uses
                 .iter()
-                .filter(|(o, _)| *o != a)
+                .filter(|(o, _)| *o != a && compete(a, *o))
                 .map(|(o, _)| format!("`{}`", kb.articles[*o].id))
                 .collect();
+            if others.is_empty() {
+                continue;
+            }
             problems.push(Problem::warning(
                 &kb.articles[a].source,
                 keyword_line(a, k),
                 format!(
-                    "keyword `{}` is also a keyword of {}: a question with it cannot tell them apart; \
+                    "keyword `{}` means the same to the matcher (after stemming, synonyms and \
+                     common words) as a keyword of {}: a question with it cannot tell them apart; \
                      keep it in one article or make each more specific",
                     kb.articles[a].keywords[k],
                     others.join(", ")
@@ -81,7 +91,7 @@ fn check_keywords(kb: &KnowledgeBase, index: &Index, problems: &mut Vec<Problem>
     }
     for (a, article) in kb.articles.iter().enumerate() {
         for (k, keyword) in article.keywords.iter().enumerate() {
-            let answer = index.ask(keyword, None).answer;
+            let answer = index.ask(keyword, article.locale.as_deref()).answer;
             if let Some(other) = answer.filter(|o| *o != article.id) {
                 problems.push(Problem::warning(
                     &article.source,

@@ -142,3 +142,127 @@ fn check_synonyms(kb: &KnowledgeBase, problems: &mut Vec<Problem>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::knowledge::article::{Article, ArticleId, FieldLines};
+    use crate::knowledge::problem::Severity;
+    use crate::knowledge::synonyms::{SynonymGroup, Synonyms};
+
+    fn article(id: &str, keywords: &[&str], body: &str, locale: Option<&str>) -> Article {
+        Article {
+            id: ArticleId::new(id).unwrap(),
+            title: id.into(),
+            body: body.into(),
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            patterns: vec![],
+            examples: vec![],
+            tags: vec![],
+            locale: locale.map(str::to_owned),
+            source: PathBuf::from(format!("{id}.md")),
+            lines: FieldLines {
+                keywords: (4..4 + keywords.len() as u32).collect(),
+                body: 9,
+                ..FieldLines::default()
+            },
+        }
+    }
+
+    fn problems(articles: Vec<Article>, groups: &[&[&str]]) -> Vec<Problem> {
+        let kb = KnowledgeBase {
+            articles,
+            synonyms: Synonyms {
+                groups: groups
+                    .iter()
+                    .enumerate()
+                    .map(|(n, g)| SynonymGroup {
+                        entries: g.iter().map(|e| e.to_string()).collect(),
+                        line: n as u32 + 1,
+                    })
+                    .collect(),
+                source: Some(PathBuf::from("synonyms.yml")),
+            },
+        };
+        let index = Index::build(kb.clone());
+        check(&kb, &index)
+    }
+
+    fn has(problems: &[Problem], file: &str, line: u32, severity: Severity, text: &str) -> bool {
+        problems.iter().any(|p| {
+            p.path == Path::new(file)
+                && p.line == Some(line)
+                && p.severity == severity
+                && p.message.contains(text)
+        })
+    }
+
+    #[test]
+    fn a_body_too_long_for_discord_is_an_error() {
+        let long = "word ".repeat(1000);
+        let p = problems(vec![article("long", &["long body"], &long, None)], &[]);
+        assert!(has(&p, "long.md", 9, Severity::Error, "4096"), "{p:?}");
+    }
+
+    #[test]
+    fn an_empty_body_is_an_error() {
+        let p = problems(vec![article("empty", &["nothing here"], "", None)], &[]);
+        assert!(has(&p, "empty.md", 9, Severity::Error, "empty"), "{p:?}");
+    }
+
+    #[test]
+    fn a_keyword_shared_by_two_articles_is_a_warning_on_both() {
+        let p = problems(
+            vec![
+                article("a", &["reset password"], "A.", None),
+                article("b", &["resetting passwords"], "B.", None),
+            ],
+            &[],
+        );
+        assert!(has(&p, "a.md", 4, Severity::Warning, "`b`"), "{p:?}");
+        assert!(has(&p, "b.md", 4, Severity::Warning, "`a`"), "{p:?}");
+    }
+
+    #[test]
+    fn translations_may_share_keywords() {
+        let p = problems(
+            vec![
+                article("en", &["/close"], "Close.", Some("en")),
+                article("ru", &["/close"], "Закрыть.", Some("ru")),
+            ],
+            &[],
+        );
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn a_keyword_of_only_common_words_is_a_warning() {
+        let p = problems(vec![article("a", &["how do I", "refund"], "A.", None)], &[]);
+        assert!(
+            has(&p, "a.md", 4, Severity::Warning, "never matches"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn overlapping_and_single_entry_synonym_groups_are_warnings() {
+        let p = problems(
+            vec![article("a", &["refund"], "A.", None)],
+            &[
+                &["refund", "money back"],
+                &["refunds", "return"],
+                &["lonely"],
+            ],
+        );
+        assert!(
+            has(&p, "synonyms.yml", 2, Severity::Warning, "line 1"),
+            "{p:?}"
+        );
+        assert!(
+            has(&p, "synonyms.yml", 3, Severity::Warning, "fewer than two"),
+            "{p:?}"
+        );
+    }
+}

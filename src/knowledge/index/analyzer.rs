@@ -276,6 +276,13 @@ mod tests {
     }
 
     #[test]
+    fn a_shorter_entry_matches_where_a_longer_one_runs_out_of_words() {
+        let (t, v) = table(&[&["sign in now", "signin"], &["sign", "autograph"]]);
+        let autograph = v.get("autograph").unwrap();
+        assert_eq!(concepts(&t, "sign"), [Some(autograph)]);
+    }
+
+    #[test]
     fn stop_words_are_dropped() {
         let (t, _) = table(&[]);
         assert_eq!(concepts(&t, "how do I reset the password").len(), 2);

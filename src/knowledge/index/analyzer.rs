@@ -1,6 +1,8 @@
 //! Text → terms: words, stems, stop words, synonym groups. The same steps
 //! run when indexing and when querying, so both sides meet in one place.
 
+use std::borrow::Cow;
+
 use crate::knowledge::fxhash::{FxHashMap, FxHashSet};
 
 use super::vocab::{TermId, Vocab};
@@ -11,16 +13,17 @@ use crate::knowledge::text::{stem, words};
 
 /// One word of a text after stemming.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Word {
+pub struct Word<'a> {
     pub word: String,
-    pub stem: String,
+    /// Borrowed from the index for words it knows.
+    pub stem: Cow<'a, str>,
     pub stop: bool,
     /// 1, or less when the word was corrected from a typo.
     pub strength: f32,
 }
 
-impl Word {
-    pub fn new(word: String, stem: String) -> Self {
+impl<'a> Word<'a> {
+    pub fn new(word: String, stem: Cow<'a, str>) -> Self {
         Word {
             word,
             stem,
@@ -32,7 +35,7 @@ impl Word {
     /// A stop word: kept for phrase matching, never a term.
     pub fn stop(word: String) -> Self {
         Word {
-            stem: word.clone(),
+            stem: Cow::Owned(word.clone()),
             word,
             stop: true,
             strength: 1.0,
@@ -54,7 +57,7 @@ pub trait Token {
     }
 }
 
-impl Token for Word {
+impl Token for Word<'_> {
     fn stem(&self) -> &str {
         &self.stem
     }
@@ -211,12 +214,12 @@ impl SynonymTable {
 
 /// Splits, folds and stems a text.
 #[cfg(test)]
-pub fn analyze_words(text: &str) -> Vec<Word> {
+pub fn analyze_words(text: &str) -> Vec<Word<'static>> {
     words(text)
         .into_iter()
         .map(|word| Word {
             stop: is_stop_word(&word),
-            stem: stem(&word),
+            stem: Cow::Owned(stem(&word)),
             strength: 1.0,
             word,
         })

@@ -1,6 +1,8 @@
 //! One question against the index: which words it has, where they occur,
 //! and the evidence each touched article collects.
 
+use std::borrow::Cow;
+
 use super::analyzer::{Unit, Word};
 use super::score::{self, Evidence, Strength};
 use super::scratch::with_scratch;
@@ -42,11 +44,11 @@ impl Index {
                 match self.known_words.get(word.as_str()) {
                     Some(&n) => {
                         let known = &self.known[n as usize];
-                        (Word::new(word, known.stem.to_string()), Some(n))
+                        (Word::new(word, Cow::Borrowed(&*known.stem)), Some(n))
                     }
                     None => {
                         let stem = stem(&word);
-                        (Word::new(word, stem), None)
+                        (Word::new(word, Cow::Owned(stem)), None)
                     }
                 }
             })
@@ -66,7 +68,7 @@ impl Index {
             let fixes = self.typo_fixes(&w.word, &w.stem);
             if let [(stem, edits)] = fixes.as_slice() {
                 w.strength = Strength::typo(*edits);
-                w.stem = stem.clone();
+                w.stem = Cow::Owned(stem.clone());
                 known[i] = None;
             } else if !fixes.is_empty() {
                 ambiguous.push((i, fixes));

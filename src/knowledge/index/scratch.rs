@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 /// At most this many content words of a question count (a longer
 /// question is an essay; its first words say what it is about).
-pub(super) const MAX_WORDS: usize = 32;
+pub(super) const MAX_WORDS: usize = 24;
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct ArticleAcc {

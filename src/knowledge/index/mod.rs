@@ -3,17 +3,21 @@
 //! question → answer decision.
 //!
 //! How a question is decided (details in `docs/knowledge.md`):
-//! 1. The question is folded, split into words, stemmed by script; synonym
-//!    phrases become their group; stop words are dropped.
-//! 2. Each word looks itself up exactly, then derived stems (`бронь` ~
-//!    `бронирование`), then, if unknown, words one or two typos away.
-//! 3. Walking the postings gives every article touched: which keyword
-//!    phrases are complete (and in order), title and example similarity,
-//!    body words, share of the question explained; patterns run on the
-//!    normalised question.
-//! 4. These make one score per article; the confidence grows with the best
-//!    score and its margin over the runner-up, and below one global
-//!    threshold the matcher answers nothing.
+//! 1. `query`: the question is folded, split into words, stemmed by
+//!    script; typos in unknown words are fixed (one edit for 5–8 letters,
+//!    two from 9); synonym phrases become their group; stop words drop.
+//!    Each word then stands for its term and terms derived from its root.
+//! 2. `accumulate`: the postings of the rarer words find the candidate
+//!    articles; every word then credits each candidate with the strength
+//!    of its best place there (complete keyword phrase > title > examples
+//!    > body); example vectors collect dot products. Patterns run on the
+//!    normalised question (`patterns`).
+//! 3. `collect`: one score per candidate (`score`): how much and what
+//!    share of the question it explains, nearest examples, the closest
+//!    body passage (`passages`, shortlist only), patterns.
+//! 4. `score::decide`: the confidence grows with the best score less a
+//!    little of the runner-up's; below one global threshold the matcher
+//!    answers nothing.
 
 mod accumulate;
 mod analyzer;

@@ -9,9 +9,9 @@
 //!    Each word then stands for its term and terms derived from its root.
 //! 2. `accumulate`: the postings of the rarer words find the candidate
 //!    articles; every word then credits each candidate with the strength
-//!    of its best place there (complete keyword phrase > title > examples
-//!    > body); example vectors collect dot products. Patterns run on the
-//!    normalised question (`patterns`).
+//!    of its best place there (a complete keyword phrase, then the title,
+//!    the examples, the body); example vectors collect dot products.
+//!    Patterns run on the normalised question (`patterns`).
 //! 3. `collect`: one score per candidate (`score`): how much and what
 //!    share of the question it explains, nearest examples, the closest
 //!    body passage (`passages`, shortlist only), patterns.

@@ -287,3 +287,28 @@ fn bench_reports_build_time_latency_and_memory() {
         assert!(text.contains(part), "{part} missing: {text}");
     }
 }
+
+#[test]
+fn a_line_that_is_not_utf8_still_gets_its_answer_line() {
+    let mut cmd = bin();
+    cmd.args(["kb", "ask", "--knowledge"]).arg(sample_kb());
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"bad \xff bytes\nhow to rate support\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[1]["answer"], "en/rate-support");
+}

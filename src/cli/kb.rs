@@ -2,7 +2,7 @@
 //! `kb ask`'s output is a contract (`../shared/knowledge-format.md`), read
 //! by the evaluation scorer.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -101,10 +101,26 @@ fn ask(args: AskArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.question.is_empty() {
-        for line in std::io::stdin().lock().lines() {
-            let line = line.context("reading questions from standard input")?;
-            let question = line.trim_end_matches('\r');
+        // Someone typing questions wants each answer at once; a pipe is
+        // answered in one go.
+        let interactive = std::io::stdin().is_terminal();
+        let mut input = std::io::stdin().lock();
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let read = input
+                .read_until(b'\n', &mut line)
+                .context("reading questions from standard input")?;
+            if read == 0 {
+                break;
+            }
+            // Bad bytes must not shift the answers off their lines.
+            let text = String::from_utf8_lossy(&line);
+            let question = text.trim_end_matches(['\n', '\r']);
             write_json(&mut out, &index, question, locale, args.explain)?;
+            if interactive {
+                out.flush()?;
+            }
         }
     } else {
         let question = args.question.join(" ");

@@ -185,7 +185,8 @@ impl Builder {
         for text in &article.examples {
             let terms = self.terms(text, true);
             for t in &terms {
-                *in_examples.entry(*t).or_default() += 1;
+                let c = in_examples.entry(*t).or_default();
+                *c = c.saturating_add(1);
             }
             let example = u32::try_from(self.example_terms.len()).unwrap_or(u32::MAX);
             for t in &terms {

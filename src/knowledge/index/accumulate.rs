@@ -78,14 +78,20 @@ impl Index {
     /// only adds to articles already touched (and skips body places).
     fn walk(&self, r: &Reading, create: bool, s: &mut Scratch) {
         let stamp = s.words + r.word as u32;
+
         let idf = self.idf[r.term as usize];
         for place in self.postings[r.term as usize].iter() {
             let article = place.article();
-            if !create && !s.has(article) {
-                if matches!(place, Place::Body { .. }) {
+            if !create {
+                // A common word adds to the articles found, through their
+                // keywords, titles and example sets; its place in single
+                // examples and bodies is not worth the walk.
+                if matches!(place, Place::Example { .. } | Place::Body { .. }) {
                     break;
                 }
-                continue;
+                if !s.has(article) {
+                    continue;
+                }
             }
             match *place {
                 Place::Keyword { keyword, slot, .. } => {

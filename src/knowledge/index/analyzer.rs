@@ -33,9 +33,9 @@ impl<'a> Word<'a> {
     }
 
     /// A stop word: kept for phrase matching, never a term.
-    pub fn stop(word: String) -> Self {
+    pub fn stop(word: String, stem: Cow<'a, str>) -> Self {
         Word {
-            stem: Cow::Owned(word.clone()),
+            stem,
             word,
             stop: true,
             strength: 1.0,
@@ -283,6 +283,13 @@ mod tests {
         let (t, v) = table(&[&["sign in now", "signin"], &["sign", "autograph"]]);
         let autograph = v.get("autograph").unwrap();
         assert_eq!(concepts(&t, "sign"), [Some(autograph)]);
+    }
+
+    #[test]
+    fn a_phrase_may_contain_stop_words_in_any_form() {
+        // "having" is a stop word whose stem is "have".
+        let (t, _) = table(&[&["having trouble", "struggle"]]);
+        assert_eq!(concepts(&t, "I am having trouble").len(), 1);
     }
 
     #[test]

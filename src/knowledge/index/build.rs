@@ -337,15 +337,14 @@ impl Index {
             known_words: b
                 .seen
                 .iter()
-                .filter(|s| !s.stop)
                 .enumerate()
                 .map(|(n, s)| (s.word.clone(), u32::try_from(n).unwrap_or(u32::MAX)))
                 .collect(),
             known: b
                 .seen
                 .into_iter()
-                .filter(|s| !s.stop)
                 .map(|s| super::KnownWord {
+                    stop: s.stop,
                     stem: s.stem,
                     readings: std::sync::OnceLock::new(),
                 })

@@ -69,9 +69,9 @@ pub struct Index {
     articles: Vec<Article>,
     by_id: HashMap<ArticleId, u32>,
     vocab: Vocab,
-    /// Every content word the knowledge base uses (as written, folded) →
-    /// its entry in `known`: questions need not stem or look up again the
-    /// words the knowledge base knows.
+    /// Every word the knowledge base uses (as written, folded) → its entry
+    /// in `known`: questions need not stem or look up again the words the
+    /// knowledge base knows.
     known_words: crate::knowledge::fxhash::FxHashMap<Box<str>, u32>,
     known: Vec<KnownWord>,
     synonyms: SynonymTable,
@@ -156,6 +156,7 @@ struct Keyword {
 /// A word of the knowledge base.
 struct KnownWord {
     stem: Box<str>,
+    stop: bool,
     /// Its readings (term and derived terms, see `Index::readings`) once
     /// first needed.
     readings: std::sync::OnceLock<Box<[(TermId, f32)]>>,

@@ -37,18 +37,22 @@ impl Index {
     pub(super) fn query_words(&self, folded: Vec<String>) -> Vec<QueryWord> {
         let (mut words, mut known): (Vec<Word>, Vec<Option<u32>>) = folded
             .into_iter()
-            .map(|word| {
-                if is_stop_word(&word) {
-                    return (Word::stop(word), None);
-                }
-                match self.known_words.get(word.as_str()) {
-                    Some(&n) => {
-                        let known = &self.known[n as usize];
-                        (Word::new(word, Cow::Borrowed(&*known.stem)), Some(n))
+            .map(|word| match self.known_words.get(word.as_str()) {
+                Some(&n) => {
+                    let known = &self.known[n as usize];
+                    let stem = Cow::Borrowed(&*known.stem);
+                    if known.stop {
+                        (Word::stop(word, stem), None)
+                    } else {
+                        (Word::new(word, stem), Some(n))
                     }
-                    None => {
-                        let stem = stem(&word);
-                        (Word::new(word, Cow::Owned(stem)), None)
+                }
+                None => {
+                    let stem = Cow::Owned(stem(&word));
+                    if is_stop_word(&word) {
+                        (Word::stop(word, stem), None)
+                    } else {
+                        (Word::new(word, stem), None)
                     }
                 }
             })
@@ -163,7 +167,6 @@ impl Index {
         alts
     }
 
-    /// Every article the question touches, best first, with evidence.
     /// The best `keep` articles for `question`, best first; `explain`
     /// fills in which keyword matched.
     pub(super) fn rank(

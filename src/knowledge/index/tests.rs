@@ -303,3 +303,26 @@ fn explanations_name_the_matched_keyword() {
     assert_eq!(e[0].id.as_str(), "reset-password");
     assert_eq!(e[0].keyword.as_deref(), Some("forgot password"));
 }
+
+#[test]
+fn a_synonym_phrase_with_an_inflected_stop_word_matches_in_questions() {
+    let kb = KnowledgeBase {
+        articles: vec![article(&A {
+            id: "help",
+            title: "Getting unstuck",
+            keywords: &["struggle"],
+            body: "Ask in the help channel.",
+            ..BASE
+        })],
+        synonyms: Synonyms {
+            // "having" is a stop word whose stem is "have".
+            groups: vec![SynonymGroup {
+                entries: vec!["having trouble".into(), "struggle".into()],
+                line: 1,
+            }],
+            source: None,
+        },
+    };
+    let index = Index::build(kb);
+    assert_eq!(answer(&index, "having trouble").as_deref(), Some("help"));
+}

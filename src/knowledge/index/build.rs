@@ -292,7 +292,16 @@ impl Index {
                 terms: terms.into_boxed_slice(),
             })
             .collect();
-        let postings = group_postings(b.places, b.vocab.len());
+        // The typo index needs only the words: build it on the other core
+        // while the posting lists are sorted.
+        let typo_words = std::mem::take(&mut b.typo_words);
+        let (postings, typo) = std::thread::scope(|scope| {
+            let typo = scope.spawn(move || TypoIndex::build(typo_words));
+            let postings = group_postings(b.places, b.vocab.len());
+            (postings, typo.join())
+        });
+        // A panic there is a bug, not bad input: no typo tolerance then.
+        let typo = typo.unwrap_or_default();
         let patterns = super::patterns::Patterns::build(pattern_list(&kb));
         let mut language_names: Vec<Box<str>> = Vec::new();
         let languages = kb
@@ -320,7 +329,7 @@ impl Index {
             .collect();
         Index {
             by_id,
-            typo: TypoIndex::build(b.typo_words),
+            typo,
             idf: idfs,
             df: b.df,
             idf_ref: idf(n.max(1), 1.0),

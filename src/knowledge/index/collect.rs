@@ -10,7 +10,7 @@ use super::scratch::{ArticleAcc, Scratch, MAX_WORDS};
 use super::Index;
 
 /// Candidates whose passages are compared with the question.
-const PASSAGE_SHORTLIST: usize = 8;
+const PASSAGE_SHORTLIST: usize = 6;
 
 struct Scored {
     score: f32,

@@ -72,10 +72,11 @@ pub(super) fn keyword_place(found: usize, len: usize, pos: &[u32]) -> f32 {
 pub(super) const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
 
 /// Words in more articles than this are common: they add to articles the
-/// question's rarer words found, but find none themselves, and their body
-/// occurrences are not counted. Small knowledge bases have no common words.
+/// question's rarer words found, but find none themselves, and only their
+/// keyword, title and example-set places count. Knowledge bases of up to a
+/// few thousand articles have almost no common words.
 pub(super) fn common_df(articles: usize) -> u32 {
-    u32::try_from((articles / 100).max(64)).unwrap_or(u32::MAX)
+    u32::try_from((articles / 200).max(64)).unwrap_or(u32::MAX)
 }
 
 /// What one article has going for it against one question.

@@ -6,8 +6,10 @@
 //! `bot` → `tickets`, `knowledge`, `store`, `i18n`; `store` → `tickets`;
 //! `tickets` and `knowledge` stand alone; `sandbox` stands alone.
 
+pub mod cli;
 pub mod config;
 pub mod i18n;
+pub mod knowledge;
 pub mod sandbox;
 pub mod store;
 pub mod tickets;

@@ -1,0 +1,34 @@
+//! The command line: `supportline <group> <command>`. Each group of
+//! subcommands lives in its own file and adds one variant to [`Command`].
+
+mod kb;
+mod kb_bench;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A Discord support bot: answers from a knowledge base first (L0), then
+/// runs a ticket ladder from the help desk (L1) to engineers (L4).
+#[derive(Debug, Parser)]
+#[command(name = "supportline", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The knowledge base: check it, ask it, benchmark the matcher.
+    #[command(subcommand)]
+    Kb(kb::KbCommand),
+}
+
+impl Command {
+    /// Runs the command; the exit code is part of each command's contract.
+    pub fn run(self) -> anyhow::Result<ExitCode> {
+        match self {
+            Command::Kb(cmd) => cmd.run(),
+        }
+    }
+}

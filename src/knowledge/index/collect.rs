@@ -1,0 +1,183 @@
+//! From what the postings walk accumulated to ranked articles. Every
+//! touched article gets a score from a few numbers; only the best few get
+//! their full evidence written out.
+
+use super::accumulate::ratio;
+use super::passages::QueryTerms;
+use super::query::{QueryWord, Ranked};
+use super::score::{self, Evidence};
+use super::scratch::{ArticleAcc, Scratch, MAX_WORDS};
+use super::Index;
+
+/// Candidates whose passages are compared with the question.
+const PASSAGE_SHORTLIST: usize = 6;
+
+struct Scored {
+    score: f32,
+    article: u32,
+    inputs: score::Inputs,
+}
+
+/// Per-question totals the scores are relative to.
+struct Totals {
+    /// Sum of the question words' weights.
+    mass: f32,
+    /// Euclidean norm of the question's weights (for cosines).
+    norm: f32,
+    unknown: f32,
+}
+
+impl Index {
+    pub(super) fn collect(
+        &self,
+        words: &[QueryWord],
+        language: Option<&str>,
+        locale: Option<&str>,
+        keep: usize,
+        explain: bool,
+        s: &mut Scratch,
+    ) -> Vec<Ranked> {
+        let totals = Totals {
+            mass: words.iter().take(MAX_WORDS).map(|q| q.weight).sum(),
+            norm: words
+                .iter()
+                .take(MAX_WORDS)
+                .map(|q| q.weight * q.weight)
+                .sum::<f32>()
+                .sqrt(),
+            unknown: words
+                .iter()
+                .take(MAX_WORDS)
+                .filter(|q| q.alts.is_empty())
+                .map(|q| q.weight)
+                .sum(),
+        };
+        self.nearest_texts(&totals, s);
+        let bag = score::Bag::new(self.idf_ref, totals.mass);
+        let question_language = language.and_then(|l| self.language_code(l));
+        let locale_code = locale.map(|l| self.language_code(l));
+        // First every touched article without passages, then passages for
+        // the best few (a passage refines; it cannot find an article).
+        let mut scored: Vec<Scored> = Vec::with_capacity(s.touched_articles.len());
+        for (at, &article) in s.touched_articles.iter().enumerate() {
+            let own = self.languages[article as usize];
+            if let Some(wanted) = locale_code {
+                // An article without a locale serves everyone.
+                if own != 0 && Some(own) != wanted {
+                    continue;
+                }
+            }
+            let a = &s.articles[at];
+            let inputs = score::Inputs {
+                bag: bag.of(covered(a, words)),
+                examples: a.examples.iter().sum::<f32>() / 3.0,
+                passage: 0.0,
+                pattern: a.pattern,
+                language_mismatch: question_language.is_some_and(|q| own != 0 && own != q),
+            };
+            let score = score::score(&inputs);
+            if score > 0.0 {
+                scored.push(Scored {
+                    score,
+                    article,
+                    inputs,
+                });
+            }
+        }
+        let shortlist = keep.max(PASSAGE_SHORTLIST);
+        if scored.len() > shortlist {
+            scored.select_nth_unstable_by(shortlist, |a, b| b.score.total_cmp(&a.score));
+            scored.truncate(shortlist);
+        }
+        let query_terms = QueryTerms::new(words, totals.norm);
+        for c in &mut scored {
+            c.inputs.passage = self.closest_passage(c.article, &query_terms);
+            c.score = score::score(&c.inputs);
+        }
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
+        scored.truncate(keep);
+        scored
+            .into_iter()
+            .map(|c| Ranked {
+                article: c.article,
+                score: c.score,
+                evidence: self.evidence(c.article, words, &totals, &c.inputs, explain, s),
+            })
+            .collect()
+    }
+
+    /// Each touched article's three closest examples.
+    fn nearest_texts(&self, totals: &Totals, s: &mut Scratch) {
+        for i in 0..s.touched_examples.len() {
+            let example = s.touched_examples[i];
+            let ex = &self.examples[example as usize];
+            let cos = ratio(s.examples[example as usize].dot, totals.norm * ex.norm);
+            let Some(at) = s.slot(ex.article) else {
+                continue;
+            };
+            let a = &mut s.articles[at];
+            if cos > a.examples[2] {
+                a.examples[2] = cos;
+                a.examples.sort_by(|x, y| y.total_cmp(x));
+            }
+        }
+    }
+
+    fn evidence(
+        &self,
+        article: u32,
+        words: &[QueryWord],
+        t: &Totals,
+        inputs: &score::Inputs,
+        explain: bool,
+        s: &Scratch,
+    ) -> Evidence {
+        let a = &s.articles[s.slot(article).unwrap_or_default()];
+        let covered = covered(a, words);
+        let keyword = s
+            .touched_keywords
+            .iter()
+            .enumerate()
+            .filter(|_| explain)
+            .map(|(at, &k)| (k, at, &self.keywords[k as usize]))
+            .filter(|(_, at, kw)| {
+                kw.article == article
+                    && u32::from(s.keywords[*at].mask).count_ones() as usize == kw.terms.len()
+            })
+            .map(|(k, _, kw)| (k, kw))
+            .max_by(|(_, x), (_, y)| x.mass.total_cmp(&y.mass))
+            .map(|(k, _)| k);
+        Evidence {
+            coverage: ratio(covered, t.mass),
+            mass: covered / self.idf_ref,
+            examples: a.examples,
+            passage: inputs.passage,
+            pattern: a.pattern,
+            language_mismatch: inputs.language_mismatch,
+            keyword,
+            in_keywords: ratio(a.in_keywords, t.mass),
+            in_title: ratio(a.in_title, t.mass),
+            in_examples: ratio(a.in_examples, t.mass),
+            in_body: ratio(a.in_body, t.mass),
+            unknown: ratio(t.unknown, t.mass),
+        }
+    }
+
+    /// The number standing for a language in `languages` (0: none known).
+    fn language_code(&self, language: &str) -> Option<u8> {
+        let primary = super::build::primary_language(language);
+        self.language_names
+            .iter()
+            .position(|l| **l == *primary)
+            .and_then(|i| u8::try_from(i + 1).ok())
+    }
+}
+
+/// The question weight an article explains: each word at its best place.
+fn covered(a: &ArticleAcc, words: &[QueryWord]) -> f32 {
+    words
+        .iter()
+        .zip(&a.best)
+        .map(|(q, best)| q.weight * best)
+        .sum()
+}

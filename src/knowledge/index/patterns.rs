@@ -1,0 +1,167 @@
+//! Patterns of all articles, run only where they can match: each pattern's
+//! possible first letters (the literal prefixes of its matches) go into one
+//! Aho-Corasick automaton, and only patterns whose prefix occurs in the
+//! question are run. Patterns are compiled the first time they are needed.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+
+use crate::knowledge::parse::compile_pattern;
+
+struct Pattern {
+    source: String,
+    article: u32,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+#[derive(Default)]
+pub(super) struct Patterns {
+    patterns: Vec<Pattern>,
+    /// Automaton over the prefixes; `owner[i]` is the pattern of prefix `i`.
+    prefixes: Option<AhoCorasick>,
+    owner: Vec<u32>,
+    /// Patterns without a usable prefix: always run.
+    always: Vec<u32>,
+}
+
+impl Patterns {
+    /// `(pattern, article)` pairs.
+    pub fn build(list: Vec<(String, u32)>) -> Self {
+        let mut literals: Vec<String> = Vec::new();
+        let mut owner = Vec::new();
+        let mut always = Vec::new();
+        let mut patterns = Vec::with_capacity(list.len());
+        for (n, (source, article)) in list.into_iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            match prefixes(&source) {
+                Some(found) => {
+                    for literal in found {
+                        literals.push(literal);
+                        owner.push(n);
+                    }
+                }
+                None => always.push(n),
+            }
+            patterns.push(Pattern {
+                source,
+                article,
+                compiled: OnceLock::new(),
+            });
+        }
+        let prefixes = if literals.is_empty() {
+            None
+        } else {
+            match AhoCorasick::new(&literals) {
+                Ok(ac) => Some(ac),
+                Err(e) => {
+                    tracing::warn!(error = %e, "pattern prefilter disabled");
+                    always = (0..u32::try_from(patterns.len()).unwrap_or(u32::MAX)).collect();
+                    None
+                }
+            }
+        };
+        Patterns {
+            patterns,
+            prefixes,
+            owner,
+            always,
+        }
+    }
+
+    /// Articles with a pattern matching the normalised question.
+    pub fn matching(&self, normalized: &str) -> Vec<u32> {
+        let mut candidates: Vec<u32> = self.always.clone();
+        if let Some(ac) = &self.prefixes {
+            candidates.extend(
+                ac.find_overlapping_iter(normalized)
+                    .map(|m| self.owner[m.pattern().as_usize()]),
+            );
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut articles: Vec<u32> = candidates
+            .into_iter()
+            .filter_map(|n| {
+                let p = &self.patterns[n as usize];
+                let regex = p.compiled.get_or_init(|| compile_pattern(&p.source).ok());
+                regex
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(normalized))
+                    .then_some(p.article)
+            })
+            .collect();
+        articles.dedup();
+        articles
+    }
+}
+
+/// The literal prefixes every match of `pattern` starts with (lower case),
+/// or `None` when there is no short finite set of them.
+fn prefixes(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > 64 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(literals.len());
+    for literal in literals {
+        let text = std::str::from_utf8(literal.as_bytes()).ok()?;
+        if text.chars().count() < 2 {
+            return None;
+        }
+        out.push(text.to_lowercase());
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(list: &[(&str, u32)]) -> Patterns {
+        Patterns::build(list.iter().map(|(p, a)| (p.to_string(), *a)).collect())
+    }
+
+    #[test]
+    fn only_patterns_that_match_report_their_article() {
+        let p = set(&[
+            ("card (was |got )?declined", 1),
+            ("удал\\w* (мой )?аккаунт", 2),
+        ]);
+        assert_eq!(p.matching("my card was declined"), [1]);
+        assert_eq!(p.matching("как удалить мой аккаунт"), [2]);
+        assert!(p.matching("card accepted").is_empty());
+    }
+
+    #[test]
+    fn patterns_are_case_insensitive() {
+        let p = set(&[("Pass ?Word", 1)]);
+        assert_eq!(p.matching("reset password"), [1]);
+    }
+
+    #[test]
+    fn a_pattern_without_a_literal_prefix_still_runs() {
+        let p = set(&[(".*(refund|money back)", 7), ("\\d+ ?€", 8)]);
+        assert!(p.always.len() == 2, "{:?}", p.always);
+        assert_eq!(p.matching("i want a refund"), [7]);
+        assert_eq!(p.matching("it cost 20 €"), [8]);
+    }
+
+    #[test]
+    fn prefixes_are_extracted_from_alternations() {
+        assert_eq!(
+            prefixes("(app|приложени\\w*) (crash|вылета)").unwrap(),
+            ["app crash", "app вылета", "приложени"]
+        );
+        assert_eq!(prefixes("a"), None);
+    }
+}

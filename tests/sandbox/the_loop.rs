@@ -1,7 +1,7 @@
 //! Proof of the loop: a minimal poise bot connected through real serenity,
 //! driven by people in the sandbox.
 
-mod support;
+use crate::support;
 
 use std::time::Instant;
 

@@ -1,7 +1,7 @@
 //! Threads, overwrites and members through serenity's HTTP client, and what
 //! people see of them.
 
-mod support;
+use crate::support;
 
 use serenity::all::{
     ChannelId, ChannelType, CreateMessage, CreateThread, EditThread, GuildId, PermissionOverwrite,

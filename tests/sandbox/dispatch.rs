@@ -2,7 +2,7 @@
 //! turns a payload it cannot read into `Unknown` without a word, so each
 //! event type is proven here by the handler firing.
 
-mod support;
+use crate::support;
 
 use serenity::all::{
     ChannelId, ChannelType, CreateChannel, CreateThread, EditThread, GatewayIntents,

@@ -1,6 +1,6 @@
 //! The REST side through serenity's own HTTP client.
 
-mod support;
+use crate::support;
 
 use serenity::all::{ChannelId, CreateMessage, GetMessages};
 use supportline::sandbox::{Sandbox, ServerSpec};

@@ -2,7 +2,7 @@
 //! reach the person: commands with options, autocomplete, buttons, modals,
 //! deferred updates, files, replays.
 
-mod support;
+use crate::support;
 
 use serenity::all::{
     ChannelId, Command, CreateActionRow, CreateButton, CreateCommand, CreateCommandOption,

@@ -1,7 +1,7 @@
 //! The driver as tests and the console use it: people acting, waiting for
 //! what they see, settling, what each person saw, pings.
 
-mod support;
+use crate::support;
 
 use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage};
 use support::bot::Bot;

@@ -22,6 +22,10 @@ pub struct Config {
     /// Base URL of the Discord REST API, without `/api/v10`.
     pub discord_api_base: String,
     pub shards: Option<ShardRange>,
+    /// Whether to ask Discord for message content (a privileged intent,
+    /// enabled in the developer portal): needed to answer plain messages
+    /// in help channels and for full transcripts.
+    pub message_content: bool,
 }
 
 /// Which shards this process runs: `SHARDS=0-3` of `SHARD_TOTAL=8`.
@@ -101,6 +105,18 @@ impl Config {
             });
         }
         let shards = parse_shards(get("SHARDS"), get("SHARD_TOTAL"))?;
+        let message_content = match get("DISCORD_MESSAGE_CONTENT").as_deref() {
+            None => false,
+            Some("1" | "true" | "yes" | "on") => true,
+            Some("0" | "false" | "no" | "off") => false,
+            Some(other) => {
+                return Err(ConfigError::Malformed {
+                    name: "DISCORD_MESSAGE_CONTENT",
+                    value: other.to_owned(),
+                    hint: "use true or false",
+                })
+            }
+        };
         Ok(Self {
             discord_token,
             database_url,
@@ -110,6 +126,7 @@ impl Config {
             default_locale,
             discord_api_base: discord_api_base.trim_end_matches('/').to_owned(),
             shards,
+            message_content,
         })
     }
 }

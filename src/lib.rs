@@ -6,8 +6,10 @@
 //! `bot` → `tickets`, `knowledge`, `store`, `i18n`; `store` → `tickets`;
 //! `tickets` and `knowledge` stand alone; `sandbox` stands alone.
 
+pub mod bot;
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod i18n;
 pub mod knowledge;
 pub mod sandbox;

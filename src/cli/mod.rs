@@ -3,6 +3,7 @@
 
 mod kb;
 mod kb_bench;
+mod run;
 
 use std::process::ExitCode;
 
@@ -19,6 +20,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the bot: reads .env, migrates the database, loads the knowledge
+    /// base (live), connects to Discord at DISCORD_API_BASE.
+    Run,
     /// The knowledge base: check it, ask it, benchmark the matcher.
     #[command(subcommand)]
     Kb(kb::KbCommand),
@@ -28,6 +32,7 @@ impl Command {
     /// Runs the command; the exit code is part of each command's contract.
     pub fn run(self) -> anyhow::Result<ExitCode> {
         match self {
+            Command::Run => run::run(),
             Command::Kb(cmd) => cmd.run(),
         }
     }

@@ -9,3 +9,306 @@ test-plural = { $count ->
 
 ## Errors shown to people
 error-generic = Something went wrong on our side. Please try again in a moment; if it keeps happening, tell an admin.
+error-bad-argument = I couldn't read “{ $input }”. Please check the command's options.
+error-bad-level = A level is a number from 1 to 4.
+error-bot-permissions = I lack a Discord permission for that. An admin can run /setup show to see which.
+error-busy = Someone else changed this ticket at the same moment. Please try again.
+error-empty-question = Please write your question.
+error-guild-only = This works inside a server only.
+error-level-not-set-up = { $level } has no channel yet. An admin can set it with /setup level.
+error-not-set-up = Tickets are not set up on this server yet. An admin can do it with /setup.
+error-not-your-answer = This answer was for someone else. Ask your own question with /ask.
+error-ticket-not-found = I can't find that ticket.
+error-which-ticket = Which ticket? Run this in a ticket's thread, or give its number.
+
+## Levels, statuses, durations
+level-1 = Help desk
+level-2 = Specialists
+level-3 = Experts
+level-4 = Product engineers
+status-open = Open
+status-resolving = Waiting for the user
+status-closed = Closed
+priority-normal = Normal
+priority-urgent = Urgent
+unit-minutes = { $n } min
+unit-hours = { $n } h
+unit-days = { $n } d
+
+## Refusals
+refusal-not-allowed = You can't { $action } here: only { $allowed } can.
+refusal-ticket-closed = This ticket is closed.
+refusal-already-closed = This ticket is already closed.
+refusal-not-closed = This ticket is not closed.
+refusal-already-claimed = { $by } already has this ticket.
+refusal-already-yours = You already have this ticket.
+refusal-not-claimed = Nobody has claimed this ticket.
+refusal-claimed-by-other = { $by } has this ticket; only they or an admin can do that.
+refusal-target-not-staff = { $target } is not { $level } staff.
+refusal-already-assigned = { $to } already has this ticket.
+refusal-at-top = This ticket is already at L4, the top of the ladder.
+refusal-at-bottom = This ticket is already at L1.
+refusal-not-higher = { $requested } is not above { $current }.
+refusal-not-lower = { $requested } is not below { $current }.
+refusal-reason-required = Please give a reason.
+refusal-empty-text = The text is empty.
+refusal-text-too-long = The text is too long (at most { $max } characters).
+refusal-already-resolving = The user has already been asked to confirm.
+refusal-not-awaiting = This ticket is not waiting for a confirmation.
+refusal-reopen-window = Tickets can be reopened for { $days } days after closing; this one is older. Please open a new one.
+refusal-thread-gone = This ticket's thread was deleted. Please open a new ticket.
+action-claim = claim this ticket
+action-unclaim = unclaim this ticket
+action-transfer = transfer this ticket
+action-escalate = escalate this ticket
+action-deescalate = de-escalate this ticket
+action-note = add notes to this ticket
+action-resolve = resolve this ticket
+action-send-article = send articles to this ticket
+action-close = close this ticket
+action-reopen = reopen this ticket
+action-answer-resolve = answer for this ticket
+action-view-info = view this ticket
+action-read-case = read this case
+action-read-transcript = read this transcript
+action-ask = ask
+action-open = open tickets
+action-kb-search = search the knowledge base
+action-view-queue = view this queue
+action-view-stats = view statistics
+action-setup = change the setup
+action-kb-reload = reload the knowledge base
+allowed-staff-of = { $level } staff and admins
+allowed-opener-or-staff-of = its author, { $level } staff and admins
+allowed-opener = its author
+allowed-staff-who-handled = staff of a level that handled it, and admins
+allowed-opener-or-staff-who-handled = its author, staff of a level that handled it, and admins
+allowed-any-staff = staff and admins
+allowed-admins = admins
+
+## L0 answers
+answer-footer = Did this help? Tell me below.
+answer-candidates = I'm not sure I understood. Is it one of these?
+answer-nothing = I couldn't find an answer in the knowledge base, so a human will help you.
+answer-glad = Glad it helped! Ask again any time.
+button-solved = Solved
+button-human = Talk to a human
+button-get-help = Get help
+
+## Opening
+open-done = Your ticket { $number } is open: { $thread }. Only you and the support team can see it.
+open-already = You already have ticket { $number } for this: { $thread }.
+open-already-no-thread = You already have ticket { $number } for this.
+open-limit = You already have { $limit ->
+    [one] an open ticket
+   *[other] { $limit } open tickets
+}: { $tickets }. Please continue there.
+open-cooldown = You've just opened a ticket. You can open another { $when }.
+greeting = Hi { $user }, this is your ticket { $number }. Only you and our support team can see this thread.
+greeting-frustrated = I'm sorry this has been frustrating. A person will look at it as soon as possible.
+greeting-next = The { $level } will answer here, usually within { $sla }. Add anything that helps: what you tried, screenshots, error messages.
+
+## Case card and case thread (staff)
+card-title = Ticket { $number }: { $subject }
+card-user = User
+card-level = Level
+card-status = Status
+card-priority = Priority
+card-assignee = Assignee
+card-nobody = nobody yet
+card-opened = Opened
+card-user-thread = User thread
+card-cues = Flags
+card-new-for-role = New ticket for { $role } ({ $level })
+card-moved-to = Moved to { $level }: { $thread }
+card-moved-to-level = Moved to { $level }
+button-claim = Claim
+button-unclaim = Unclaim
+button-escalate = Escalate
+button-note = Note
+button-resolve = Resolve
+button-close = Close
+case-opened = New ticket from { $user }. The conversation with the user: { $thread }
+case-urgent = ⚠ Urgent, the user wrote: { $cues }
+case-frustrated = The user sounds frustrated: { $cues }
+case-tried = The bot already showed: { $articles }
+case-claimed = { $by } claimed the ticket.
+case-unclaimed = { $by } gave the ticket back to the queue.
+case-transferred = { $by } handed the ticket to { $to }.
+case-note = 📝 Note from { $by }: { $text }
+case-closed = The ticket was closed by { $by }.
+case-reopened = { $by } reopened the ticket.
+case-moved-away = This case moved to { $level }: { $thread }
+case-user-thread-lost = The user's thread was deleted, so the ticket was closed.
+digest-title = Handoff { $number }: { $from } → { $to }
+digest-reason = Reason
+digest-question = Question
+digest-moved-by = Moved by
+digest-articles = Articles L0 showed
+digest-none = none
+digest-last-messages = The user's last messages
+digest-notes = Notes
+digest-previous = Previous case
+info-cases = Cases
+queue-title = { $level } · { $name }: { $count ->
+    [one] 1 open ticket
+   *[other] { $count } open tickets
+}
+queue-empty = No open tickets at { $level }.
+
+## Staff actions
+claim-done = Ticket { $number } is yours. Talk to the user here: { $thread }
+unclaim-done = Ticket { $number } is back in the queue.
+transfer-done = Ticket { $number } now belongs to { $to }.
+note-done = Note added to ticket { $number }.
+move-done = Ticket { $number } moved to { $level }: { $thread }
+close-done = Ticket { $number } is closed.
+reopen-done = Ticket { $number } is open again: { $thread }
+
+## The user's side of a ticket
+user-escalated = Your ticket is now with our { $level }. Expect an answer within { $sla }.
+user-deescalated = Your ticket went back to our { $level }. Expect an answer within { $sla }.
+user-closed = This ticket was closed by { $by }. If you need more help, reopen it within { $days } days with /reopen, or open a new one.
+user-reopened = Your ticket is open again. We'll answer here.
+user-case-lost = Our internal record of this ticket was deleted, so it was closed. Please open a new ticket if you still need help.
+
+## Forms
+form-question = Your question
+form-ask-title = Ask for help
+form-reason = Reason for the next level
+form-level = Target level (2-4, empty for the next)
+form-escalate-title = Escalate { $number }
+form-note = Internal note (staff only)
+form-note-title = Note on { $number }
+form-close-reason = Reason (optional, the user sees it)
+form-close-title = Close { $number }
+
+## Knowledge base commands
+kb-search-none = No article matches “{ $query }”.
+kb-search-found = { $count ->
+    [one] 1 article:
+   *[other] { $count } articles:
+}
+kb-no-such-article = There is no article “{ $id }”.
+kb-article-gone = That article is no longer in the knowledge base.
+kb-sent-intro = { $by } thinks this article may help:
+kb-sent = Sent “{ $title }” to ticket { $number }.
+kb-reloaded = Knowledge base reloaded: { $articles } articles, { $problems } problems.
+
+## Setup
+setup-title = Support setup
+setup-saved = Saved.
+setup-unset = not set
+setup-support = Ticket threads in
+setup-help = Help channels
+setup-log = Log channel
+setup-answer-messages = Answer plain messages
+setup-yes = yes
+setup-no = no
+setup-sla = first answer within { $sla }
+setup-limits = Per user: { $tickets } open tickets, { $cooldown } between two. Unconfirmed tickets close after { $hours } h; reopen within { $days } days.
+setup-bad-limit = The ticket limit must be between 1 and { $max }.
+setup-bad-cooldown = The cooldown can't be negative.
+setup-bad-sla = The response target of { $level } must be positive.
+setup-bad-auto-close = Auto-close must be between 1 and { $max } hours.
+setup-bad-reopen = The reopen window must be at most { $max } days.
+setup-check-ok = ✅ I have every permission I need, and each level channel is hidden from @everyone.
+setup-check-problems = ⚠ Problems:
+setup-check-missing = In { $channel } ({ $what }) I lack: { $missing }
+setup-check-public = { $channel } ({ $what }) is visible to @everyone; staff cases would be public.
+setup-check-gone = { $what }: { $channel } no longer exists.
+setup-check-no-cache = I can't see this server's channels yet; try again in a moment.
+panel-title = Need help?
+panel-text = Press the button and ask your question. I'll answer from our knowledge base, or bring in a person.
+panel-posted = Panel posted in { $channel }.
+
+## Slash commands: description, .name, and per parameter .<param> (description) and .<param>-name
+cmd-ask = Ask a question: the bot answers from the knowledge base
+    .name = ask
+    .question = Your question
+cmd-ticket = Tickets: open one, see one, see a queue
+    .name = ticket
+cmd-ticket-open = Open a ticket for the help desk
+    .name = open
+    .question = What do you need help with?
+cmd-ticket-info = Show a ticket: this thread's, or by number
+    .name = info
+    .number = Ticket number (default: this thread's ticket)
+cmd-ticket-queue = The open tickets of a level
+    .name = queue
+    .level = Level 1-4 (default: your own)
+cmd-claim = Take a ticket: you answer it from now on
+    .name = claim
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-unclaim = Give a ticket back to its level's queue
+    .name = unclaim
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-transfer = Hand a ticket to another member of its level
+    .name = transfer
+    .member = Who takes it over
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-escalate = Move a ticket up the ladder, with a reason for the next level
+    .name = escalate
+    .reason = Why it needs a higher level
+    .level = Target level 2-4 (default: the next one)
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-deescalate = Move a ticket down the ladder, with a reason
+    .name = deescalate
+    .reason = Why a lower level should take it
+    .level = Target level 1-3 (default: the one below)
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-note = Add an internal note (staff only, never shown to the user)
+    .name = note
+    .text = The note
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-close = Close a ticket now
+    .name = close
+    .reason = Why (the user sees it)
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-reopen = Reopen a closed ticket
+    .name = reopen
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-kb = The knowledge base: search it, send an article, reload it
+    .name = kb
+cmd-kb-search = Find articles (staff)
+    .name = search
+    .query = Words to look for
+cmd-kb-send = Post an article into the ticket's user thread (staff)
+    .name = send
+    .article = The article
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-kb-reload = Reload the knowledge base now (admins)
+    .name = reload
+cmd-setup = Set the bot up for this server (admins)
+    .name = setup
+cmd-setup-support = The channel where private ticket threads are made (users must see it)
+    .name = support
+    .channel = A text channel users can see
+cmd-setup-level = The channel and role of a level (visible to that role only)
+    .name = level
+    .level = Level 1-4
+    .channel = Staff-only channel for this level's cases
+    .role = The role of this level's staff
+    .sla_minutes = First-response target in minutes
+cmd-setup-help = Add or remove a help channel (plain messages may get answers there)
+    .name = help
+    .channel = The channel
+    .remove = Remove it instead of adding it
+    .answer_messages = Answer plain messages in help channels (needs the Message Content intent)
+cmd-setup-log = Where closed tickets and transcripts are logged
+    .name = log
+    .channel = A staff channel
+cmd-setup-limits = Per-user limits and ticket timing
+    .name = limits
+    .tickets = Open tickets per user
+    .cooldown_minutes = Minutes between two tickets of one user
+    .auto_close_hours = Hours to wait for the user's confirmation before closing
+    .reopen_days = Days a closed ticket can be reopened
+cmd-setup-language = The server's language for staff cards and users without a known locale
+    .name = language
+    .language = Language
+cmd-setup-show = Show the settings and check the bot's permissions
+    .name = show
+cmd-setup-panel = Post the "Get help" panel in a channel
+    .name = panel
+    .channel = Where (default: here)

@@ -9,3 +9,346 @@ test-plural = { $count ->
 
 ## Ошибки для людей
 error-generic = У нас что-то пошло не так. Попробуйте ещё раз чуть позже; если повторится — сообщите администратору.
+error-bad-argument = Не удалось разобрать «{ $input }». Проверьте параметры команды.
+error-bad-level = Уровень — это число от 1 до 4.
+error-bot-permissions = Мне не хватает прав в Discord. Администратор может проверить их командой /setup show.
+error-busy = Кто-то изменил этот тикет в тот же момент. Попробуйте ещё раз.
+error-empty-question = Напишите, пожалуйста, ваш вопрос.
+error-guild-only = Это работает только на сервере.
+error-level-not-set-up = У { $level } ещё нет канала. Администратор может задать его командой /setup level.
+error-not-set-up = Тикеты на этом сервере ещё не настроены. Администратор может сделать это командой /setup.
+error-not-your-answer = Этот ответ был для другого человека. Задайте свой вопрос командой /ask.
+error-ticket-not-found = Не могу найти этот тикет.
+error-which-ticket = Какой тикет? Запустите команду в ветке тикета или укажите его номер.
+
+## Уровни, статусы, длительности
+level-1 = Служба поддержки
+level-2 = Специалисты
+level-3 = Эксперты
+level-4 = Инженеры продукта
+status-open = Открыт
+status-resolving = Ждёт ответа пользователя
+status-closed = Закрыт
+priority-normal = Обычный
+priority-urgent = Срочный
+unit-minutes = { $n } мин
+unit-hours = { $n } ч
+unit-days = { $n } д
+
+## Отказы
+refusal-not-allowed = Вы не можете { $action }: это могут только { $allowed }.
+refusal-ticket-closed = Этот тикет закрыт.
+refusal-already-closed = Этот тикет уже закрыт.
+refusal-not-closed = Этот тикет не закрыт.
+refusal-already-claimed = Этот тикет уже взял(а) { $by }.
+refusal-already-yours = Этот тикет уже ваш.
+refusal-not-claimed = Этот тикет никто не взял.
+refusal-claimed-by-other = Тикет у { $by }; это может сделать только он(а) или администратор.
+refusal-target-not-staff = { $target } не сотрудник { $level }.
+refusal-already-assigned = Тикет уже у { $to }.
+refusal-at-top = Тикет уже на L4, вершине лестницы.
+refusal-at-bottom = Тикет уже на L1.
+refusal-not-higher = { $requested } не выше { $current }.
+refusal-not-lower = { $requested } не ниже { $current }.
+refusal-reason-required = Укажите причину.
+refusal-empty-text = Текст пустой.
+refusal-text-too-long = Текст слишком длинный (не больше { $max } символов).
+refusal-already-resolving = Пользователя уже попросили подтвердить решение.
+refusal-not-awaiting = Этот тикет не ждёт подтверждения.
+refusal-reopen-window = Тикет можно переоткрыть в течение { $days } дн. после закрытия; этот старше. Откройте, пожалуйста, новый.
+refusal-thread-gone = Ветка этого тикета удалена. Откройте, пожалуйста, новый тикет.
+action-claim = взять этот тикет
+action-unclaim = вернуть этот тикет
+action-transfer = передать этот тикет
+action-escalate = эскалировать этот тикет
+action-deescalate = понизить уровень этого тикета
+action-note = добавлять заметки к этому тикету
+action-resolve = решить этот тикет
+action-send-article = отправлять статьи в этот тикет
+action-close = закрыть этот тикет
+action-reopen = переоткрыть этот тикет
+action-answer-resolve = отвечать за этот тикет
+action-view-info = смотреть этот тикет
+action-read-case = читать это дело
+action-read-transcript = читать эту стенограмму
+action-ask = задавать вопросы
+action-open = открывать тикеты
+action-kb-search = искать в базе знаний
+action-view-queue = смотреть эту очередь
+action-view-stats = смотреть статистику
+action-setup = менять настройки
+action-kb-reload = перезагружать базу знаний
+allowed-staff-of = сотрудники { $level } и администраторы
+allowed-opener-or-staff-of = автор, сотрудники { $level } и администраторы
+allowed-opener = автор
+allowed-staff-who-handled = сотрудники уровней, работавших с тикетом, и администраторы
+allowed-opener-or-staff-who-handled = автор, сотрудники уровней, работавших с тикетом, и администраторы
+allowed-any-staff = сотрудники поддержки и администраторы
+allowed-admins = администраторы
+
+## Ответы L0
+answer-footer = Помогло? Скажите ниже.
+answer-candidates = Не уверен, что понял вопрос. Может быть, что-то из этого?
+answer-nothing = В базе знаний ответа не нашлось, поэтому вам поможет человек.
+answer-glad = Рад, что помогло! Спрашивайте в любое время.
+button-solved = Решено
+button-human = Позвать человека
+button-get-help = Получить помощь
+
+## Открытие
+open-done = Ваш тикет { $number } открыт: { $thread }. Его видите только вы и команда поддержки.
+open-already = У вас уже есть тикет { $number } по этому вопросу: { $thread }.
+open-already-no-thread = У вас уже есть тикет { $number } по этому вопросу.
+open-limit = У вас уже { $limit ->
+    [one] { $limit } открытый тикет
+    [few] { $limit } открытых тикета
+   *[other] { $limit } открытых тикетов
+}: { $tickets }. Продолжите, пожалуйста, там.
+open-cooldown = Вы только что открыли тикет. Следующий можно открыть { $when }.
+greeting = Здравствуйте, { $user }! Это ваш тикет { $number }. Эту ветку видите только вы и наша команда поддержки.
+greeting-frustrated = Сожалеем, что это доставило столько неудобств. Человек посмотрит как можно скорее.
+greeting-next = Ответит { $level }, обычно в течение { $sla }. Добавьте всё, что поможет: что вы уже пробовали, скриншоты, тексты ошибок.
+
+## Карточка дела и ветка дела (для сотрудников)
+card-title = Тикет { $number }: { $subject }
+card-user = Пользователь
+card-level = Уровень
+card-status = Статус
+card-priority = Приоритет
+card-assignee = Исполнитель
+card-nobody = пока никто
+card-opened = Открыт
+card-user-thread = Ветка пользователя
+card-cues = Сигналы
+card-new-for-role = Новый тикет для { $role } ({ $level })
+card-moved-to = Передан на { $level }: { $thread }
+card-moved-to-level = Передан на { $level }
+button-claim = Взять
+button-unclaim = Вернуть
+button-escalate = Эскалировать
+button-note = Заметка
+button-resolve = Решено?
+button-close = Закрыть
+case-opened = Новый тикет от { $user }. Разговор с пользователем: { $thread }
+case-urgent = ⚠ Срочно, пользователь пишет: { $cues }
+case-frustrated = Пользователь, похоже, расстроен: { $cues }
+case-tried = Бот уже показал: { $articles }
+case-claimed = { $by } взял(а) тикет.
+case-unclaimed = { $by } вернул(а) тикет в очередь.
+case-transferred = { $by } передал(а) тикет { $to }.
+case-note = 📝 Заметка от { $by }: { $text }
+case-closed = Тикет закрыл(а) { $by }.
+case-reopened = { $by } переоткрыл(а) тикет.
+case-moved-away = Дело передано на { $level }: { $thread }
+case-user-thread-lost = Ветку пользователя удалили, поэтому тикет закрыт.
+digest-title = Передача { $number }: { $from } → { $to }
+digest-reason = Причина
+digest-question = Вопрос
+digest-moved-by = Передал(а)
+digest-articles = Статьи, показанные на L0
+digest-none = нет
+digest-last-messages = Последние сообщения пользователя
+digest-notes = Заметки
+digest-previous = Предыдущее дело
+info-cases = Дела
+queue-title = { $level } · { $name }: { $count ->
+    [one] { $count } открытый тикет
+    [few] { $count } открытых тикета
+   *[other] { $count } открытых тикетов
+}
+queue-empty = На { $level } нет открытых тикетов.
+
+## Действия сотрудников
+claim-done = Тикет { $number } ваш. Общайтесь с пользователем здесь: { $thread }
+unclaim-done = Тикет { $number } снова в очереди.
+transfer-done = Тикет { $number } теперь у { $to }.
+note-done = Заметка добавлена к тикету { $number }.
+move-done = Тикет { $number } передан на { $level }: { $thread }
+close-done = Тикет { $number } закрыт.
+reopen-done = Тикет { $number } снова открыт: { $thread }
+
+## Сторона пользователя
+user-escalated = Вашим тикетом теперь занимаются: { $level }. Ответ ожидается в течение { $sla }.
+user-deescalated = Ваш тикет вернулся к уровню «{ $level }». Ответ ожидается в течение { $sla }.
+user-closed = Тикет закрыл(а) { $by }. Если нужна ещё помощь, переоткройте его в течение { $days } дн. командой /reopen или откройте новый.
+user-reopened = Ваш тикет снова открыт. Мы ответим здесь.
+user-case-lost = Внутренняя запись этого тикета была удалена, поэтому он закрыт. Если помощь ещё нужна, откройте новый тикет.
+
+## Формы
+form-question = Ваш вопрос
+form-ask-title = Получить помощь
+form-reason = Причина для следующего уровня
+form-level = Уровень (2-4, пусто — следующий)
+form-escalate-title = Эскалация { $number }
+form-note = Внутренняя заметка (только сотрудникам)
+form-note-title = Заметка к { $number }
+form-close-reason = Причина (необязательно, её увидит пользователь)
+form-close-title = Закрыть { $number }
+
+## Команды базы знаний
+kb-search-none = Ни одна статья не подходит под «{ $query }».
+kb-search-found = { $count ->
+    [one] { $count } статья:
+    [few] { $count } статьи:
+   *[other] { $count } статей:
+}
+kb-no-such-article = Статьи «{ $id }» нет.
+kb-article-gone = Этой статьи больше нет в базе знаний.
+kb-sent-intro = { $by } считает, что эта статья может помочь:
+kb-sent = Статья «{ $title }» отправлена в тикет { $number }.
+kb-reloaded = База знаний перезагружена: статей — { $articles }, проблем — { $problems }.
+
+## Настройка
+setup-title = Настройка поддержки
+setup-saved = Сохранено.
+setup-unset = не задано
+setup-support = Ветки тикетов в
+setup-help = Каналы помощи
+setup-log = Канал журнала
+setup-answer-messages = Отвечать на обычные сообщения
+setup-yes = да
+setup-no = нет
+setup-sla = первый ответ в течение { $sla }
+setup-limits = На пользователя: { $tickets } открытых тикетов, { $cooldown } между двумя. Неподтверждённые тикеты закрываются через { $hours } ч; переоткрыть можно в течение { $days } дн.
+setup-bad-limit = Лимит тикетов должен быть от 1 до { $max }.
+setup-bad-cooldown = Пауза не может быть отрицательной.
+setup-bad-sla = Срок ответа для { $level } должен быть положительным.
+setup-bad-auto-close = Автозакрытие должно быть от 1 до { $max } ч.
+setup-bad-reopen = Окно переоткрытия — не больше { $max } дн.
+setup-check-ok = ✅ У меня есть все нужные права, и каждый канал уровня скрыт от @everyone.
+setup-check-problems = ⚠ Проблемы:
+setup-check-missing = В { $channel } ({ $what }) мне не хватает: { $missing }
+setup-check-public = { $channel } ({ $what }) виден @everyone; дела сотрудников будут публичными.
+setup-check-gone = { $what }: { $channel } больше не существует.
+setup-check-no-cache = Я пока не вижу каналы сервера; попробуйте через минуту.
+panel-title = Нужна помощь?
+panel-text = Нажмите кнопку и задайте вопрос. Я отвечу по базе знаний или позову человека.
+panel-posted = Панель опубликована в { $channel }.
+
+## Слэш-команды
+cmd-ask = Задать вопрос: бот ответит по базе знаний
+    .name = спросить
+    .question = Ваш вопрос
+    .question-name = вопрос
+cmd-ticket = Тикеты: открыть, посмотреть, очередь
+    .name = тикет
+cmd-ticket-open = Открыть тикет для службы поддержки
+    .name = открыть
+    .question = С чем нужна помощь?
+    .question-name = вопрос
+cmd-ticket-info = Показать тикет: этой ветки или по номеру
+    .name = инфо
+    .number = Номер тикета (по умолчанию — тикет этой ветки)
+    .number-name = номер
+cmd-ticket-queue = Открытые тикеты уровня
+    .name = очередь
+    .level = Уровень 1-4 (по умолчанию — ваш)
+    .level-name = уровень
+cmd-claim = Взять тикет: дальше отвечаете вы
+    .name = взять
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-unclaim = Вернуть тикет в очередь уровня
+    .name = вернуть
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-transfer = Передать тикет другому сотруднику уровня
+    .name = передать
+    .member = Кому передать
+    .member-name = кому
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-escalate = Поднять тикет выше по лестнице, с причиной для следующего уровня
+    .name = эскалировать
+    .reason = Почему нужен уровень выше
+    .reason-name = причина
+    .level = Уровень 2-4 (по умолчанию — следующий)
+    .level-name = уровень
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-deescalate = Опустить тикет ниже по лестнице, с причиной
+    .name = понизить
+    .reason = Почему им должен заняться уровень ниже
+    .reason-name = причина
+    .level = Уровень 1-3 (по умолчанию — на один ниже)
+    .level-name = уровень
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-note = Добавить внутреннюю заметку (видна только сотрудникам)
+    .name = заметка
+    .text = Текст заметки
+    .text-name = текст
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-close = Закрыть тикет сейчас
+    .name = закрыть
+    .reason = Почему (увидит пользователь)
+    .reason-name = причина
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-reopen = Переоткрыть закрытый тикет
+    .name = переоткрыть
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-kb = База знаний: поиск, отправка статьи, перезагрузка
+    .name = база
+cmd-kb-search = Найти статьи (сотрудники)
+    .name = поиск
+    .query = Что искать
+    .query-name = запрос
+cmd-kb-send = Отправить статью в ветку пользователя (сотрудники)
+    .name = отправить
+    .article = Статья
+    .article-name = статья
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-kb-reload = Перезагрузить базу знаний сейчас (администраторы)
+    .name = перезагрузить
+cmd-setup = Настроить бота на этом сервере (администраторы)
+    .name = настройка
+cmd-setup-support = Канал для приватных веток тикетов (его должны видеть пользователи)
+    .name = тикеты
+    .channel = Текстовый канал, видимый пользователям
+    .channel-name = канал
+cmd-setup-level = Канал и роль уровня (канал виден только этой роли)
+    .name = уровень
+    .level = Уровень 1-4
+    .level-name = уровень
+    .channel = Канал дел этого уровня, только для сотрудников
+    .channel-name = канал
+    .role = Роль сотрудников этого уровня
+    .role-name = роль
+    .sla_minutes = Срок первого ответа в минутах
+    .sla_minutes-name = срок_минут
+cmd-setup-help = Добавить или убрать канал помощи (там можно отвечать на обычные сообщения)
+    .name = помощь
+    .channel = Канал
+    .channel-name = канал
+    .remove = Убрать канал вместо добавления
+    .remove-name = убрать
+    .answer_messages = Отвечать на обычные сообщения в каналах помощи (нужен интент Message Content)
+    .answer_messages-name = отвечать_на_сообщения
+cmd-setup-log = Куда писать о закрытых тикетах и стенограммах
+    .name = журнал
+    .channel = Канал сотрудников
+    .channel-name = канал
+cmd-setup-limits = Лимиты на пользователя и сроки тикетов
+    .name = лимиты
+    .tickets = Открытых тикетов на пользователя
+    .tickets-name = тикетов
+    .cooldown_minutes = Минут между двумя тикетами одного пользователя
+    .cooldown_minutes-name = пауза_минут
+    .auto_close_hours = Сколько часов ждать подтверждения пользователя до закрытия
+    .auto_close_hours-name = автозакрытие_часов
+    .reopen_days = Сколько дней закрытый тикет можно переоткрыть
+    .reopen_days-name = переоткрытие_дней
+cmd-setup-language = Язык сервера для карточек и пользователей без известного языка
+    .name = язык
+    .language = Язык
+    .language-name = язык
+cmd-setup-show = Показать настройки и проверить права бота
+    .name = показать
+cmd-setup-panel = Опубликовать панель «Получить помощь» в канале
+    .name = панель
+    .channel = Где (по умолчанию — здесь)
+    .channel-name = канал

@@ -1,0 +1,228 @@
+//! The framework: the shared data every handler sees, the command list,
+//! error handling, start and stop.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use poise::serenity_prelude as serenity;
+use serenity::{ClientBuilder, FullEvent, GatewayIntents, ShardManager};
+use tokio::sync::Notify;
+use tokio::task::JoinHandle;
+
+use super::clock::Clock;
+use super::error::BotError;
+use crate::config::ShardRange;
+use crate::i18n::Locale;
+use crate::knowledge::LiveKnowledge;
+use crate::store::Store;
+
+pub type Context<'a> = poise::Context<'a, Data, BotError>;
+
+/// What the bot needs from the rest of the process.
+pub struct Services {
+    pub store: Store,
+    pub knowledge: Arc<LiveKnowledge>,
+    pub clock: Clock,
+    /// The language for guilds that haven't chosen one and for staff-facing
+    /// cards (`DEFAULT_LOCALE`).
+    pub default_locale: Locale,
+}
+
+/// Shared by every handler.
+pub struct Data {
+    pub store: Store,
+    pub knowledge: Arc<LiveKnowledge>,
+    pub clock: Clock,
+    pub default_locale: Locale,
+    pub in_flight: InFlight,
+}
+
+/// Counts the events and interactions being handled, so that a shutdown
+/// lets them finish instead of cutting them half-written.
+#[derive(Clone, Default)]
+pub struct InFlight {
+    count: Arc<AtomicUsize>,
+    idle: Arc<Notify>,
+}
+
+pub struct InFlightGuard(InFlight);
+
+impl InFlight {
+    pub fn enter(&self) -> InFlightGuard {
+        self.count.fetch_add(1, Ordering::SeqCst);
+        InFlightGuard(self.clone())
+    }
+
+    /// Waits until nothing is being handled.
+    pub async fn wait_idle(&self) {
+        loop {
+            let notified = self.idle.notified();
+            if self.count.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+impl Drop for InFlightGuard {
+    fn drop(&mut self) {
+        if self.0.count.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.0.idle.notify_waiters();
+        }
+    }
+}
+
+/// The gateway intents: guilds (channels, threads) and their messages;
+/// message content only when asked for, as it is privileged.
+pub fn intents(message_content: bool) -> GatewayIntents {
+    let mut intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES;
+    if message_content {
+        intents |= GatewayIntents::MESSAGE_CONTENT;
+    }
+    intents
+}
+
+/// A connected bot.
+pub struct RunningBot {
+    pub shard_manager: Arc<ShardManager>,
+    task: JoinHandle<Result<(), serenity::Error>>,
+    in_flight: InFlight,
+}
+
+impl RunningBot {
+    /// What the bot is handling right now (wait for it to be idle before
+    /// closing the database).
+    pub fn in_flight(&self) -> InFlight {
+        self.in_flight.clone()
+    }
+
+    /// Closes the gateway connections and waits for the client to end.
+    pub async fn stop(self) {
+        self.shard_manager.shutdown_all().await;
+        let _ = self.task.await;
+        self.in_flight.wait_idle().await;
+    }
+
+    /// Stops at once, as a crash would (tests of restarts).
+    pub async fn abort(self) {
+        self.task.abort();
+        let _ = self.task.await;
+    }
+
+    /// Waits until the client ends by itself (a fatal gateway error).
+    pub async fn wait(self) -> anyhow::Result<()> {
+        match self.task.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(e.into()),
+            Err(e) => Err(anyhow::anyhow!("the bot's task ended: {e}")),
+        }
+    }
+}
+
+/// Builds the framework on `builder` (made with the token, the HTTP client
+/// and [`intents`]) and starts the client in the background. Commands are
+/// registered globally once the bot is ready. `shards`: run only these
+/// (several processes on one database); `None`: all, as Discord suggests.
+pub async fn start(
+    builder: ClientBuilder,
+    services: Services,
+    shards: Option<ShardRange>,
+) -> anyhow::Result<RunningBot> {
+    let in_flight = InFlight::default();
+    let data = Data {
+        in_flight: in_flight.clone(),
+        store: services.store,
+        knowledge: services.knowledge,
+        clock: services.clock,
+        default_locale: services.default_locale,
+    };
+    let mut commands = super::commands::all();
+    super::localize::localize_commands(&mut commands);
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands,
+            event_handler: |framework, event| Box::pin(on_event(framework, event)),
+            on_error: |error| Box::pin(on_error(error)),
+            allowed_mentions: Some(super::mentions::nobody()),
+            ..Default::default()
+        })
+        .setup(move |ctx, _ready, framework| {
+            Box::pin(async move {
+                poise::builtins::register_globally(ctx, &framework.options().commands).await?;
+                Ok(data)
+            })
+        })
+        .build();
+    let mut client = builder.framework(framework).await?;
+    let shard_manager = client.shard_manager.clone();
+    let task = tokio::spawn(async move {
+        match shards {
+            Some(s) => client.start_shard_range(s.range, s.total).await,
+            None => client.start().await,
+        }
+    });
+    Ok(RunningBot {
+        shard_manager,
+        task,
+        in_flight,
+    })
+}
+
+async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, BotError>,
+    event: &FullEvent,
+) -> Result<(), BotError> {
+    let ctx = framework.serenity_context;
+    let data = framework.user_data;
+    let _busy = data.in_flight.enter();
+    match event {
+        FullEvent::InteractionCreate { interaction } => {
+            super::components::handle(ctx, data, interaction).await;
+        }
+        FullEvent::Message { new_message } => {
+            if let Err(e) = super::events::on_message(ctx, data, new_message).await {
+                log_failure("a message", &e);
+            }
+        }
+        FullEvent::ThreadDelete { thread, .. } => {
+            if let Err(e) = super::events::on_thread_gone(ctx, data, thread.id.get()).await {
+                log_failure("a deleted thread", &e);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+pub fn log_failure(what: &str, e: &BotError) {
+    if e.is_expected() {
+        tracing::debug!(error = %e, "handling {what}: refused");
+    } else {
+        tracing::warn!(error = %e, "handling {what} failed");
+    }
+}
+
+/// Every error ends with a short ephemeral message to the person, in their
+/// language; unexpected ones are logged.
+async fn on_error(error: poise::FrameworkError<'_, Data, BotError>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            log_failure(&format!("/{}", ctx.command().qualified_name), &error);
+            let locale = super::reply::locale_of(ctx);
+            let _ = super::reply::ephemeral(ctx, error.user_text(locale)).await;
+        }
+        poise::FrameworkError::ArgumentParse { ctx, input, .. } => {
+            let locale = super::reply::locale_of(ctx);
+            let text = super::error::Say::new("error-bad-argument")
+                .arg("input", input.unwrap_or_default())
+                .text(locale);
+            let _ = super::reply::ephemeral(ctx, text).await;
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::warn!(error = %e, "while handling an error");
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! `/kb search|send|reload`: the knowledge base for staff and admins.
+
+use poise::serenity_prelude::{ChannelId as DChannel, CreateMessage};
+
+use super::env;
+use crate::bot::app::Context;
+use crate::bot::error::{BotError, Say};
+use crate::bot::find::ticket_for;
+use crate::bot::mentions;
+use crate::bot::render::{answer, clip};
+use crate::bot::reply::ephemeral;
+use crate::tickets::{allows, allows_in_guild, GuildAction, TicketAction};
+use crate::tr;
+
+/// The knowledge base: search it, send an article, reload it
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("search", "send", "reload"),
+    subcommand_required
+)]
+pub async fn kb(_ctx: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// Find articles (staff)
+#[poise::command(slash_command, guild_only)]
+pub async fn search(
+    ctx: Context<'_>,
+    #[description = "Words to look for"]
+    #[max_length = 200]
+    query: String,
+) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    allows_in_guild(GuildAction::KbSearch, &env.actor).map_err(BotError::Refused)?;
+    let index = ctx.data().knowledge.current();
+    let found = index.search(&query, 10);
+    let text = if found.is_empty() {
+        tr!(env.locale, "kb-search-none", query = clip(&query, 100))
+    } else {
+        let lines: Vec<String> = found
+            .iter()
+            .map(|c| format!("• **{}** `{}`", clip(&c.title, 100), c.id))
+            .collect();
+        format!(
+            "{}\n{}",
+            tr!(env.locale, "kb-search-found", count = found.len()),
+            lines.join("\n")
+        )
+    };
+    ephemeral(ctx, clip(&text, 2000)).await
+}
+
+async fn article_ids(
+    ctx: Context<'_>,
+    partial: &str,
+) -> poise::serenity_prelude::CreateAutocompleteResponse {
+    let index = ctx.data().knowledge.current();
+    let found = if partial.trim().is_empty() {
+        index
+            .articles()
+            .iter()
+            .take(25)
+            .map(|a| (a.title.clone(), a.id.to_string()))
+            .collect::<Vec<_>>()
+    } else {
+        index
+            .search(partial, 25)
+            .into_iter()
+            .map(|c| (c.title, c.id.to_string()))
+            .collect()
+    };
+    let choices = found
+        .into_iter()
+        .map(|(title, id)| {
+            poise::serenity_prelude::AutocompleteChoice::new(
+                clip(&format!("{title} ({id})"), 100),
+                id,
+            )
+        })
+        .collect();
+    poise::serenity_prelude::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Post an article into the ticket's user thread (staff)
+#[poise::command(slash_command, guild_only)]
+pub async fn send(
+    ctx: Context<'_>,
+    #[description = "The article"]
+    #[autocomplete = "article_ids"]
+    article: String,
+    #[description = "Ticket number (default: this thread's ticket)"]
+    #[min = 1]
+    ticket: Option<i64>,
+) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    allows(TicketAction::SendArticle, &env.actor, &t).map_err(BotError::Refused)?;
+    if t.is_closed() {
+        return Err(BotError::Refused(crate::tickets::Refusal::TicketClosed {
+            action: TicketAction::SendArticle,
+        }));
+    }
+    let index = ctx.data().knowledge.current();
+    let found = index.article(article.trim()).ok_or_else(|| {
+        BotError::Say(Say::new("kb-no-such-article").arg("id", clip(&article, 100)))
+    })?;
+    let thread = t
+        .user_thread
+        .ok_or_else(|| BotError::say("refusal-thread-gone"))?;
+    DChannel::new(thread.0)
+        .send_message(
+            ctx.http(),
+            CreateMessage::new()
+                .content(tr!(
+                    t.locale,
+                    "kb-sent-intro",
+                    by = format!("<@{}>", env.actor.user)
+                ))
+                .embed(answer::article_embed(t.locale, found))
+                .allowed_mentions(mentions::nobody()),
+        )
+        .await?;
+    ephemeral(
+        ctx,
+        tr!(
+            env.locale,
+            "kb-sent",
+            title = found.title.clone(),
+            number = t.number.to_string()
+        ),
+    )
+    .await
+}
+
+/// Reload the knowledge base now (admins)
+#[poise::command(slash_command, guild_only)]
+pub async fn reload(ctx: Context<'_>) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    allows_in_guild(GuildAction::KbReload, &env.actor).map_err(BotError::Refused)?;
+    ctx.defer_ephemeral().await?;
+    let report = ctx.data().knowledge.reload_now();
+    let articles = ctx.data().knowledge.current().len();
+    let problems = report.problems.len();
+    let mut text = tr!(
+        env.locale,
+        "kb-reloaded",
+        articles = articles,
+        problems = problems
+    );
+    for p in report.problems.iter().take(10) {
+        text.push_str(&format!("\n• `{}`", clip(&p.to_string(), 180)));
+    }
+    ephemeral(ctx, clip(&text, 2000)).await
+}

@@ -1,0 +1,85 @@
+//! `/ticket open|info|queue`.
+
+use super::{env, interaction_id};
+use crate::bot::app::Context;
+use crate::bot::error::BotError;
+use crate::bot::find::ticket_for;
+use crate::bot::flows::open::{self, Opening};
+use crate::bot::mentions;
+use crate::bot::render::info;
+use crate::bot::reply::ephemeral;
+use crate::tickets::{allows, allows_in_guild, GuildAction, Level, TicketAction, TicketSource};
+
+/// Tickets: open one, see one, see a level's queue
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("open", "info", "queue"),
+    subcommand_required
+)]
+pub async fn ticket(_ctx: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// Open a ticket for the help desk
+#[poise::command(slash_command, guild_only)]
+pub async fn open(
+    ctx: Context<'_>,
+    #[description = "What do you need help with?"]
+    #[max_length = 1000]
+    question: String,
+) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    allows_in_guild(GuildAction::Open, &env.actor).map_err(BotError::Refused)?;
+    ctx.defer_ephemeral().await?;
+    let opening = Opening {
+        question: &question,
+        source: TicketSource::Interaction(interaction_id(ctx)),
+        key: interaction_id(ctx).to_string(),
+        locale: env.locale,
+    };
+    let done = open::open(ctx.http(), ctx.data(), &env, opening).await?;
+    ephemeral(ctx, done).await
+}
+
+/// Show a ticket: here, or by its number
+#[poise::command(slash_command, guild_only)]
+pub async fn info(
+    ctx: Context<'_>,
+    #[description = "Ticket number (default: this thread's ticket)"]
+    #[min = 1]
+    number: Option<i64>,
+) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    let t = ticket_for(&ctx.data().store, env.guild, env.channel, number).await?;
+    allows(TicketAction::ViewInfo, &env.actor, &t).map_err(BotError::Refused)?;
+    let for_staff = env.actor.is_admin || env.actor.is_staff();
+    ctx.send(
+        poise::CreateReply::default()
+            .embed(info::embed(env.locale, &t, for_staff))
+            .ephemeral(true)
+            .allowed_mentions(mentions::nobody()),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The open tickets of a level
+#[poise::command(slash_command, guild_only)]
+pub async fn queue(
+    ctx: Context<'_>,
+    #[description = "Level 1-4 (default: your own)"]
+    #[min = 1]
+    #[max = 4]
+    level: Option<u8>,
+) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    let level = match level.map(Level::try_from) {
+        Some(Ok(l)) => l,
+        Some(Err(_)) => return Err(BotError::say("error-bad-level")),
+        None => env.actor.staff_levels.iter().next().unwrap_or(Level::L1),
+    };
+    allows_in_guild(GuildAction::ViewQueue(level), &env.actor).map_err(BotError::Refused)?;
+    let tickets = ctx.data().store.queue(env.guild, level).await?;
+    ephemeral(ctx, info::queue(env.locale, level, &tickets)).await
+}

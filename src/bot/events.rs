@@ -1,0 +1,117 @@
+//! Gateway events: plain questions in help channels (opt-in), the first
+//! staff reply in a user thread (the SLA's first response), and threads
+//! deleted behind the bot's back.
+
+use poise::serenity_prelude::{Context, CreateMessage, Message};
+
+use super::actor::actor_from_roles;
+use super::app::Data;
+use super::error::BotError;
+use super::flows::ask::{self, L0Reply};
+use super::flows::{case, staff_locale, Env};
+use super::mentions;
+use crate::tickets::{self, ChannelId, GuildId};
+use crate::tr;
+
+pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), BotError> {
+    if m.author.bot || m.webhook_id.is_some() {
+        return Ok(());
+    }
+    let Some(guild) = m.guild_id else {
+        return Ok(());
+    };
+    let channel = ChannelId(m.channel_id.get());
+    if let Some(t) = data.store.ticket_by_user_thread(channel).await? {
+        if t.is_closed() || m.author.id.get() == t.opener.0 || t.first_response_at.is_some() {
+            return Ok(());
+        }
+        let settings = data.store.settings(t.guild).await?;
+        let roles: Vec<u64> = m
+            .member
+            .as_ref()
+            .map(|mm| mm.roles.iter().map(|r| r.get()).collect())
+            .unwrap_or_default();
+        let author = actor_from_roles(m.author.id.get(), &roles, &settings);
+        let now = data.clock.now();
+        match data
+            .store
+            .transition(t.id, |t| tickets::first_response(t, &author, now))
+            .await
+        {
+            Ok(_) | Err(crate::store::TransitionError::Refused(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+        return Ok(());
+    }
+    let settings = data.store.settings(GuildId(guild.get())).await?;
+    if !settings.answer_plain_messages || !settings.is_help_channel(channel) {
+        return Ok(());
+    }
+    let question = m.content.trim();
+    if question.is_empty() {
+        // Without the Message Content intent the text is empty: stay quiet.
+        return Ok(());
+    }
+    let env = Env::load(
+        data,
+        Some(guild.get()),
+        channel.0,
+        m.author.id.get(),
+        None,
+        None,
+    )
+    .await?;
+    // Only a confident answer is worth a reply in a public channel.
+    if let L0Reply::Article { embed, buttons } = ask::ask(data, &env, question).await? {
+        m.channel_id
+            .send_message(
+                &ctx.http,
+                CreateMessage::new()
+                    .reference_message(m)
+                    .embed(embed)
+                    .components(buttons)
+                    .allowed_mentions(mentions::nobody()),
+            )
+            .await?;
+    }
+    Ok(())
+}
+
+/// A user thread or case thread was deleted: the ticket records it (a
+/// lost user thread closes the ticket) and staff are told where possible.
+pub async fn on_thread_gone(ctx: &Context, data: &Data, thread: u64) -> Result<(), BotError> {
+    let channel = ChannelId(thread);
+    let t = match data.store.ticket_by_user_thread(channel).await? {
+        Some(t) => t,
+        None => match data.store.ticket_by_case_thread(channel).await? {
+            Some(t) => t,
+            None => return Ok(()),
+        },
+    };
+    let now = data.clock.now();
+    let change = data
+        .store
+        .transition(t.id, |t| tickets::thread_lost(t, channel, now))
+        .await?;
+    let settings = data.store.settings(t.guild).await?;
+    let staff = staff_locale(data, &settings);
+    let t = &change.after;
+    if !t.is_closed() {
+        return Ok(());
+    }
+    if t.user_thread == Some(channel) {
+        // The user's conversation is gone: staff hear it in the case.
+        let _ = case::post_in_case(&ctx.http, t, tr!(staff, "case-user-thread-lost")).await;
+        let _ = case::refresh_card(&ctx.http, data, &settings, t).await;
+        if let Some(c) = &t.case {
+            case::lock_and_archive(&ctx.http, c.thread).await;
+        }
+    } else {
+        // The case is gone: the user hears it in their thread.
+        let _ = case::post_to_user(&ctx.http, t, tr!(t.locale, "user-case-lost"), false).await;
+        if let Some(th) = t.user_thread {
+            case::lock_and_archive(&ctx.http, th).await;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! The Discord side of the bot (serenity through poise): commands, buttons,
+//! modals and gateway events, turned into domain decisions (`tickets`),
+//! persisted by the `store`, and rendered back as messages in the user's
+//! language (`i18n`).
+//!
+//! - [`app`]: the framework, the shared [`Data`](app::Data), start and stop;
+//! - `commands/`: one file per group of slash commands;
+//! - [`components`]: buttons and modals (their custom ids in [`ids`]);
+//! - [`events`]: plain messages, staff replies, deleted threads;
+//! - `flows/`: what several entry points share (opening a ticket, moving a
+//!   case between levels, closing);
+//! - `render/`: embeds, buttons and texts;
+//! - [`scheduler`]: timers from the database (auto-close, SLA reminders).
+
+mod actor;
+pub mod app;
+mod clock;
+mod commands;
+mod components;
+mod error;
+mod events;
+mod find;
+mod flows;
+mod ids;
+mod localize;
+mod mentions;
+mod render;
+mod reply;
+mod resolution;
+
+pub use app::{intents, start, RunningBot, Services};
+pub use clock::Clock;
+pub use error::BotError;
+pub use ids::ComponentId;

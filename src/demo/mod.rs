@@ -1,0 +1,65 @@
+//! The sandbox demo: a ready-made server ([`PRESET`]) with its settings
+//! already made ([`configure`]), used by `supportline sandbox` and by the
+//! end-to-end tests.
+
+use chrono::Utc;
+
+use crate::sandbox::{Sandbox, ServerSpec, SpecError};
+use crate::store::{Store, StoreError};
+use crate::tickets::{ChannelId, GuildId, GuildSettings, Level, RoleId};
+
+/// The ready-made server, in the sandbox's server description language.
+pub const PRESET: &str = include_str!("preset.txt");
+
+pub fn preset() -> Result<ServerSpec, SpecError> {
+    ServerSpec::parse(PRESET)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("the preset server has no {0}")]
+    Missing(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The settings an admin would make with `/setup` on the preset server:
+/// #support for tickets, one channel and role per level, #help as a help
+/// channel answering plain messages, #support-log for the log.
+pub fn settings_for(sandbox: &Sandbox) -> Result<GuildSettings, DemoError> {
+    let channel = |name: &str| {
+        sandbox
+            .channel(name)
+            .map(|c| ChannelId(c.channel_id().get()))
+            .map_err(|_| DemoError::Missing(format!("#{name}")))
+    };
+    let role = |name: &str| {
+        sandbox
+            .role_id(name)
+            .map(RoleId)
+            .ok_or_else(|| DemoError::Missing(format!("role {name}")))
+    };
+    let mut s = GuildSettings::new(GuildId(sandbox.guild_id()));
+    s.support_channel = Some(channel("support")?);
+    for (level, ch, r) in [
+        (Level::L1, "l1-desk", "L1"),
+        (Level::L2, "l2-support", "L2"),
+        (Level::L3, "l3-experts", "L3"),
+        (Level::L4, "l4-engineering", "L4"),
+    ] {
+        let l = s.level_mut(level);
+        l.channel = Some(channel(ch)?);
+        l.role = Some(role(r)?);
+    }
+    s.help_channels.insert(channel("help")?);
+    s.answer_plain_messages = true;
+    s.log_channel = Some(channel("support-log")?);
+    Ok(s)
+}
+
+/// Saves [`settings_for`] the preset server.
+pub async fn configure(sandbox: &Sandbox, store: &Store) -> Result<GuildSettings, DemoError> {
+    let s = settings_for(sandbox)?;
+    store.save_settings(&s, Utc::now()).await?;
+    Ok(s)
+}

@@ -1,0 +1,134 @@
+//! L0: /ask answers from the knowledge base, in the asker's language;
+//! "Solved" records it; "Talk to a human" opens exactly one ticket.
+
+use crate::world::{text, ticket_number, World};
+
+#[tokio::test]
+async fn ask_answers_from_the_knowledge_base_and_solved_is_recorded() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    let answer = w
+        .slash(
+            &alice,
+            &help,
+            "ask",
+            &[("question", text("how do I reopen a closed ticket?"))],
+        )
+        .await;
+    assert!(answer.ephemeral, "the answer is for alice only");
+    assert!(
+        answer.has_button("Solved") && answer.has_button("Talk to a human"),
+        "{answer:?}"
+    );
+    assert!(
+        answer.embed_text().to_lowercase().contains("reopen"),
+        "{}",
+        answer.embed_text()
+    );
+    let after = w.click(&alice, &answer, "Solved").await;
+    assert!(after.buttons.is_empty(), "the buttons are gone once solved");
+    assert!(after.text.contains("Glad"), "{}", after.text);
+}
+
+#[tokio::test]
+async fn a_russian_user_is_answered_in_russian() {
+    let w = World::start().await;
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    let answer = w
+        .slash(
+            &boris,
+            &help,
+            "ask",
+            &[("question", text("как переоткрыть закрытый тикет?"))],
+        )
+        .await;
+    assert!(
+        answer.has_button("Решено") && answer.has_button("Позвать человека"),
+        "{answer:?}"
+    );
+}
+
+#[tokio::test]
+async fn talk_to_a_human_clicked_twice_opens_one_ticket() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    let answer = w
+        .slash(
+            &alice,
+            &help,
+            "ask",
+            &[("question", text("how do I reopen a closed ticket?"))],
+        )
+        .await;
+    let (first, second) = tokio::join!(
+        alice.click(&answer, "Talk to a human"),
+        alice.click(&answer, "Talk to a human")
+    );
+    let first = w
+        .answer(&alice, &first.expect("first click answered"))
+        .await;
+    let second = w
+        .answer(&alice, &second.expect("second click answered"))
+        .await;
+    let a = ticket_number(&first.text).expect("a ticket number");
+    let b = ticket_number(&second.text).expect("a ticket number");
+    assert_eq!(a, b, "both clicks point at the same ticket");
+    w.sandbox.settled().await.unwrap();
+    let open = w.store.open_tickets(w.guild()).await.unwrap();
+    assert_eq!(open.len(), 1, "one ticket, not two");
+}
+
+#[tokio::test]
+async fn a_question_nothing_matches_opens_a_ticket_at_once() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    let answer = w
+        .slash(
+            &alice,
+            &help,
+            "ask",
+            &[("question", text("zxqv blorp frobnicator quux"))],
+        )
+        .await;
+    let number = ticket_number(&answer.text).expect("a ticket was opened");
+    w.sandbox.settled().await.unwrap();
+    let t = w.ticket(number).await;
+    let thread = w.channel_by_id(t.user_thread.unwrap().0);
+    alice
+        .sees_in(&thread, |m| m.text.contains("your ticket"))
+        .await
+        .expect("alice is greeted in her thread");
+}
+
+#[tokio::test]
+async fn a_plain_message_in_a_help_channel_gets_an_answer_that_pings_nobody() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    alice
+        .say(&help, "@everyone how do I reopen a closed ticket?")
+        .await
+        .unwrap();
+    let reply = boris
+        .sees_in(&help, |m| m.author == "supportline" && !m.embeds.is_empty())
+        .await
+        .expect("the bot answers in the channel");
+    assert!(
+        reply.pings.notified.is_empty(),
+        "nobody pinged: {:?}",
+        reply.pings
+    );
+    // Another member can't click alice's answer.
+    let refused = w.click(&boris, &reply, "Solved").await;
+    assert!(refused.ephemeral, "{refused:?}");
+    // A message that matches nothing gets no reply at all.
+    alice.say(&help, "zxqv blorp frobnicator").await.unwrap();
+    w.sandbox.settled().await.unwrap();
+    let last = w.sandbox.messages(&help);
+    assert_eq!(last.last().map(|m| m.author.as_str()), Some("alice"));
+}

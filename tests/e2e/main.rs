@@ -1,0 +1,9 @@
+//! End-to-end stories: the real bot, through serenity, against the
+//! sandbox's demo server. Each test builds its own world.
+
+mod world;
+
+mod ask;
+mod ladder;
+mod permissions;
+mod robustness;

@@ -1,0 +1,104 @@
+//! The permission table of design.md, row by row, for commands and
+//! buttons: a refusal is a short ephemeral message and changes nothing.
+
+use supportline::sandbox::Opt;
+
+use crate::world::{int, text, World};
+
+/// The staff commands on a ticket, with the options each needs.
+fn staff_commands(n: i64) -> Vec<(&'static str, Vec<(&'static str, Opt)>)> {
+    vec![
+        ("claim", vec![("ticket", int(n))]),
+        ("unclaim", vec![("ticket", int(n))]),
+        (
+            "escalate",
+            vec![("reason", text("why not")), ("ticket", int(n))],
+        ),
+        (
+            "deescalate",
+            vec![("reason", text("why not")), ("ticket", int(n))],
+        ),
+        ("note", vec![("text", text("a note")), ("ticket", int(n))]),
+    ]
+}
+
+#[tokio::test]
+async fn only_staff_of_the_level_and_admins_may_act_on_a_ticket() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let boris = w.person("boris");
+    let mark = w.person("mark");
+    let (t, user_thread) = w.open_ticket(&alice, "Where is my invoice?").await;
+    let n = t.number.0 as i64;
+    let help = w.channel("help");
+    let l1 = w.case_thread(t.number.0).await;
+
+    // The user (even in their own thread), another user, staff of another level.
+    for (who, place) in [(&alice, &user_thread), (&boris, &help), (&mark, &l1)] {
+        for (command, options) in staff_commands(n) {
+            let before = w.ticket(t.number.0).await;
+            let reply = w.slash(who, place, command, &options).await;
+            assert!(reply.ephemeral, "/{command} by {}: {reply:?}", who.name());
+            let after = w.ticket(t.number.0).await;
+            assert_eq!(
+                before,
+                after,
+                "/{command} by {} changed the ticket",
+                who.name()
+            );
+        }
+    }
+    // Closing: another user and staff of another level may not.
+    for (who, place) in [(&boris, &help), (&mark, &l1)] {
+        let reply = w.slash(who, place, "close", &[("ticket", int(n))]).await;
+        assert!(reply.text.contains("only"), "{}", reply.text);
+        assert!(!w.ticket(t.number.0).await.is_closed());
+    }
+    // Buttons too: mark can see the L1 card but may not claim it.
+    let card = w.card(&mark, t.number.0).await;
+    let refused = w.click(&mark, &card, "Claim").await;
+    assert!(
+        refused.ephemeral && refused.text.contains("only"),
+        "{refused:?}"
+    );
+    assert_eq!(w.ticket(t.number.0).await.assignee, None);
+    let refused = mark.click(&card, "Escalate").await.unwrap();
+    assert!(
+        refused.modal.is_none(),
+        "no form for someone who may not escalate"
+    );
+
+    // An admin may do what staff may.
+    let root = w.person("root");
+    let reply = w.slash(&root, &help, "claim", &[("ticket", int(n))]).await;
+    assert!(reply.text.contains("is yours"), "{}", reply.text);
+    // The user may close their own ticket.
+    let reply = w.slash(&alice, &user_thread, "close", &[]).await;
+    assert!(reply.text.contains("closed"), "{}", reply.text);
+}
+
+#[tokio::test]
+async fn only_admins_may_change_the_setup_or_reload_the_knowledge_base() {
+    let w = World::start().await;
+    let lena = w.person("lena");
+    let root = w.person("root");
+    let help = w.channel("help");
+    for who in [&lena, &w.person("alice")] {
+        let reply = w.slash(who, &help, "setup show", &[]).await;
+        assert!(reply.text.contains("only admins"), "{}", reply.text);
+        let reply = w.slash(who, &help, "kb reload", &[]).await;
+        assert!(reply.text.contains("only admins"), "{}", reply.text);
+        let reply = w
+            .slash(who, &help, "setup limits", &[("tickets", int(5))])
+            .await;
+        assert!(reply.text.contains("only admins"), "{}", reply.text);
+    }
+    assert_eq!(w.store.settings(w.guild()).await.unwrap().ticket_limit, 1);
+    let reply = w.slash(&root, &help, "kb reload", &[]).await;
+    assert!(reply.text.contains("articles"), "{}", reply.text);
+    let reply = w
+        .slash(&root, &help, "setup limits", &[("tickets", int(2))])
+        .await;
+    assert!(reply.text.contains("Saved"), "{}", reply.text);
+    assert_eq!(w.store.settings(w.guild()).await.unwrap().ticket_limit, 2);
+}

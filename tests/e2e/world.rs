@@ -1,0 +1,207 @@
+//! A world for end-to-end stories: the sandbox with the demo server, a
+//! fresh SQLite database, the sample knowledge base, and the real bot
+//! connected through serenity. The bot can be crashed and restarted
+//! against the same database and sandbox.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use supportline::bot::{self, Clock, RunningBot, Services};
+use supportline::demo;
+use supportline::i18n::Locale;
+use supportline::knowledge::LiveKnowledge;
+use supportline::sandbox::{ChannelRef, MessageView, Person, Response, Sandbox};
+use supportline::store::Store;
+use supportline::tickets::{GuildId, Ticket, TicketNumber};
+use tempfile::TempDir;
+
+pub struct World {
+    pub sandbox: Sandbox,
+    pub store: Store,
+    pub clock: Clock,
+    knowledge: Arc<LiveKnowledge>,
+    bot: Option<RunningBot>,
+    _db: TempDir,
+}
+
+impl World {
+    pub async fn start() -> World {
+        let sandbox = Sandbox::start_local(demo::preset().expect("the preset parses"))
+            .await
+            .expect("the sandbox starts");
+        let db = tempfile::tempdir().expect("a temp dir");
+        let url = format!("sqlite://{}/e2e.db", db.path().display());
+        let store = Store::connect(&url).await.expect("the database opens");
+        demo::configure(&sandbox, &store)
+            .await
+            .expect("the demo settings save");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge");
+        let knowledge = Arc::new(LiveKnowledge::start(dir).expect("the knowledge base loads"));
+        let mut world = World {
+            sandbox,
+            store,
+            clock: Clock::adjustable(),
+            knowledge,
+            bot: None,
+            _db: db,
+        };
+        world.start_bot().await;
+        world
+    }
+
+    async fn start_bot(&mut self) {
+        let handshakes = self.sandbox.handshakes();
+        let services = Services {
+            store: self.store.clone(),
+            knowledge: self.knowledge.clone(),
+            clock: self.clock.clone(),
+            default_locale: Locale::En,
+        };
+        let builder = self.sandbox.client_builder(bot::intents(true));
+        let running = bot::start(builder, services, None)
+            .await
+            .expect("the bot starts");
+        self.sandbox
+            .bot_connected_after(handshakes)
+            .await
+            .expect("the bot connects");
+        self.bot = Some(running);
+        // Commands are registered once the bot is ready.
+        for _ in 0..200 {
+            if !self.sandbox.commands().is_empty() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("the bot never registered its commands");
+    }
+
+    /// Kills the bot as a crash would and starts a new one on the same
+    /// database.
+    pub async fn restart_bot(&mut self) {
+        if let Some(bot) = self.bot.take() {
+            bot.abort().await;
+        }
+        self.start_bot().await;
+    }
+
+    pub fn person(&self, name: &str) -> Person {
+        self.sandbox
+            .person(name)
+            .expect("a person of the demo server")
+    }
+
+    pub fn channel(&self, name: &str) -> ChannelRef {
+        self.sandbox
+            .channel(name)
+            .expect("a channel of the demo server")
+    }
+
+    pub fn channel_by_id(&self, id: u64) -> ChannelRef {
+        self.sandbox.channel_by_id(id).expect("a known channel")
+    }
+
+    pub fn guild(&self) -> GuildId {
+        GuildId(self.sandbox.guild_id())
+    }
+
+    pub async fn ticket(&self, number: u64) -> Ticket {
+        self.store
+            .ticket_by_number(self.guild(), TicketNumber(number))
+            .await
+            .expect("the store answers")
+            .expect("the ticket exists")
+    }
+
+    /// The final answer to an interaction (after "thinking…").
+    pub async fn answer(&self, who: &Person, response: &Response) -> MessageView {
+        let first = response.message().expect("the bot answered with a message");
+        if !first.loading {
+            return first.clone();
+        }
+        let channel = self.channel_by_id(first.channel_id);
+        let id = first.id;
+        who.sees_in(&channel, |m| m.id == id && !m.loading)
+            .await
+            .expect("the deferred answer arrives")
+    }
+
+    /// Runs a command and returns its final answer.
+    pub async fn slash(
+        &self,
+        who: &Person,
+        channel: &ChannelRef,
+        command: &str,
+        options: &[(&str, supportline::sandbox::Opt)],
+    ) -> MessageView {
+        let response = who
+            .slash(channel, command, options)
+            .await
+            .unwrap_or_else(|e| panic!("/{command} by {}: {e}", who.name()));
+        self.answer(who, &response).await
+    }
+
+    /// Clicks a button and returns the final answer (the updated message,
+    /// or the ephemeral reply).
+    pub async fn click(&self, who: &Person, message: &MessageView, label: &str) -> MessageView {
+        let response = who
+            .click(message, label)
+            .await
+            .unwrap_or_else(|e| panic!("{} clicking {label}: {e}", who.name()));
+        self.answer(who, &response).await
+    }
+
+    /// Opens a ticket for `who` with `/ticket open` and returns its user
+    /// thread as `who` sees it.
+    pub async fn open_ticket(&self, who: &Person, question: &str) -> (Ticket, ChannelRef) {
+        let help = self.channel("help");
+        let reply = self
+            .slash(who, &help, "ticket open", &[("question", text(question))])
+            .await;
+        let number = ticket_number(&reply.text)
+            .unwrap_or_else(|| panic!("no ticket number in {:?}", reply.text));
+        self.sandbox.settled().await.expect("the bot settles");
+        let t = self.ticket(number).await;
+        let thread = self.channel_by_id(t.user_thread.expect("a user thread").0);
+        (t, thread)
+    }
+
+    /// The current case thread of a ticket.
+    pub async fn case_thread(&self, number: u64) -> ChannelRef {
+        let t = self.ticket(number).await;
+        self.channel_by_id(t.case.expect("a case").thread.0)
+    }
+
+    /// The case card of a ticket as `who` sees it.
+    pub async fn card(&self, who: &Person, number: u64) -> MessageView {
+        let t = self.ticket(number).await;
+        let case = t.case.expect("a case");
+        let info = self
+            .sandbox
+            .channel_info(&self.channel_by_id(case.thread.0))
+            .expect("the case thread exists");
+        let channel = self.channel(&info.parent.expect("a thread has a parent"));
+        let card = case.card.0;
+        who.sees_in(&channel, |m| m.id == card)
+            .await
+            .expect("the card is visible")
+    }
+}
+
+pub fn text(s: &str) -> supportline::sandbox::Opt {
+    supportline::sandbox::Opt::Text(s.to_owned())
+}
+
+pub fn int(n: i64) -> supportline::sandbox::Opt {
+    supportline::sandbox::Opt::Int(n)
+}
+
+/// The first `#N` in a text.
+pub fn ticket_number(text: &str) -> Option<u64> {
+    let start = text.find('#')?;
+    let digits: String = text[start + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.parse().ok()
+}

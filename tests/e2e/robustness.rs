@@ -81,7 +81,8 @@ async fn a_user_thread_deleted_behind_the_bots_back_closes_the_ticket_with_a_not
         .expect("staff are told");
     w.sandbox.settled().await.unwrap();
     assert!(w.ticket(t.number.0).await.is_closed());
-    // The user may open a new ticket afterwards.
+    // The user may open a new ticket afterwards (after the cooldown).
+    w.clock.advance(chrono::Duration::hours(1));
     let (again, _) = w.open_ticket(&alice, "The app still crashes").await;
     assert_ne!(again.number, t.number);
 }

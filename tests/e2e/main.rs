@@ -7,3 +7,4 @@ mod ask;
 mod ladder;
 mod permissions;
 mod robustness;
+mod setup;

@@ -1,0 +1,277 @@
+//! `/setup …` by an admin: each subcommand changes what it should, bad
+//! values are refused with a clear message and change nothing, and
+//! `/setup show` flags a level channel that @everyone can read.
+
+use supportline::i18n::Locale;
+use supportline::sandbox::{Permissions, Target};
+use supportline::tickets::{ChannelId, Level};
+
+use crate::world::{int, text, World};
+
+#[tokio::test]
+async fn each_setup_subcommand_saves_what_it_says() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    let id = |name: &str| ChannelId(w.channel(name).id);
+
+    let saved = w
+        .slash(&root, &help, "setup support", &[("channel", text("help"))])
+        .await;
+    assert!(saved.ephemeral && saved.text.contains("Saved"), "{saved:?}");
+    assert_eq!(
+        w.store.settings(w.guild()).await.unwrap().support_channel,
+        Some(id("help"))
+    );
+    w.slash(
+        &root,
+        &help,
+        "setup support",
+        &[("channel", text("support"))],
+    )
+    .await;
+
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup level",
+            &[
+                ("level", int(2)),
+                ("channel", text("l3-experts")),
+                ("role", text("L3")),
+                ("sla_minutes", int(90)),
+            ],
+        )
+        .await;
+    assert!(saved.text.contains("Saved"), "{}", saved.text);
+    let s = w.store.settings(w.guild()).await.unwrap();
+    let l2 = s.level(Level::L2);
+    assert_eq!(l2.channel, Some(id("l3-experts")));
+    assert_eq!(l2.role.map(|r| r.0), w.sandbox.role_id("L3"));
+    assert_eq!(l2.sla, chrono::Duration::minutes(90));
+    assert!(
+        saved.text.contains("1 h 30 min") || saved.text.contains("90"),
+        "{}",
+        saved.text
+    );
+
+    // Help channels: add one, remove one, switch plain answers off.
+    w.slash(&root, &help, "setup help", &[("channel", text("support"))])
+        .await;
+    assert!(w
+        .store
+        .settings(w.guild())
+        .await
+        .unwrap()
+        .help_channels
+        .contains(&id("support")));
+    w.slash(
+        &root,
+        &help,
+        "setup help",
+        &[
+            ("channel", text("support")),
+            ("remove", supportline::sandbox::Opt::Bool(true)),
+            ("answer_messages", supportline::sandbox::Opt::Bool(false)),
+        ],
+    )
+    .await;
+    let s = w.store.settings(w.guild()).await.unwrap();
+    assert!(!s.help_channels.contains(&id("support")));
+    assert!(s.help_channels.contains(&id("help")));
+    assert!(!s.answer_plain_messages);
+    // With plain answers off, a question in #help gets no reply.
+    let alice = w.person("alice");
+    alice
+        .say(&help, "how do I reopen a closed ticket?")
+        .await
+        .unwrap();
+    w.sandbox.settled().await.unwrap();
+    assert_eq!(
+        w.sandbox.messages(&help).last().map(|m| m.author.clone()),
+        Some("alice".to_string())
+    );
+
+    w.slash(
+        &root,
+        &help,
+        "setup log",
+        &[("channel", text("l4-engineering"))],
+    )
+    .await;
+    assert_eq!(
+        w.store.settings(w.guild()).await.unwrap().log_channel,
+        Some(id("l4-engineering"))
+    );
+
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup limits",
+            &[
+                ("tickets", int(3)),
+                ("cooldown_minutes", int(0)),
+                ("auto_close_hours", int(48)),
+                ("reopen_days", int(30)),
+            ],
+        )
+        .await;
+    assert!(saved.text.contains("3 open tickets"), "{}", saved.text);
+    let s = w.store.settings(w.guild()).await.unwrap();
+    assert_eq!(
+        (
+            s.ticket_limit,
+            s.cooldown,
+            s.auto_close_hours,
+            s.reopen_days
+        ),
+        (3, chrono::Duration::zero(), 48, 30)
+    );
+}
+
+#[tokio::test]
+async fn switching_the_language_puts_staff_cards_in_russian() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let help = w.channel("help");
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup language",
+            &[("language", text("Русский"))],
+        )
+        .await;
+    assert!(
+        saved.text.contains("Saved"),
+        "root's own locale answers: {}",
+        saved.text
+    );
+    assert_eq!(
+        w.store.settings(w.guild()).await.unwrap().default_locale,
+        Some(Locale::Ru)
+    );
+    let (t, user_thread) = w.open_ticket(&alice, "My export is empty").await;
+    let card = w.card(&lena, t.number.0).await;
+    assert!(
+        card.has_button("Взять") && card.has_button("Закрыть"),
+        "{card:?}"
+    );
+    assert!(card.embed_text().contains("Тикет"), "{}", card.embed_text());
+    // Alice still gets her thread in her own language.
+    alice
+        .sees_in(&user_thread, |m| m.text.contains("your ticket"))
+        .await
+        .expect("alice is greeted in English");
+}
+
+#[tokio::test]
+async fn bad_values_are_refused_clearly_and_change_nothing() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    let before = w.store.settings(w.guild()).await.unwrap();
+
+    // Discord would stop these at its min/max, but the bot checks anyway.
+    let refused = w
+        .slash(&root, &help, "setup limits", &[("tickets", int(50))])
+        .await;
+    assert!(refused.ephemeral);
+    assert!(
+        refused.text.contains("between 1 and 20"),
+        "{}",
+        refused.text
+    );
+    let refused = w
+        .slash(
+            &root,
+            &help,
+            "setup limits",
+            &[("auto_close_hours", int(10_000))],
+        )
+        .await;
+    assert!(
+        refused.text.contains("Auto-close must be between"),
+        "{}",
+        refused.text
+    );
+    let refused = w
+        .slash(&root, &help, "setup limits", &[("reopen_days", int(400))])
+        .await;
+    assert!(refused.text.contains("at most 90 days"), "{}", refused.text);
+    let refused = w
+        .slash(
+            &root,
+            &help,
+            "setup limits",
+            &[("cooldown_minutes", int(2_000))],
+        )
+        .await;
+    assert!(refused.text.contains("24 hours"), "{}", refused.text);
+
+    // Within Discord's range (up to 30 days) but above the bot's (7 days).
+    let refused = w
+        .slash(
+            &root,
+            &help,
+            "setup level",
+            &[
+                ("level", int(1)),
+                ("channel", text("l1-desk")),
+                ("role", text("L1")),
+                ("sla_minutes", int(20_000)),
+            ],
+        )
+        .await;
+    assert!(refused.ephemeral);
+    assert!(
+        refused.text.contains("L1") && refused.text.contains("7 days"),
+        "says what is allowed: {}",
+        refused.text
+    );
+    let refused = w
+        .slash(
+            &root,
+            &help,
+            "setup level",
+            &[
+                ("level", int(5)),
+                ("channel", text("l1-desk")),
+                ("role", text("L1")),
+            ],
+        )
+        .await;
+    assert!(refused.text.contains("from 1 to 4"), "{}", refused.text);
+
+    assert_eq!(w.store.settings(w.guild()).await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn setup_show_flags_a_level_channel_everyone_can_read() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    let l3 = w.channel("l3-experts");
+    w.sandbox
+        .set_overwrite(
+            &l3,
+            Target::Everyone,
+            Permissions::VIEW_CHANNEL,
+            Permissions::NONE,
+        )
+        .unwrap();
+    w.sandbox.settled().await.unwrap();
+    assert!(w.person("alice").can_see(&l3), "the mistake is real");
+    let report = w.slash(&root, &help, "setup show", &[]).await;
+    let text = report.embed_text();
+    assert!(text.contains("visible to @everyone"), "{text}");
+    assert!(text.contains(&format!("<#{}>", l3.id)), "{text}");
+    assert!(
+        !text.contains(&format!("<#{}> (L1) is visible", w.channel("l1-desk").id)),
+        "{text}"
+    );
+}

@@ -4,6 +4,7 @@
 mod world;
 
 mod ask;
+mod gateway;
 mod ladder;
 mod permissions;
 mod robustness;

@@ -50,13 +50,22 @@ pub async fn post(
             .allowed_mentions(mentions::role(role.0));
     }
     let posted = channel.send_message(http, message).await?;
-    let thread = channel
+    let thread = match channel
         .create_thread_from_message(
             http,
             posted.id,
             CreateThread::new(thread_name(t)).auto_archive_duration(AutoArchiveDuration::OneWeek),
         )
-        .await?;
+        .await
+    {
+        Ok(thread) => thread,
+        Err(e) => {
+            // A card without its thread is a case nobody can work on:
+            // take it back; the ticket gets a whole case on the next try.
+            let _ = channel.delete_message(http, posted.id).await;
+            return Err(e.into());
+        }
+    };
     let now = data.clock.now();
     let case = CaseThread {
         level: t.level,

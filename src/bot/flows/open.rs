@@ -60,6 +60,13 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
             ),
         }),
         OpenOutcome::LimitReached { limit, open } => {
+            // A ticket whose case Discord failed to make (a 500 midway)
+            // reaches staff now, when its user tries again.
+            for t in open.iter().filter(|t| t.case.is_none()) {
+                if let Some(thread) = t.user_thread {
+                    post_case(http, data, env, t, thread.0).await?;
+                }
+            }
             let list: Vec<String> = open
                 .iter()
                 .map(|t| match t.user_thread {
@@ -137,7 +144,18 @@ async fn make_threads(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result
         )
         .await?;
 
-    // The case at L1, with what L0 already tried.
+    post_case(http, data, env, &t, thread.id.get()).await?;
+    Ok(thread.id.get())
+}
+
+/// The case at L1, with what L0 already tried.
+async fn post_case(
+    http: &Http,
+    data: &Data,
+    env: &Env,
+    t: &Ticket,
+    user_thread: u64,
+) -> Result<(), BotError> {
     let staff = staff_locale(data, &env.settings);
     let tried = match data.store.l0_exchange_for_ticket(t.id).await? {
         Some(x) => x.articles_tried(),
@@ -147,7 +165,7 @@ async fn make_threads(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result
         staff,
         "case-opened",
         user = format!("<@{}>", t.opener),
-        thread = format!("<#{}>", thread.id)
+        thread = format!("<#{user_thread}>")
     )];
     if t.cues.is_urgent() {
         intro.push(tr!(staff, "case-urgent", cues = t.cues.urgency.join(", ")));
@@ -165,6 +183,6 @@ async fn make_threads(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result
     let intro = CreateMessage::new()
         .content(clip(&intro.join("\n"), 2000))
         .allowed_mentions(mentions::nobody());
-    case::post(http, data, &env.settings, &t, intro).await?;
-    Ok(thread.id.get())
+    case::post(http, data, &env.settings, t, intro).await?;
+    Ok(())
 }

@@ -1,0 +1,123 @@
+//! The connection to Discord misbehaving: a dropped gateway resumes without
+//! losing what happened meanwhile; a 500 while making a ticket leaves the
+//! user told and staff without a half-made case.
+
+use supportline::sandbox::Failure;
+
+use crate::world::{text, ticket_number, World};
+
+#[tokio::test]
+async fn a_dropped_gateway_resumes_and_the_question_is_still_answered() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    let handshakes = w.sandbox.handshakes();
+    w.sandbox.faults().drop_gateway();
+    // Asked while the bot is away: the event waits in the session and
+    // arrives on resume, within Discord's 3 s.
+    let answer = w
+        .slash(
+            &alice,
+            &help,
+            "ask",
+            &[("question", text("how do I reopen a closed ticket?"))],
+        )
+        .await;
+    assert!(answer.has_button("Solved"), "{answer:?}");
+    w.sandbox
+        .bot_connected_after(handshakes)
+        .await
+        .expect("the bot came back");
+
+    // A plain message sent during a second drop is answered too.
+    w.sandbox.faults().drop_gateway();
+    alice
+        .say(&help, "how do I reopen a closed ticket?")
+        .await
+        .unwrap();
+    alice
+        .sees_in(&help, |m| {
+            m.author == "supportline" && m.has_button("Solved")
+        })
+        .await
+        .expect("the message was not lost");
+    w.sandbox.settled().await.unwrap();
+    let answers = w
+        .sandbox
+        .messages(&help)
+        .into_iter()
+        .filter(|m| m.author == "supportline" && !m.ephemeral)
+        .count();
+    assert_eq!(answers, 1, "answered once, not once per delivery");
+}
+
+#[tokio::test]
+async fn a_500_on_the_case_thread_tells_the_user_and_leaves_no_half_made_case() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let help = w.channel("help");
+    let l1_desk = w.channel("l1-desk");
+    w.sandbox
+        .faults()
+        .fail_next(
+            "POST /channels/{channel_id}/messages/{message_id}/threads",
+            1,
+            Failure::ServerError,
+        )
+        .unwrap();
+    let reply = w
+        .slash(
+            &alice,
+            &help,
+            "ticket open",
+            &[("question", text("The dashboard shows no data"))],
+        )
+        .await;
+    assert!(reply.ephemeral, "{reply:?}");
+    assert!(
+        reply.text.contains("try again") || reply.text.contains("is open"),
+        "a clear answer: {}",
+        reply.text
+    );
+    w.sandbox.settled().await.unwrap();
+    // Staff never see a card without its case thread.
+    for m in lena.messages_in(&l1_desk) {
+        if m.has_button("Claim") {
+            assert!(m.thread.is_some(), "a card with no case thread: {m:?}");
+        }
+    }
+
+    // Trying again gives alice one working ticket that staff can pick up.
+    let again = w
+        .slash(
+            &alice,
+            &help,
+            "ticket open",
+            &[("question", text("The dashboard shows no data"))],
+        )
+        .await;
+    w.sandbox.settled().await.unwrap();
+    let open = w.store.open_tickets(w.guild()).await.unwrap();
+    assert_eq!(open.len(), 1, "{open:?}");
+    let t = &open[0];
+    assert_eq!(
+        ticket_number(&again.text),
+        Some(t.number.0),
+        "{}",
+        again.text
+    );
+    let case = t.case.as_ref().expect("the ticket has its case now");
+    assert!(lena.can_see(&w.channel_by_id(case.thread.0)));
+    let user_thread = w.channel_by_id(t.user_thread.expect("a user thread").0);
+    alice
+        .sees_in(&user_thread, |m| m.text.contains("your ticket"))
+        .await
+        .expect("alice has her thread");
+    let greetings = alice
+        .messages_in(&user_thread)
+        .iter()
+        .filter(|m| m.text.contains("your ticket"))
+        .count();
+    assert_eq!(greetings, 1, "greeted once");
+}

@@ -7,5 +7,8 @@ mod ask;
 mod gateway;
 mod ladder;
 mod permissions;
+mod permissions_buttons;
 mod robustness;
+mod russian;
 mod setup;
+mod staff_flows;

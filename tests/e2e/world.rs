@@ -26,6 +26,12 @@ pub struct World {
 
 impl World {
     pub async fn start() -> World {
+        World::start_with_knowledge(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")).await
+    }
+
+    /// A world whose bot reads the knowledge base in `dir` (a test's own
+    /// copy, when the test edits articles).
+    pub async fn start_with_knowledge(dir: impl AsRef<std::path::Path>) -> World {
         let sandbox = Sandbox::start_local(demo::preset().expect("the preset parses"))
             .await
             .expect("the sandbox starts");
@@ -35,7 +41,6 @@ impl World {
         demo::configure(&sandbox, &store)
             .await
             .expect("the demo settings save");
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge");
         let knowledge = Arc::new(LiveKnowledge::start(dir).expect("the knowledge base loads"));
         let mut world = World {
             sandbox,

@@ -1,0 +1,157 @@
+//! Boris writes in Russian (his Discord locale is `ru`): everything the bot
+//! says to him is in Russian — answers, buttons, his ticket thread,
+//! refusals — while staff cards stay in the server's language.
+
+use crate::world::{int, text, ticket_number, World};
+
+#[tokio::test]
+async fn boris_gets_his_answer_his_ticket_and_its_closing_in_russian() {
+    let w = World::start().await;
+    let boris = w.person("boris");
+    let lena = w.person("lena");
+    let help = w.channel("help");
+    let answer = w
+        .slash(
+            &boris,
+            &help,
+            "ask",
+            &[("question", text("как переоткрыть закрытый тикет?"))],
+        )
+        .await;
+    assert!(answer.has_button("Позвать человека"), "{answer:?}");
+    let opened = w.click(&boris, &answer, "Позвать человека").await;
+    assert!(opened.ephemeral);
+    assert!(opened.text.contains("Ваш тикет"), "{}", opened.text);
+    let n = ticket_number(&opened.text).expect("a ticket number");
+    w.sandbox.settled().await.unwrap();
+    let t = w.ticket(n).await;
+    let thread = w.channel_by_id(t.user_thread.expect("a user thread").0);
+    boris
+        .sees_in(&thread, |m| m.text.contains("Здравствуйте"))
+        .await
+        .expect("the greeting is in Russian");
+
+    // Staff get the card in the server's language (English here).
+    let card = w.card(&lena, n).await;
+    assert!(
+        card.has_button("Claim") && card.has_button("Escalate"),
+        "{card:?}"
+    );
+    assert!(
+        card.embed_text().contains("Ticket"),
+        "{}",
+        card.embed_text()
+    );
+
+    // The escalation notice in his thread is in Russian.
+    let l1 = w.case_thread(n).await;
+    w.slash(&lena, &l1, "escalate", &[("reason", text("Needs L2"))])
+        .await;
+    boris
+        .sees_in(&thread, |m| {
+            m.text.contains("Вашим тикетом теперь занимаются")
+        })
+        .await
+        .expect("the escalation notice is in Russian");
+
+    // So is the closing message.
+    let mark = w.person("mark");
+    let l2 = w.case_thread(n).await;
+    w.slash(&mark, &l2, "close", &[("reason", text("Fixed"))])
+        .await;
+    boris
+        .sees_in(&thread, |m| m.text.contains("Тикет закрыл(а)"))
+        .await
+        .expect("the closing message is in Russian");
+}
+
+#[tokio::test]
+async fn refusals_to_boris_are_in_russian() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    let (t, _) = w.open_ticket(&alice, "My invoice is wrong").await;
+    let before = w.ticket(t.number.0).await;
+    let refused = w
+        .slash(
+            &boris,
+            &help,
+            "claim",
+            &[("ticket", int(t.number.0 as i64))],
+        )
+        .await;
+    assert!(refused.ephemeral);
+    assert!(refused.text.contains("Вы не можете"), "{}", refused.text);
+    let refused = w.slash(&boris, &help, "setup show", &[]).await;
+    assert!(refused.text.contains("Вы не можете"), "{}", refused.text);
+    // Clicking the button under someone else's answer (a public one, to a
+    // plain message in the help channel): refused in Russian too.
+    w.sandbox.settled().await.unwrap();
+    alice
+        .say(&help, "how do I reopen a closed ticket?")
+        .await
+        .unwrap();
+    let reply = boris
+        .sees_in(&help, |m| {
+            m.author == "supportline" && m.has_button("Solved")
+        })
+        .await
+        .expect("the bot answers alice in the channel");
+    let refused = w.click(&boris, &reply, "Solved").await;
+    assert!(refused.ephemeral);
+    assert!(
+        refused.text.contains("для другого человека"),
+        "{}",
+        refused.text
+    );
+    assert_eq!(w.ticket(t.number.0).await, before);
+}
+
+#[tokio::test]
+async fn the_panel_speaks_the_servers_language_and_its_form_speaks_borises() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    let posted = w.slash(&root, &help, "setup panel", &[]).await;
+    assert!(
+        posted.ephemeral && posted.text.contains("Panel posted"),
+        "{posted:?}"
+    );
+    // The panel is one message for everyone: in the server's language.
+    let panel = boris
+        .sees_in(&help, |m| m.has_button("Get help"))
+        .await
+        .expect("boris sees the panel");
+    let form = boris.click(&panel, "Get help").await.unwrap();
+    let modal = form.modal().expect("the button opens a form").clone();
+    assert_eq!(
+        modal.title, "Получить помощь",
+        "the form is in his language"
+    );
+    let submitted = boris
+        .submit_modal(&modal, &[("question", "как переоткрыть закрытый тикет?")])
+        .await
+        .unwrap();
+    let answer = w.answer(&boris, &submitted).await;
+    assert!(answer.ephemeral);
+    assert!(
+        answer.has_button("Решено") || answer.has_button("Позвать человека"),
+        "{answer:?}"
+    );
+
+    // With the server switched to Russian, a new panel is in Russian.
+    w.slash(
+        &root,
+        &help,
+        "setup language",
+        &[("language", text("Русский"))],
+    )
+    .await;
+    w.slash(&root, &help, "setup panel", &[]).await;
+    boris
+        .sees_in(&help, |m| m.has_button("Получить помощь"))
+        .await
+        .expect("a Russian panel");
+}

@@ -121,3 +121,52 @@ async fn a_500_on_the_case_thread_tells_the_user_and_leaves_no_half_made_case() 
         .count();
     assert_eq!(greetings, 1, "greeted once");
 }
+
+#[tokio::test]
+async fn a_replayed_message_or_click_is_handled_once() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let help = w.channel("help");
+    alice
+        .say(&help, "how do I reopen a closed ticket?")
+        .await
+        .unwrap();
+    alice
+        .sees_in(&help, |m| {
+            m.author == "supportline" && m.has_button("Solved")
+        })
+        .await
+        .expect("alice is answered");
+    w.sandbox.settled().await.unwrap();
+    assert!(w.sandbox.faults().replay_last("MESSAGE_CREATE"));
+    w.sandbox.settled().await.unwrap();
+    let answers = w
+        .sandbox
+        .messages(&help)
+        .into_iter()
+        .filter(|m| m.author == "supportline" && !m.ephemeral)
+        .count();
+    assert_eq!(answers, 1, "one answer for one message");
+
+    let (t, _) = w.open_ticket(&alice, "Sync stopped on my phone").await;
+    let l1 = w.case_thread(t.number.0).await;
+    let card = w.card(&lena, t.number.0).await;
+    w.click(&lena, &card, "Claim").await;
+    w.sandbox.settled().await.unwrap();
+    let claimed = |w: &World| {
+        w.sandbox
+            .messages(&l1)
+            .iter()
+            .filter(|m| m.text.contains("claimed the ticket"))
+            .count()
+    };
+    assert_eq!(claimed(&w), 1);
+    assert!(w.sandbox.faults().replay_last("INTERACTION_CREATE"));
+    w.sandbox.settled().await.unwrap();
+    assert_eq!(claimed(&w), 1, "a replayed click claims once");
+    assert_eq!(
+        w.ticket(t.number.0).await.assignee.map(|a| a.0),
+        Some(lena.id())
+    );
+}

@@ -170,3 +170,53 @@ async fn a_replayed_message_or_click_is_handled_once() {
         Some(lena.id())
     );
 }
+
+#[tokio::test]
+async fn a_500_on_the_user_thread_does_not_leave_the_user_stuck() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let help = w.channel("help");
+    w.sandbox
+        .faults()
+        .fail_next(
+            "POST /channels/{channel_id}/threads",
+            1,
+            Failure::ServerError,
+        )
+        .unwrap();
+    let reply = w
+        .slash(
+            &alice,
+            &help,
+            "ticket open",
+            &[("question", text("Notifications never arrive"))],
+        )
+        .await;
+    assert!(reply.text.contains("try again"), "{}", reply.text);
+    w.sandbox.settled().await.unwrap();
+    assert!(
+        w.sandbox.threads_of(&w.channel("l1-desk")).is_empty(),
+        "no case without a user thread"
+    );
+
+    // The one-ticket limit must not lock her out of a ticket she never got.
+    w.slash(
+        &alice,
+        &help,
+        "ticket open",
+        &[("question", text("Notifications never arrive"))],
+    )
+    .await;
+    w.sandbox.settled().await.unwrap();
+    let open = w.store.open_tickets(w.guild()).await.unwrap();
+    assert_eq!(open.len(), 1, "{open:?}");
+    let t = &open[0];
+    let user_thread = w.channel_by_id(t.user_thread.expect("a user thread now").0);
+    alice
+        .sees_in(&user_thread, |m| m.text.contains("your ticket"))
+        .await
+        .expect("alice is greeted");
+    let case = t.case.as_ref().expect("and a case");
+    assert!(lena.can_see(&w.channel_by_id(case.thread.0)));
+}

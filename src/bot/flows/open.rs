@@ -60,11 +60,14 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
             ),
         }),
         OpenOutcome::LimitReached { limit, open } => {
-            // A ticket whose case Discord failed to make (a 500 midway)
-            // reaches staff now, when its user tries again.
+            // A ticket whose threads Discord failed to make (a 500 midway)
+            // is finished now, when its user tries again.
             for t in open.iter().filter(|t| t.case.is_none()) {
-                if let Some(thread) = t.user_thread {
-                    post_case(http, data, env, t, thread.0).await?;
+                match t.user_thread {
+                    Some(thread) => post_case(http, data, env, t, thread.0).await?,
+                    None => {
+                        make_threads(http, data, env, t).await?;
+                    }
                 }
             }
             let list: Vec<String> = open

@@ -4,7 +4,7 @@
 
 use supportline::sandbox::{MessageView, Person};
 
-use crate::world::{text, World};
+use crate::world::{int, text, World};
 
 /// Clicks `label` and expects a refusal: an ephemeral answer (the driver
 /// waits at most Discord's 3 s for the first one), no form, and the ticket
@@ -148,4 +148,65 @@ async fn an_admin_may_press_every_button() {
     let moved = w.answer(&root, &moved).await;
     assert!(moved.text.contains("L3"), "{}", moved.text);
     assert_eq!(w.ticket(n).await.level, supportline::tickets::Level::L3);
+}
+
+#[tokio::test]
+async fn reopening_is_for_the_author_and_the_staff_who_handled_it() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let boris = w.person("boris");
+    let lena = w.person("lena");
+    let mark = w.person("mark");
+    let help = w.channel("help");
+    let (t, user_thread) = w
+        .open_ticket(&alice, "The calendar sync duplicates events")
+        .await;
+    let n = t.number.0;
+    w.slash(&alice, &user_thread, "close", &[]).await;
+    assert!(w.ticket(n).await.is_closed());
+
+    for who in [&boris, &mark] {
+        let refused = w
+            .slash(who, &help, "reopen", &[("ticket", int(n as i64))])
+            .await;
+        assert!(refused.ephemeral, "{refused:?}");
+        assert!(
+            refused.text.contains("only") || refused.text.contains("только"),
+            "{} reopening: {}",
+            who.name(),
+            refused.text
+        );
+        assert!(w.ticket(n).await.is_closed(), "{} reopened it", who.name());
+    }
+    let again = w
+        .slash(&lena, &help, "reopen", &[("ticket", int(n as i64))])
+        .await;
+    assert!(again.text.contains("open again"), "{}", again.text);
+    assert!(!w.ticket(n).await.is_closed());
+}
+
+#[tokio::test]
+async fn a_form_opened_before_a_restart_still_works_after_it() {
+    let mut w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let (t, user_thread) = w.open_ticket(&alice, "Exports time out").await;
+    let n = t.number.0;
+    let card = w.card(&lena, n).await;
+    let form = lena.click(&card, "Escalate").await.unwrap();
+    let modal = form.modal().unwrap().clone();
+    w.restart_bot().await;
+    let moved = lena
+        .submit_modal(&modal, &[("reason", "Timeouts are L2's")])
+        .await
+        .unwrap();
+    let moved = w.answer(&lena, &moved).await;
+    assert!(moved.text.contains("L2"), "{}", moved.text);
+    let now = w.ticket(n).await;
+    assert_eq!(now.level, supportline::tickets::Level::L2);
+    assert_eq!(now.user_thread, t.user_thread);
+    alice
+        .sees_in(&user_thread, |m| m.text.contains("Specialists"))
+        .await
+        .expect("alice is told");
 }

@@ -22,6 +22,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         staff::escalate(),
         staff::deescalate(),
         staff::note(),
+        staff::resolve(),
         staff::close(),
         staff::reopen(),
         kb::kb(),

@@ -317,21 +317,25 @@ pub async fn after_close(
     reason: Option<&str>,
 ) {
     let staff = staff_locale(data, &env.settings);
-    let by_text = by.map(|u| format!("<@{u}>")).unwrap_or_else(|| "—".into());
-    let mut user_text = tr!(
-        t.locale,
-        "user-closed",
-        by = by_text.clone(),
-        days = env.settings.reopen_days
-    );
+    let days = env.settings.reopen_days;
+    let (mut user_text, case_text) = match by {
+        Some(u) => (
+            tr!(t.locale, "user-closed", by = format!("<@{u}>"), days = days),
+            tr!(staff, "case-closed", by = format!("<@{u}>")),
+        ),
+        None => (
+            tr!(t.locale, "user-auto-closed", days = days),
+            tr!(staff, "case-auto-closed"),
+        ),
+    };
     if let Some(r) = reason.filter(|r| !r.trim().is_empty()) {
-        user_text.push_str("\n");
+        user_text.push('\n');
         user_text.push_str(&quote(&clip(r, 1000)));
     }
     if let Err(e) = case::post_to_user(http, t, user_text, false).await {
         tracing::debug!(error = %e, "could not tell the user about the closing");
     }
-    let _ = case::post_in_case(http, t, tr!(staff, "case-closed", by = by_text)).await;
+    let _ = case::post_in_case(http, t, case_text).await;
     if let Err(e) = case::refresh_card(http, data, &env.settings, t).await {
         tracing::debug!(error = %e, "could not refresh a closed ticket's card");
     }

@@ -341,3 +341,4 @@ cmd-setup-sla = The first-response target of a level
     .level = Level 1-4
     .minutes = Minutes until the first staff answer
 case-auto-closed = The user did not answer in time, so the ticket closed automatically.
+log-closed = Ticket { $number } of { $user } closed ({ $levels }, { $messages } messages).

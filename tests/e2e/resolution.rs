@@ -195,7 +195,6 @@ async fn an_overdue_ticket_gets_one_reminder_pinging_its_levels_role_only() {
 #[tokio::test]
 async fn a_staff_answer_in_the_user_thread_stops_the_reminder() {
     let w = World::start().await;
-    let alice = w.person("alice");
     let lena = w.person("lena");
     let (n, thread) = claimed_ticket(&w, "alice", "Password reset link expired").await;
     lena.say(&thread, "Hi Alice, I'm sending a new link now.")

@@ -42,7 +42,7 @@ async fn admin_env(ctx: Context<'_>) -> Result<Env, BotError> {
 }
 
 async fn save(ctx: Context<'_>, env: &Env, s: GuildSettings) -> Result<(), BotError> {
-    s.validate().map_err(|e| settings_error(e))?;
+    s.validate().map_err(settings_error)?;
     ctx.data()
         .store
         .save_settings(&s, ctx.data().clock.now())

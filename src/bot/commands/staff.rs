@@ -14,8 +14,12 @@ use crate::bot::reply::ephemeral;
 use crate::tickets::Level;
 
 fn level_of(n: Option<u8>) -> Result<Option<Level>, BotError> {
-    n.map(|n| Level::try_from(n).map_err(|_| BotError::say("error-bad-level")))
-        .transpose()
+    match n {
+        None => Ok(None),
+        Some(n) => Level::try_from(n)
+            .map(Some)
+            .map_err(|_| BotError::say("error-bad-level")),
+    }
 }
 
 /// Take a ticket: you answer it from now on

@@ -7,6 +7,7 @@ pub mod case;
 pub mod open;
 pub mod ops;
 pub mod resolve;
+pub mod transcript;
 
 use poise::serenity_prelude::Member;
 

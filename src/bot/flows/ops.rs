@@ -188,7 +188,7 @@ pub async fn move_level(
 /// locked and archived with links both ways, the user told.
 async fn move_case(http: &Http, data: &Data, env: &Env, change: &Change) -> Result<(), BotError> {
     let t = &change.after;
-    let old = change.before.case.clone();
+    let old = change.before.case;
     let staff = staff_locale(data, &env.settings);
     let history: Vec<TicketEvent> = data
         .store
@@ -338,6 +338,10 @@ pub async fn after_close(
     let _ = case::post_in_case(http, t, case_text).await;
     if let Err(e) = case::refresh_card(http, data, &env.settings, t).await {
         tracing::debug!(error = %e, "could not refresh a closed ticket's card");
+    }
+    match super::transcript::capture(http, data, t).await {
+        Ok(entries) => super::transcript::log_closed(http, data, env, t, &entries).await,
+        Err(e) => tracing::warn!(error = %e, ticket = t.number.0, "could not keep the transcript"),
     }
     if let Some(th) = t.user_thread {
         case::lock_and_archive(http, th).await;

@@ -9,6 +9,7 @@
 use std::sync::OnceLock;
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
 
 use crate::i18n::Locale;
@@ -81,11 +82,11 @@ fn fonts() -> Result<(), ChartError> {
     ok.then_some(()).ok_or(ChartError::Font)
 }
 
-fn draw(
+fn draw<'a>(
     stats: &Stats,
     locale: Locale,
-    pixels: &mut [u8],
-) -> Result<(), Box<dyn std::error::Error + '_>> {
+    pixels: &'a mut [u8],
+) -> Result<(), Box<dyn std::error::Error + 'a>> {
     let rungs = rungs(stats);
     let root = BitMapBackend::with_buffer(pixels, CHART_SIZE).into_drawing_area();
     root.fill(&WHITE)?;
@@ -105,21 +106,23 @@ fn draw(
         .margin(16)
         .x_label_area_size(44)
         .y_label_area_size(56)
-        .build_cartesian_2d(
-            (0f64..rungs.len() as f64).with_key_points(
-                (0..rungs.len())
-                    .map(|i| i as f64 + 0.5)
-                    .collect::<Vec<_>>(),
-            ),
-            0f64..top,
-        )?;
+        .build_cartesian_2d(0f64..rungs.len() as f64, 0f64..top)?;
 
+    // Ticks every half unit: the rung's name under its middle (i + 0.5),
+    // bare ticks between rungs.
     let labels: Vec<String> = rungs.iter().map(|r| r.label.clone()).collect();
-    let x_label = |x: &f64| labels.get(x.floor() as usize).cloned().unwrap_or_default();
+    let x_label = |x: &f64| {
+        let halves = (x * 2.0).round() as i64;
+        match halves % 2 {
+            1 => labels.get((halves / 2) as usize).cloned().unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
     let y_label = |y: &f64| format!("{y:.0}");
     chart
         .configure_mesh()
         .disable_x_mesh()
+        .x_labels(2 * rungs.len() + 1)
         .y_max_light_lines(0)
         .y_labels(6)
         .x_label_formatter(&x_label)

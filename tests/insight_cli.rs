@@ -89,12 +89,24 @@ async fn seed() -> Seeded {
     )
     .await;
     let solved = record(
-        asked(GUILD, BORIS, "how to reset password", Some("password-reset"), 0.9),
+        asked(
+            GUILD,
+            BORIS,
+            "how to reset password",
+            Some("password-reset"),
+            0.9,
+        ),
         at(0),
     )
     .await;
     let unhelpful = record(
-        asked(GUILD, BORIS, "export invoices to csv", Some("billing-invoices"), 0.7),
+        asked(
+            GUILD,
+            BORIS,
+            "export invoices to csv",
+            Some("billing-invoices"),
+            0.7,
+        ),
         at(0),
     )
     .await;
@@ -108,11 +120,7 @@ async fn seed() -> Seeded {
         at(0),
     )
     .await;
-    record(
-        asked(QUIET_GUILD, ALICE, "dark mode?", None, 0.0),
-        at(0),
-    )
-    .await;
+    record(asked(QUIET_GUILD, ALICE, "dark mode?", None, 0.0), at(0)).await;
     for (id, click) in [
         (solved, L0Click::Solved),
         (unhelpful, L0Click::TalkToHuman),
@@ -159,7 +167,9 @@ async fn seed() -> Seeded {
         .await
         .expect("escalate");
     store
-        .transition(t2.id, |t| tickets::sla_breach(t, Duration::hours(1), at(70)))
+        .transition(t2.id, |t| {
+            tickets::sla_breach(t, Duration::hours(1), at(70))
+        })
         .await
         .expect("breach");
     store
@@ -182,7 +192,11 @@ async fn seed() -> Seeded {
 async fn stats_prints_the_numbers_of_the_scripted_history() {
     let db = seed().await;
     let cwd = db.path.parent().unwrap();
-    let out = stdout(&supportline(cwd, &["stats", "--guild", &GUILD.0.to_string()], &db.url));
+    let out = stdout(&supportline(
+        cwd,
+        &["stats", "--guild", &GUILD.0.to_string()],
+        &db.url,
+    ));
     let expected = [
         format!("Server {}", GUILD.0),
         "(30 days)".into(),
@@ -234,14 +248,26 @@ async fn stats_draws_the_chart_when_asked() {
     let chart_arg = chart.display().to_string();
     stdout(&supportline(
         cwd,
-        &["stats", "--guild", &GUILD.0.to_string(), "--chart", &chart_arg],
+        &[
+            "stats",
+            "--guild",
+            &GUILD.0.to_string(),
+            "--chart",
+            &chart_arg,
+        ],
         &db.url,
     ));
     let png = std::fs::read(&chart).expect("the chart was written");
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     assert_eq!(&png[12..16], b"IHDR");
-    assert_eq!(u32::from_be_bytes([png[16], png[17], png[18], png[19]]), 800);
-    assert_eq!(u32::from_be_bytes([png[20], png[21], png[22], png[23]]), 450);
+    assert_eq!(
+        u32::from_be_bytes([png[16], png[17], png[18], png[19]]),
+        800
+    );
+    assert_eq!(
+        u32::from_be_bytes([png[20], png[21], png[22], png[23]]),
+        450
+    );
 }
 
 #[tokio::test]
@@ -253,10 +279,7 @@ async fn kb_report_lists_the_unanswered_and_unhelpful_questions_grouped() {
         &["kb", "report", "--guild", &GUILD.0.to_string()],
         &db.url,
     ));
-    assert!(
-        out.contains("3 question(s) of the last 30 days"),
-        "{out}"
-    );
+    assert!(out.contains("3 question(s) of the last 30 days"), "{out}");
     assert!(
         out.contains(
             "1. \"How do I export my invoices?\" — asked 3× (2 unanswered, 1 unhelpful) [en]\n   closest article: billing-invoices (confidence 0.70)\n   also: \"export invoices to csv\" (1×)"
@@ -292,7 +315,11 @@ fn migrate_creates_the_database_and_needs_no_discord_token() {
     assert!(out.contains("up to date"), "{out}");
     assert!(file.is_file());
     // And the read-only commands now find it (empty).
-    let out = stdout(&supportline(dir.path(), &["stats", "--database", &url], "sqlite::memory:"));
+    let out = stdout(&supportline(
+        dir.path(),
+        &["stats", "--database", &url],
+        "sqlite::memory:",
+    ));
     assert!(out.starts_with("No questions or tickets"), "{out}");
     let out = stdout(&supportline(dir.path(), &["kb", "report"], &url));
     assert!(out.starts_with("Nothing to write"), "{out}");

@@ -68,11 +68,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
 
 /// The list for an admin's terminal (English: the tool's own language,
 /// like `kb check`; the questions stay as users wrote them).
-fn print_report(
-    out: &mut impl Write,
-    groups: &[QuestionGroup],
-    days: u32,
-) -> anyhow::Result<()> {
+fn print_report(out: &mut impl Write, groups: &[QuestionGroup], days: u32) -> anyhow::Result<()> {
     let total: usize = groups.iter().map(|g| g.count).sum();
     if groups.is_empty() {
         writeln!(

@@ -114,11 +114,21 @@ fn draw<'a>(
     let x_label = |x: &f64| {
         let halves = (x * 2.0).round() as i64;
         match halves % 2 {
-            1 => labels.get((halves / 2) as usize).cloned().unwrap_or_default(),
+            1 => labels
+                .get((halves / 2) as usize)
+                .cloned()
+                .unwrap_or_default(),
             _ => String::new(),
         }
     };
-    let y_label = |y: &f64| format!("{y:.0}");
+    // Counts are whole: ticks between them (a short axis) stay unlabelled.
+    let y_label = |y: &f64| {
+        if (y - y.round()).abs() < 1e-9 {
+            format!("{y:.0}")
+        } else {
+            String::new()
+        }
+    };
     chart
         .configure_mesh()
         .disable_x_mesh()

@@ -30,7 +30,11 @@ fn the_chart_is_a_png_of_the_promised_size_in_both_languages() {
         assert_eq!(png_size(&png), CHART_SIZE, "{locale}");
         assert!(png.ends_with(&[0xAE, 0x42, 0x60, 0x82]), "ends with IEND");
         // Small enough to post often, big enough to hold a drawing.
-        assert!(png.len() > 5_000 && png.len() < 200_000, "{} bytes", png.len());
+        assert!(
+            png.len() > 5_000 && png.len() < 200_000,
+            "{} bytes",
+            png.len()
+        );
         // Bars in three colours and anti-aliased text: many colours.
         assert!(distinct_colours(&png) > 20, "{locale}");
     }

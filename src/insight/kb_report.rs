@@ -99,9 +99,9 @@ pub fn report(exchanges: &[L0Exchange], index: Option<&Index>) -> Vec<QuestionGr
 
     let mut groups: Vec<Vec<Distinct>> = Vec::new();
     for d in distinct {
-        let home = groups.iter_mut().find(|g| {
-            g[0].locale == d.locale && similarity(&g[0].stems, &d.stems) >= SIMILARITY
-        });
+        let home = groups
+            .iter_mut()
+            .find(|g| g[0].locale == d.locale && similarity(&g[0].stems, &d.stems) >= SIMILARITY);
         match home {
             Some(g) => g.push(d),
             None => groups.push(vec![d]),

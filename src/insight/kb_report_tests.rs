@@ -46,7 +46,11 @@ fn similar_wordings_form_one_group_counted_together() {
         unanswered("how do i export my invoices"),
         unanswered("Exporting invoices"),
         unanswered("Can I change my username?"),
-        exchange("export invoice to pdf", Some("billing-refunds"), L0Click::TalkToHuman),
+        exchange(
+            "export invoice to pdf",
+            Some("billing-refunds"),
+            L0Click::TalkToHuman,
+        ),
         exchange("What is the weather", Some("a"), L0Click::Solved),
     ];
     let groups = report(&log, None);
@@ -97,7 +101,11 @@ fn russian_word_forms_group_by_stem() {
 fn without_the_knowledge_base_the_closest_article_is_what_the_bot_saw() {
     let log = vec![
         unanswered("refund please"),
-        exchange("refund please now", Some("billing-refunds"), L0Click::TalkToHuman),
+        exchange(
+            "refund please now",
+            Some("billing-refunds"),
+            L0Click::TalkToHuman,
+        ),
     ];
     let groups = report(&log, None);
     let closest = groups[0].closest.as_ref().unwrap();
@@ -125,8 +133,16 @@ fn article(id: &str, title: &str, body: &str) -> Article {
 fn with_the_knowledge_base_the_closest_article_is_the_matchers_best_guess() {
     let kb = KnowledgeBase {
         articles: vec![
-            article("invoices", "Invoices and receipts", "Download invoices from the billing page."),
-            article("avatars", "Changing your avatar", "Upload a picture in your profile."),
+            article(
+                "invoices",
+                "Invoices and receipts",
+                "Download invoices from the billing page.",
+            ),
+            article(
+                "avatars",
+                "Changing your avatar",
+                "Upload a picture in your profile.",
+            ),
         ],
         ..Default::default()
     };

@@ -134,7 +134,12 @@ fn header(
     ];
     let _ = write!(page, "<header>\n<h1>{}</h1>\n<dl>\n", escape(title));
     for (name, value) in rows {
-        let _ = writeln!(page, "<dt>{}</dt><dd>{}</dd>", escape(&name), escape(&value));
+        let _ = writeln!(
+            page,
+            "<dt>{}</dt><dd>{}</dd>",
+            escape(&name),
+            escape(&value)
+        );
     }
     page.push_str("</dl>\n</header>\n");
 }
@@ -160,9 +165,9 @@ fn message(page: &mut String, ticket: &Ticket, e: &TranscriptEntry, locale: Loca
     if let Some(badge) = badge {
         let _ = write!(page, "<span class=\"badge kind\">{}</span>", escape(&badge));
     }
-    let _ = write!(
+    let _ = writeln!(
         page,
-        "<span class=\"badge\">{}</span><time datetime=\"{}\">{}</time></div>\n",
+        "<span class=\"badge\">{}</span><time datetime=\"{}\">{}</time></div>",
         escape(&thread_name(ticket, e.thread, locale)),
         e.at.format("%Y-%m-%dT%H:%M:%SZ"),
         date_time(e.at)
@@ -230,7 +235,7 @@ fn embeds(page: &mut String, json: &str, locale: Locale) {
             if bold {
                 let _ = write!(page, "<b>{}</b>", escape(&part));
             } else {
-                let _ = write!(page, "{}\n", escape(&part));
+                let _ = writeln!(page, "{}", escape(&part));
             }
         }
         page.push_str("</div>\n");

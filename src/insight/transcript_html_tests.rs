@@ -25,7 +25,13 @@ fn closed_ticket() -> Ticket {
     t
 }
 
-fn entry(id: u64, thread: ChannelId, kind: EntryKind, author: &str, content: &str) -> TranscriptEntry {
+fn entry(
+    id: u64,
+    thread: ChannelId,
+    kind: EntryKind,
+    author: &str,
+    content: &str,
+) -> TranscriptEntry {
     TranscriptEntry {
         message: MessageId(id),
         thread,
@@ -40,7 +46,13 @@ fn entry(id: u64, thread: ChannelId, kind: EntryKind, author: &str, content: &st
 }
 
 fn history() -> Vec<TranscriptEntry> {
-    let mut with_file = entry(1, USER_THREAD, EntryKind::User, "Alice", "It fails <script>alert(1)</script>");
+    let mut with_file = entry(
+        1,
+        USER_THREAD,
+        EntryKind::User,
+        "Alice",
+        "It fails <script>alert(1)</script>",
+    );
     with_file.attachments = vec![Attachment {
         filename: "error <1>.png".into(),
         url: "https://cdn.discordapp.com/attachments/1/2/error.png".into(),
@@ -51,8 +63,20 @@ fn history() -> Vec<TranscriptEntry> {
     vec![
         with_file,
         bot,
-        entry(3, L1_CASE, EntryKind::Note, "Lena", "Probably the SSO outage"),
-        entry(4, USER_THREAD, EntryKind::LevelChange, "Supportline", "Escalated to L2: billing"),
+        entry(
+            3,
+            L1_CASE,
+            EntryKind::Note,
+            "Lena",
+            "Probably the SSO outage",
+        ),
+        entry(
+            4,
+            USER_THREAD,
+            EntryKind::LevelChange,
+            "Supportline",
+            "Escalated to L2: billing",
+        ),
         entry(5, L2_CASE, EntryKind::Staff, "Mark", "Fixed, please retry"),
     ]
 }

@@ -324,3 +324,52 @@ fn migrate_creates_the_database_and_needs_no_discord_token() {
     let out = stdout(&supportline(dir.path(), &["kb", "report"], &url));
     assert!(out.starts_with("Nothing to write"), "{out}");
 }
+
+#[tokio::test]
+async fn kb_report_with_the_knowledge_base_names_the_closest_article_and_its_title() {
+    let db = seed().await;
+    let store = Store::connect(&db.url).await.expect("the seeded database");
+    let asked_at = Utc::now() - Duration::hours(1);
+    store
+        .record_l0_exchange(
+            &asked(
+                GUILD,
+                BORIS,
+                "how long until staff reply to my ticket??",
+                None,
+                0.2,
+            ),
+            asked_at,
+        )
+        .await
+        .expect("recorded");
+    store.close().await;
+    let cwd = db.path.parent().unwrap();
+    let knowledge = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    let knowledge_arg = knowledge.display().to_string();
+    let out = stdout(&supportline(
+        cwd,
+        &[
+            "kb",
+            "report",
+            "--guild",
+            &GUILD.0.to_string(),
+            "--knowledge",
+            &knowledge_arg,
+        ],
+        &db.url,
+    ));
+    let group = out
+        .split("\n\n")
+        .find(|g| g.contains("how long until staff reply"))
+        .unwrap_or_else(|| panic!("the new question is missing from\n{out}"));
+    let closest = group
+        .lines()
+        .find(|l| l.trim_start().starts_with("closest article:"))
+        .unwrap_or_else(|| panic!("no closest article in\n{group}"));
+    // `id — Title (confidence 0.xx)`: the matcher's candidate, with its title.
+    assert!(
+        closest.contains(" — ") && closest.contains("(confidence 0."),
+        "{closest}"
+    );
+}

@@ -13,7 +13,8 @@ use serde_json::Value;
 
 use crate::i18n::Locale;
 use crate::tickets::{
-    Attachment, ChannelId, EntryKind, Rating, Status, Ticket, TranscriptEntry, UserId,
+    Attachment, ChannelId, EntryKind, EventKind, Rating, Status, Ticket, TicketEvent,
+    TranscriptEntry, UserId,
 };
 use crate::tr;
 
@@ -86,12 +87,16 @@ pub fn render(
     page
 }
 
-/// The rating of the latest confirmation among a ticket's events.
-pub fn rating_of(events: &[crate::tickets::TicketEvent]) -> Option<Rating> {
-    events.iter().rev().find_map(|e| match &e.kind {
-        crate::tickets::EventKind::UserConfirmed { rating, .. } => *rating,
-        _ => None,
-    })
+/// The rating of the latest rated confirmation among a ticket's events
+/// (oldest first), e.g. `rating_of(stored.iter().map(|s| &s.event))`.
+pub fn rating_of<'a>(events: impl IntoIterator<Item = &'a TicketEvent>) -> Option<Rating> {
+    events
+        .into_iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::UserConfirmed { rating, .. } => *rating,
+            _ => None,
+        })
+        .last()
 }
 
 fn header(

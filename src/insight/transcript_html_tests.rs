@@ -168,3 +168,20 @@ fn an_empty_transcript_says_so() {
     assert!(html.contains("No messages were saved for this ticket."));
     assert!(html.contains("<dt>Rating</dt><dd>—</dd>"));
 }
+
+#[test]
+fn the_rating_is_the_latest_one_given() {
+    use crate::tickets::{EventKind, TicketEvent};
+    let confirmed = |stars: u8| TicketEvent {
+        at: minutes(1),
+        actor: Some(OPENER),
+        level: Level::L1,
+        kind: EventKind::UserConfirmed {
+            rating: Rating::try_from(stars).ok(),
+            comment: None,
+        },
+    };
+    let events = [confirmed(2), confirmed(5)];
+    assert_eq!(rating_of(&events), Rating::try_from(5u8).ok());
+    assert_eq!(rating_of(&events[..0]), None);
+}

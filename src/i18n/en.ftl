@@ -415,3 +415,6 @@ transcript-footer = { $count ->
     [one] { $count } message
    *[other] { $count } messages
 }, times in UTC.
+cmd-stats = Support statistics with a chart of the ladder (staff and admins)
+    .name = stats
+    .days = How many days back (default 30)

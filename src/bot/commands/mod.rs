@@ -6,6 +6,7 @@ mod ask;
 mod kb;
 mod setup;
 mod staff;
+mod stats;
 mod ticket;
 
 use super::app::{Context, Data};
@@ -26,6 +27,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         staff::close(),
         staff::reopen(),
         kb::kb(),
+        stats::stats(),
         setup::setup(),
     ]
 }

@@ -155,6 +155,19 @@ pub async fn transcript_file(
     entries: &[TranscriptEntry],
     locale: crate::i18n::Locale,
 ) -> Option<poise::serenity_prelude::CreateAttachment> {
-    let _ = (data, t, entries, locale);
-    None
+    let events = match data.store.events(t.id).await {
+        Ok(events) => events,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the ticket's events for its transcript");
+            return None;
+        }
+    };
+    let rating = crate::insight::transcript_html::rating_of(events.iter().map(|e| &e.event));
+    // Messages carry their authors' names; the header names people by mention.
+    let names = |u: UserId| format!("@{u}");
+    let html = crate::insight::transcript_html::render(t, rating, entries, &names, locale);
+    Some(poise::serenity_prelude::CreateAttachment::bytes(
+        html.into_bytes(),
+        format!("ticket-{}.html", t.number.0),
+    ))
 }

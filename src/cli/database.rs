@@ -12,7 +12,13 @@ use crate::store::Store;
 #[derive(Debug, Args)]
 pub struct DatabaseArg {
     /// The database: `sqlite://path/file.db` or `postgres://…`.
-    #[arg(long = "database", env = "DATABASE_URL", default_value = DATABASE_URL_DEFAULT)]
+    // The value may hold a password: `--help` must not print it.
+    #[arg(
+        long = "database",
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        default_value = DATABASE_URL_DEFAULT
+    )]
     pub url: String,
 }
 

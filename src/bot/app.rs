@@ -26,9 +26,13 @@ pub struct Services {
     /// The language for guilds that haven't chosen one and for staff-facing
     /// cards (`DEFAULT_LOCALE`).
     pub default_locale: Locale,
+    /// How often the scheduler looks for due timers (1 s in production;
+    /// tests and the demo use less).
+    pub timer_tick: std::time::Duration,
 }
 
-/// Shared by every handler.
+/// Shared by every handler (and the scheduler).
+#[derive(Clone)]
 pub struct Data {
     pub store: Store,
     pub knowledge: Arc<LiveKnowledge>,
@@ -87,6 +91,7 @@ pub fn intents(message_content: bool) -> GatewayIntents {
 pub struct RunningBot {
     pub shard_manager: Arc<ShardManager>,
     task: JoinHandle<Result<(), serenity::Error>>,
+    scheduler: JoinHandle<()>,
     in_flight: InFlight,
 }
 
@@ -101,18 +106,23 @@ impl RunningBot {
     pub async fn stop(self) {
         self.shard_manager.shutdown_all().await;
         let _ = self.task.await;
+        self.scheduler.abort();
         self.in_flight.wait_idle().await;
     }
 
     /// Stops at once, as a crash would (tests of restarts).
     pub async fn abort(self) {
+        self.scheduler.abort();
+        let _ = self.scheduler.await;
         self.task.abort();
         let _ = self.task.await;
     }
 
     /// Waits until the client ends by itself (a fatal gateway error).
     pub async fn wait(self) -> anyhow::Result<()> {
-        match self.task.await {
+        let ended = self.task.await;
+        self.scheduler.abort();
+        match ended {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) => Err(e.into()),
             Err(e) => Err(anyhow::anyhow!("the bot's task ended: {e}")),
@@ -137,6 +147,7 @@ pub async fn start(
         clock: services.clock,
         default_locale: services.default_locale,
     };
+    let for_scheduler = data.clone();
     let mut commands = super::commands::all();
     super::localize::localize_commands(&mut commands);
     let framework = poise::Framework::builder()
@@ -156,6 +167,11 @@ pub async fn start(
         .build();
     let mut client = builder.framework(framework).await?;
     let shard_manager = client.shard_manager.clone();
+    let scheduler = tokio::spawn(super::scheduler::run(
+        client.http.clone(),
+        for_scheduler,
+        services.timer_tick,
+    ));
     let task = tokio::spawn(async move {
         match shards {
             Some(s) => client.start_shard_range(s.range, s.total).await,
@@ -165,6 +181,7 @@ pub async fn start(
     Ok(RunningBot {
         shard_manager,
         task,
+        scheduler,
         in_flight,
     })
 }

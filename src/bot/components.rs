@@ -383,7 +383,7 @@ async fn on_submit(
                 L0Reply::Article { embed, buttons } => {
                     r.edit(
                         EditInteractionResponse::new()
-                            .embed(embed)
+                            .embed(*embed)
                             .components(buttons),
                     )
                     .await

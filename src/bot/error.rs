@@ -16,8 +16,10 @@ pub enum BotError {
     Say(Say),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Boxed: serenity's error is large and errors travel through every
+    /// handler's `Result`.
     #[error("Discord: {0}")]
-    Discord(#[from] poise::serenity_prelude::Error),
+    Discord(Box<poise::serenity_prelude::Error>),
     #[error("{0}")]
     Internal(String),
 }
@@ -73,6 +75,12 @@ impl BotError {
             }
             _ => Say::new("error-generic").text(locale),
         }
+    }
+}
+
+impl From<poise::serenity_prelude::Error> for BotError {
+    fn from(e: poise::serenity_prelude::Error) -> Self {
+        BotError::Discord(Box::new(e))
     }
 }
 

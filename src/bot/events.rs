@@ -68,7 +68,7 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
                 &ctx.http,
                 CreateMessage::new()
                     .reference_message(m)
-                    .embed(embed)
+                    .embed(*embed)
                     .components(buttons)
                     .allowed_mentions(mentions::nobody()),
             )

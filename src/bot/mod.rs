@@ -27,6 +27,7 @@ mod mentions;
 mod render;
 mod reply;
 mod resolution;
+mod scheduler;
 
 pub use app::{intents, start, RunningBot, Services};
 pub use clock::Clock;

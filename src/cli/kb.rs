@@ -1,4 +1,4 @@
-//! `supportline kb check | ask | bench`: the knowledge base from the shell.
+//! `supportline kb check | ask | bench | report`: the knowledge base from the shell.
 //! `kb ask`'s output is a contract (`../shared/knowledge-format.md`), read
 //! by the evaluation scorer.
 
@@ -20,6 +20,9 @@ pub enum KbCommand {
     Ask(AskArgs),
     /// Time index building and matching on a synthetic knowledge base.
     Bench(super::kb_bench::BenchArgs),
+    /// What to write next: questions L0 could not answer or did not help
+    /// with, grouped by wording, most asked first.
+    Report(super::kb_report::ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -58,6 +61,7 @@ impl KbCommand {
             KbCommand::Check(args) => check(&args.knowledge.dir),
             KbCommand::Ask(args) => ask(args),
             KbCommand::Bench(args) => super::kb_bench::run(&args),
+            KbCommand::Report(args) => super::kb_report::run(&args),
         }
     }
 }

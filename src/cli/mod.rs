@@ -1,9 +1,13 @@
 //! The command line: `supportline <group> <command>`. Each group of
 //! subcommands lives in its own file and adds one variant to [`Command`].
 
+mod database;
 mod kb;
 mod kb_bench;
+mod kb_report;
+mod migrate;
 mod run;
+mod stats;
 
 use std::process::ExitCode;
 
@@ -26,6 +30,10 @@ pub enum Command {
     /// The knowledge base: check it, ask it, benchmark the matcher.
     #[command(subcommand)]
     Kb(kb::KbCommand),
+    /// Create the database, or bring it up to date.
+    Migrate(migrate::MigrateArgs),
+    /// Support statistics (the numbers of /stats), per server.
+    Stats(stats::StatsArgs),
 }
 
 impl Command {
@@ -34,6 +42,8 @@ impl Command {
         match self {
             Command::Run => run::run(),
             Command::Kb(cmd) => cmd.run(),
+            Command::Migrate(args) => migrate::run(&args),
+            Command::Stats(args) => stats::run(&args),
         }
     }
 }

@@ -45,6 +45,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         knowledge: Arc::new(knowledge),
         clock: Clock::system(),
         default_locale: config.default_locale,
+        timer_tick: std::time::Duration::from_secs(1),
     };
     let running = bot::start(builder, services, config.shards.clone()).await?;
     let shards = running.shard_manager.clone();

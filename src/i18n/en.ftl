@@ -312,3 +312,109 @@ cmd-setup-show = Show the settings and check the bot's permissions
 cmd-setup-panel = Post the "Get help" panel in a channel
     .name = panel
     .channel = Where (default: here)
+
+## Resolving
+error-bad-rating = A rating is 1 to 5 stars.
+resolve-question = { $user }, did this solve your problem? Answer below, and rate our help if you like. Without an answer the ticket closes by itself in { $hours } h.
+resolve-asked = I asked the user to confirm ticket { $number }.
+resolve-thanks = Thank you! The ticket is closed.
+resolve-not-solved = Sorry it isn't solved yet. The team has been told and will continue here.
+button-yes = Yes, solved
+button-no = No, not yet
+case-resolve-asked = { $by } asked the user to confirm the solution.
+case-confirmed = The user confirmed the solution. { $stars }
+case-rejected = { $assignee } The user says it is not solved yet.
+form-summary = What was done (optional, the user sees it)
+form-resolve-title = Resolve { $number }
+form-rate-title = Your rating: { $stars }
+form-rate-comment = A comment (optional)
+form-no-title = Not solved yet
+form-no-comment = What is still wrong? (optional)
+sla-reminder = { $role } ticket { $number } has waited longer than the { $level } target ({ $sla }) for a first answer.
+user-auto-closed = No answer came, so this ticket was closed automatically. If you still need help, reopen it within { $days } days with /reopen.
+cmd-resolve = Ask the user whether this solved it (they confirm and rate, or say no)
+    .name = resolve
+    .summary = What was done (the user sees it)
+    .ticket = Ticket number (default: this thread's ticket)
+cmd-setup-sla = The first-response target of a level
+    .name = sla
+    .level = Level 1-4
+    .minutes = Minutes until the first staff answer
+case-auto-closed = The user did not answer in time, so the ticket closed automatically.
+log-closed = Ticket { $number } of { $user } closed ({ $levels }, { $messages } messages).
+transcript-none = Ticket { $number } has no transcript yet: it is kept when the ticket closes.
+transcript-here = The transcript of ticket { $number } ({ $messages } messages).
+cmd-ticket-transcript = The transcript of a closed ticket (admins and staff of a level that handled it)
+    .name = transcript
+    .number = Ticket number
+
+
+## Insight: /stats and `supportline stats`
+stats-title = Support statistics, { $since } – { $until } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+})
+stats-section-l0 = L0 · self-service
+stats-l0-questions = Questions: { $count }
+stats-l0-answered = Answered: { $count } ({ $percent })
+stats-l0-confirmed = Confirmed helpful: { $count } ({ $percent })
+stats-l0-human = Asked for a human: { $count }
+stats-section-tickets = Tickets
+stats-tickets-flow = Opened: { $opened }, reopened: { $reopened }, closed: { $closed }
+stats-rating = Average rating: { $average } ({ $count ->
+    [one] { $count } rating
+   *[other] { $count } ratings
+})
+stats-sla-breaches = SLA breaches: { $count }
+stats-level-flow = Received: { $received }, resolved: { $resolved }, escalated: { $escalated }
+stats-level-escalation-rate = Escalation rate: { $rate }
+stats-level-first-response = First response: median { $median }, 90th percentile { $p90 }
+stats-level-resolution = Resolution: median { $median }, 90th percentile { $p90 }
+stats-no-data = —
+stats-server = Server { $guild }
+stats-nothing = No questions or tickets between { $since } and { $until }.
+duration-seconds = { $s } s
+duration-minutes = { $m } min
+duration-hours = { $h } h
+duration-hours-minutes = { $h } h { $m } min
+duration-days = { $d } d
+duration-days-hours = { $d } d { $h } h
+
+## Insight: the ladder chart
+chart-title = The support ladder, { $since } – { $until }
+chart-axis-level = Level
+chart-axis-count = Questions and tickets
+chart-received = Received (L0: questions)
+chart-resolved = Resolved (L0: answered)
+chart-confirmed = L0: confirmed helpful
+
+## Insight: transcripts
+transcript-title = Ticket { $number }: { $subject }
+transcript-opener = Opened by
+transcript-opened-at = Opened
+transcript-closed-at = Closed
+transcript-levels = Levels
+transcript-status = Status
+transcript-rating = Rating
+transcript-assignee = Assignee
+transcript-status-open = open
+transcript-status-resolving = waiting for the user
+transcript-status-closed = closed
+transcript-thread-user = User thread
+transcript-thread-case = Case thread { $level }
+transcript-thread-other = Other thread
+transcript-kind-note = Internal note
+transcript-kind-level-change = Level change
+transcript-kind-staff = Staff
+transcript-kind-bot = Bot
+transcript-attachments = Attachments
+transcript-embed = Embed
+transcript-empty = No messages were saved for this ticket.
+transcript-none = —
+transcript-footer = { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}, times in UTC.
+cmd-stats = Support statistics with a chart of the ladder (staff and admins)
+    .name = stats
+    .days = How many days back (default 30)

@@ -352,3 +352,118 @@ cmd-setup-panel = Опубликовать панель «Получить по�
     .name = панель
     .channel = Где (по умолчанию — здесь)
     .channel-name = канал
+
+## Решение
+error-bad-rating = Оценка — от 1 до 5 звёзд.
+resolve-question = { $user }, это решило вашу проблему? Ответьте ниже и, если хотите, оцените нашу помощь. Без ответа тикет закроется сам через { $hours } ч.
+resolve-asked = Я попросил пользователя подтвердить решение тикета { $number }.
+resolve-thanks = Спасибо! Тикет закрыт.
+resolve-not-solved = Жаль, что проблема ещё не решена. Команда уже знает и продолжит здесь.
+button-yes = Да, решено
+button-no = Нет, ещё нет
+case-resolve-asked = { $by } попросил(а) пользователя подтвердить решение.
+case-confirmed = Пользователь подтвердил решение. { $stars }
+case-rejected = { $assignee } Пользователь говорит, что проблема не решена.
+form-summary = Что сделано (необязательно, увидит пользователь)
+form-resolve-title = Решение { $number }
+form-rate-title = Ваша оценка: { $stars }
+form-rate-comment = Комментарий (необязательно)
+form-no-title = Ещё не решено
+form-no-comment = Что ещё не так? (необязательно)
+sla-reminder = { $role } тикет { $number } ждёт первого ответа дольше срока { $level } ({ $sla }).
+user-auto-closed = Ответа не было, поэтому тикет закрыт автоматически. Если помощь ещё нужна, переоткройте его в течение { $days } дн. командой /reopen.
+cmd-resolve = Спросить пользователя, решена ли проблема (он подтвердит и оценит или скажет «нет»)
+    .name = решено
+    .summary = Что сделано (увидит пользователь)
+    .summary-name = итог
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
+    .ticket-name = тикет
+cmd-setup-sla = Срок первого ответа уровня
+    .name = срок
+    .level = Уровень 1-4
+    .level-name = уровень
+    .minutes = Минут до первого ответа сотрудника
+    .minutes-name = минут
+case-auto-closed = Пользователь не ответил вовремя, поэтому тикет закрыт автоматически.
+log-closed = Тикет { $number } пользователя { $user } закрыт ({ $levels }, сообщений: { $messages }).
+transcript-none = У тикета { $number } ещё нет стенограммы: она сохраняется при закрытии.
+transcript-here = Стенограмма тикета { $number } (сообщений: { $messages }).
+cmd-ticket-transcript = Стенограмма закрытого тикета (администраторы и сотрудники уровней, работавших с ним)
+    .name = стенограмма
+    .number = Номер тикета
+    .number-name = номер
+
+
+## Аналитика: /stats и `supportline stats`
+stats-title = Статистика поддержки, { $since } – { $until } ({ $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+})
+stats-section-l0 = L0 · самообслуживание
+stats-l0-questions = Вопросов: { $count }
+stats-l0-answered = С ответом: { $count } ({ $percent })
+stats-l0-confirmed = Ответ помог: { $count } ({ $percent })
+stats-l0-human = Позвали человека: { $count }
+stats-section-tickets = Тикеты
+stats-tickets-flow = Открыто: { $opened }, открыто повторно: { $reopened }, закрыто: { $closed }
+stats-rating = Средняя оценка: { $average } ({ $count ->
+    [one] { $count } оценка
+    [few] { $count } оценки
+   *[many] { $count } оценок
+})
+stats-sla-breaches = Нарушений SLA: { $count }
+stats-level-flow = Получено: { $received }, решено: { $resolved }, эскалировано: { $escalated }
+stats-level-escalation-rate = Доля эскалаций: { $rate }
+stats-level-first-response = Первый ответ: медиана { $median }, 90-й процентиль { $p90 }
+stats-level-resolution = Решение: медиана { $median }, 90-й процентиль { $p90 }
+stats-no-data = —
+stats-server = Сервер { $guild }
+stats-nothing = С { $since } по { $until } не было ни вопросов, ни тикетов.
+duration-seconds = { $s } с
+duration-minutes = { $m } мин
+duration-hours = { $h } ч
+duration-hours-minutes = { $h } ч { $m } мин
+duration-days = { $d } д
+duration-days-hours = { $d } д { $h } ч
+
+## Аналитика: график лестницы
+chart-title = Лестница поддержки, { $since } – { $until }
+chart-axis-level = Уровень
+chart-axis-count = Вопросы и тикеты
+chart-received = Получено (L0: вопросы)
+chart-resolved = Решено (L0: с ответом)
+chart-confirmed = L0: ответ помог
+
+## Аналитика: стенограммы
+transcript-title = Тикет { $number }: { $subject }
+transcript-opener = Открыл
+transcript-opened-at = Открыт
+transcript-closed-at = Закрыт
+transcript-levels = Уровни
+transcript-status = Статус
+transcript-rating = Оценка
+transcript-assignee = Исполнитель
+transcript-status-open = открыт
+transcript-status-resolving = ждёт ответа пользователя
+transcript-status-closed = закрыт
+transcript-thread-user = Ветка пользователя
+transcript-thread-case = Ветка кейса { $level }
+transcript-thread-other = Другая ветка
+transcript-kind-note = Внутренняя заметка
+transcript-kind-level-change = Смена уровня
+transcript-kind-staff = Сотрудник
+transcript-kind-bot = Бот
+transcript-attachments = Вложения
+transcript-embed = Встроенное сообщение
+transcript-empty = Для этого тикета не сохранено ни одного сообщения.
+transcript-none = —
+transcript-footer = { $count ->
+    [one] { $count } сообщение
+    [few] { $count } сообщения
+   *[many] { $count } сообщений
+}, время в UTC.
+cmd-stats = Статистика поддержки с диаграммой лестницы (сотрудники и администраторы)
+    .name = статистика
+    .days = За сколько дней (по умолчанию 30)
+    .days-name = дней

@@ -33,6 +33,28 @@ pub struct Stats {
 }
 
 impl Store {
+    /// Guilds with an L0 question or a ticket event in `[since, until)`,
+    /// in id order (for `supportline stats` across every server).
+    pub async fn active_guilds(
+        &self,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<GuildId>, StoreError> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT guild_id FROM l0_exchanges WHERE asked_at >= $1 AND asked_at < $2 \
+             UNION SELECT guild_id FROM ticket_events WHERE at >= $1 AND at < $2",
+        )
+        .bind(ms(since))
+        .bind(ms(until))
+        .fetch_all(&self.pool)
+        .await
+        .doing("listing active guilds")?;
+        let mut guilds: Vec<GuildId> = ids.into_iter().map(|id| GuildId(id as u64)).collect();
+        guilds.sort();
+        guilds.dedup();
+        Ok(guilds)
+    }
+
     /// The numbers of `/stats` for `[since, until)`.
     pub async fn stats(
         &self,

@@ -28,7 +28,7 @@ pub mod transitions;
 pub mod urgency;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use event::{EventKind, Rating, ThreadRole, TicketEvent};
 pub use handoff::{HandoffDigest, Quote};

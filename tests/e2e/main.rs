@@ -8,6 +8,7 @@ mod gateway;
 mod ladder;
 mod permissions;
 mod permissions_buttons;
+mod resolution;
 mod robustness;
 mod russian;
 mod setup;

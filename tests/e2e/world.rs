@@ -61,6 +61,7 @@ impl World {
             knowledge: self.knowledge.clone(),
             clock: self.clock.clone(),
             default_locale: Locale::En,
+            timer_tick: Duration::from_millis(50),
         };
         let builder = self.sandbox.client_builder(bot::intents(true));
         let running = bot::start(builder, services, None)
@@ -84,10 +85,15 @@ impl World {
     /// Kills the bot as a crash would and starts a new one on the same
     /// database.
     pub async fn restart_bot(&mut self) {
+        self.stop_bot().await;
+        self.start_bot().await;
+    }
+
+    /// Kills the bot (it stays down until `restart_bot`).
+    pub async fn stop_bot(&mut self) {
         if let Some(bot) = self.bot.take() {
             bot.abort().await;
         }
-        self.start_bot().await;
     }
 
     pub fn person(&self, name: &str) -> Person {

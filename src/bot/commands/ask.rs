@@ -25,7 +25,7 @@ pub async fn ask(
         .ephemeral(true)
         .allowed_mentions(mentions::nobody());
     let reply = match ask::ask(ctx.data(), &env, &question).await? {
-        L0Reply::Article { embed, buttons } => reply.embed(embed).components(buttons),
+        L0Reply::Article { embed, buttons } => reply.embed(*embed).components(buttons),
         L0Reply::Candidates { text, buttons } => reply.content(text).components(buttons),
         L0Reply::Nothing { exchange } => {
             let opening = Opening {

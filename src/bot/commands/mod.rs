@@ -6,6 +6,7 @@ mod ask;
 mod kb;
 mod setup;
 mod staff;
+mod stats;
 mod ticket;
 
 use super::app::{Context, Data};
@@ -22,9 +23,11 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         staff::escalate(),
         staff::deescalate(),
         staff::note(),
+        staff::resolve(),
         staff::close(),
         staff::reopen(),
         kb::kb(),
+        stats::stats(),
         setup::setup(),
     ]
 }

@@ -42,7 +42,7 @@ async fn admin_env(ctx: Context<'_>) -> Result<Env, BotError> {
 }
 
 async fn save(ctx: Context<'_>, env: &Env, s: GuildSettings) -> Result<(), BotError> {
-    s.validate().map_err(|e| settings_error(e))?;
+    s.validate().map_err(settings_error)?;
     ctx.data()
         .store
         .save_settings(&s, ctx.data().clock.now())
@@ -108,6 +108,26 @@ pub async fn level(
     if let Some(m) = sla_minutes {
         l.sla = chrono::Duration::minutes(i64::from(m));
     }
+    save(ctx, &env, s).await
+}
+
+/// The first-response target of a level
+#[poise::command(slash_command, guild_only)]
+pub async fn sla(
+    ctx: Context<'_>,
+    #[description = "Level 1-4"]
+    #[min = 1]
+    #[max = 4]
+    level: u8,
+    #[description = "Minutes until the first staff answer"]
+    #[min = 1]
+    #[max = 43200]
+    minutes: u32,
+) -> Result<(), BotError> {
+    let env = admin_env(ctx).await?;
+    let level = Level::try_from(level).map_err(|_| BotError::say("error-bad-level"))?;
+    let mut s = env.settings.clone();
+    s.level_mut(level).sla = chrono::Duration::minutes(i64::from(minutes));
     save(ctx, &env, s).await
 }
 

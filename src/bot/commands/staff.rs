@@ -14,8 +14,12 @@ use crate::bot::reply::ephemeral;
 use crate::tickets::Level;
 
 fn level_of(n: Option<u8>) -> Result<Option<Level>, BotError> {
-    n.map(|n| Level::try_from(n).map_err(|_| BotError::say("error-bad-level")))
-        .transpose()
+    match n {
+        None => Ok(None),
+        Some(n) => Level::try_from(n)
+            .map(Some)
+            .map_err(|_| BotError::say("error-bad-level")),
+    }
 }
 
 /// Take a ticket: you answer it from now on
@@ -159,5 +163,25 @@ pub async fn reopen(
     let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::reopen(ctx.http(), ctx.data(), &env, &t).await?;
+    ephemeral(ctx, done).await
+}
+
+/// Ask the user whether this solved it (they confirm and rate, or say no)
+#[poise::command(slash_command, guild_only)]
+pub async fn resolve(
+    ctx: Context<'_>,
+    #[description = "What was done (the user sees it)"]
+    #[max_length = 1500]
+    summary: Option<String>,
+    #[description = "Ticket number (default: this thread's ticket)"]
+    #[min = 1]
+    ticket: Option<i64>,
+) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    ctx.defer_ephemeral().await?;
+    let done =
+        crate::bot::flows::resolve::request(ctx.http(), ctx.data(), &env, &t, summary.as_deref())
+            .await?;
     ephemeral(ctx, done).await
 }

@@ -4,6 +4,7 @@ use super::{env, interaction_id};
 use crate::bot::app::Context;
 use crate::bot::error::BotError;
 use crate::bot::find::ticket_for;
+use crate::bot::flows::transcript::transcript_file;
 use crate::bot::flows::open::{self, Opening};
 use crate::bot::mentions;
 use crate::bot::render::info;
@@ -14,7 +15,7 @@ use crate::tickets::{allows, allows_in_guild, GuildAction, Level, TicketAction, 
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("open", "info", "queue"),
+    subcommands("open", "info", "queue", "transcript"),
     subcommand_required
 )]
 pub async fn ticket(_ctx: Context<'_>) -> Result<(), BotError> {
@@ -82,4 +83,34 @@ pub async fn queue(
     allows_in_guild(GuildAction::ViewQueue(level), &env.actor).map_err(BotError::Refused)?;
     let tickets = ctx.data().store.queue(env.guild, level).await?;
     ephemeral(ctx, info::queue(env.locale, level, &tickets)).await
+}
+
+/// The transcript of a closed ticket (admins and staff of a level that handled it)
+#[poise::command(slash_command, guild_only)]
+pub async fn transcript(
+    ctx: Context<'_>,
+    #[description = "Ticket number"]
+    #[min = 1]
+    number: i64,
+) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    let t = ticket_for(&ctx.data().store, env.guild, env.channel, Some(number)).await?;
+    allows(TicketAction::ReadTranscript, &env.actor, &t).map_err(BotError::Refused)?;
+    ctx.defer_ephemeral().await?;
+    let entries = ctx.data().store.transcript(t.id).await?;
+    if entries.is_empty() {
+        return ephemeral(ctx, crate::tr!(env.locale, "transcript-none", number = t.number.to_string())).await;
+    }
+    let file = transcript_file(ctx.data(), &t, &entries, env.locale)
+        .await
+        .ok_or_else(|| BotError::say("error-generic"))?;
+    ctx.send(
+        poise::CreateReply::default()
+            .content(crate::tr!(env.locale, "transcript-here", number = t.number.to_string(), messages = entries.len()))
+            .attachment(file)
+            .ephemeral(true)
+            .allowed_mentions(mentions::nobody()),
+    )
+    .await?;
+    Ok(())
 }

@@ -15,7 +15,7 @@ use crate::tr;
 pub enum L0Reply {
     /// A confident answer: the article with "Solved" / "Talk to a human".
     Article {
-        embed: CreateEmbed,
+        embed: Box<CreateEmbed>,
         buttons: Vec<CreateActionRow>,
     },
     /// Unsure: candidates and "Talk to a human".
@@ -71,7 +71,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
         .await?;
     Ok(match article {
         Some(a) => L0Reply::Article {
-            embed: answer::article_embed(env.locale, a),
+            embed: Box::new(answer::article_embed(env.locale, a)),
             buttons: answer::answer_buttons(env.locale, exchange),
         },
         None if !candidates.is_empty() => {

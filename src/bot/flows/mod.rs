@@ -6,6 +6,8 @@ pub mod ask;
 pub mod case;
 pub mod open;
 pub mod ops;
+pub mod resolve;
+pub mod transcript;
 
 use poise::serenity_prelude::Member;
 
@@ -44,6 +46,22 @@ impl Env {
             locale: Locale::from_discord(discord_locale, fallback),
             settings,
         })
+    }
+
+    /// The bot itself acting (timers): no person, the guild's language.
+    pub fn for_bot(data: &Data, settings: GuildSettings) -> Env {
+        let locale = staff_locale(data, &settings);
+        Env {
+            guild: settings.guild,
+            channel: 0,
+            actor: Actor {
+                user: crate::tickets::UserId(0),
+                is_admin: false,
+                staff_levels: Default::default(),
+            },
+            locale,
+            settings,
+        }
     }
 
     /// The language of staff-facing messages (cards, digests, notes): the

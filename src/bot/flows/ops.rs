@@ -188,7 +188,7 @@ pub async fn move_level(
 /// locked and archived with links both ways, the user told.
 async fn move_case(http: &Http, data: &Data, env: &Env, change: &Change) -> Result<(), BotError> {
     let t = &change.after;
-    let old = change.before.case.clone();
+    let old = change.before.case;
     let staff = staff_locale(data, &env.settings);
     let history: Vec<TicketEvent> = data
         .store
@@ -317,23 +317,31 @@ pub async fn after_close(
     reason: Option<&str>,
 ) {
     let staff = staff_locale(data, &env.settings);
-    let by_text = by.map(|u| format!("<@{u}>")).unwrap_or_else(|| "—".into());
-    let mut user_text = tr!(
-        t.locale,
-        "user-closed",
-        by = by_text.clone(),
-        days = env.settings.reopen_days
-    );
+    let days = env.settings.reopen_days;
+    let (mut user_text, case_text) = match by {
+        Some(u) => (
+            tr!(t.locale, "user-closed", by = format!("<@{u}>"), days = days),
+            tr!(staff, "case-closed", by = format!("<@{u}>")),
+        ),
+        None => (
+            tr!(t.locale, "user-auto-closed", days = days),
+            tr!(staff, "case-auto-closed"),
+        ),
+    };
     if let Some(r) = reason.filter(|r| !r.trim().is_empty()) {
-        user_text.push_str("\n");
+        user_text.push('\n');
         user_text.push_str(&quote(&clip(r, 1000)));
     }
     if let Err(e) = case::post_to_user(http, t, user_text, false).await {
         tracing::debug!(error = %e, "could not tell the user about the closing");
     }
-    let _ = case::post_in_case(http, t, tr!(staff, "case-closed", by = by_text)).await;
+    let _ = case::post_in_case(http, t, case_text).await;
     if let Err(e) = case::refresh_card(http, data, &env.settings, t).await {
         tracing::debug!(error = %e, "could not refresh a closed ticket's card");
+    }
+    match super::transcript::capture(http, data, t).await {
+        Ok(entries) => super::transcript::log_closed(http, data, env, t, &entries).await,
+        Err(e) => tracing::warn!(error = %e, ticket = t.number.0, "could not keep the transcript"),
     }
     if let Some(th) = t.user_thread {
         case::lock_and_archive(http, th).await;

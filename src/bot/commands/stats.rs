@@ -1,0 +1,46 @@
+//! `/stats [days]`: the support numbers of this server, with a chart of
+//! the ladder (staff and admins).
+
+use poise::serenity_prelude::{CreateAttachment, CreateEmbed};
+
+use super::env;
+use crate::bot::app::Context;
+use crate::bot::error::BotError;
+use crate::bot::mentions;
+use crate::bot::render::clip;
+use crate::insight;
+use crate::tickets::{allows_in_guild, GuildAction};
+
+/// Support statistics with a chart of the ladder (staff and admins)
+#[poise::command(slash_command, guild_only)]
+pub async fn stats(
+    ctx: Context<'_>,
+    #[description = "How many days back (default 30)"]
+    #[min = 1]
+    #[max = 365]
+    days: Option<u32>,
+) -> Result<(), BotError> {
+    let env = env(ctx).await?;
+    allows_in_guild(GuildAction::ViewStats, &env.actor).map_err(BotError::Refused)?;
+    ctx.defer_ephemeral().await?;
+    let until = ctx.data().clock.now() + chrono::Duration::seconds(1);
+    let since = until - chrono::Duration::days(i64::from(days.unwrap_or(30)));
+    let stats = ctx.data().store.stats(env.guild, since, until).await?;
+    let report = insight::embed_fields(&stats, env.locale);
+    let mut embed = CreateEmbed::new().title(clip(&report.title, 256)).colour(0x5865F2);
+    for f in report.fields.iter().take(25) {
+        embed = embed.field(clip(&f.name, 256), clip(&f.value, 1024), false);
+    }
+    let mut reply = poise::CreateReply::default()
+        .ephemeral(true)
+        .allowed_mentions(mentions::nobody());
+    match insight::ladder_chart(&stats, env.locale) {
+        Ok(png) => {
+            embed = embed.image("attachment://ladder.png");
+            reply = reply.attachment(CreateAttachment::bytes(png, "ladder.png"));
+        }
+        Err(e) => tracing::warn!(error = %e, "could not draw the stats chart"),
+    }
+    ctx.send(reply.embed(embed)).await?;
+    Ok(())
+}

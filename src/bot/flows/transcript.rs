@@ -1,0 +1,173 @@
+//! Transcripts: at close, every message of the user thread and of every
+//! case thread the ticket had, read page by page and kept in the store.
+
+use poise::serenity_prelude::{
+    ChannelId as DChannel, GetMessages, Http, Message, MessageId as DMessage,
+};
+
+use crate::bot::app::Data;
+use crate::bot::error::BotError;
+use crate::tickets::{
+    Attachment, ChannelId, EntryKind, MessageId, Ticket, TranscriptEntry, UserId,
+};
+
+/// Discord's page size for message lists.
+const PAGE: u8 = 100;
+/// A guard against a thread that never ends (a transcript is for people).
+const MAX_MESSAGES_PER_THREAD: usize = 10_000;
+
+/// Reads the ticket's threads and stores the transcript; returns it.
+pub async fn capture(
+    http: &Http,
+    data: &Data,
+    t: &Ticket,
+) -> Result<Vec<TranscriptEntry>, BotError> {
+    let mut entries = Vec::new();
+    if let Some(thread) = t.user_thread {
+        for m in all_messages(http, thread).await? {
+            entries.push(entry(t, thread, &m, false));
+        }
+    }
+    for case in t.all_cases() {
+        for m in all_messages(http, case.thread).await? {
+            entries.push(entry(t, case.thread, &m, true));
+        }
+    }
+    entries.sort_by_key(|e| (e.at, e.message));
+    data.store.save_transcript(t.id, &entries).await?;
+    Ok(entries)
+}
+
+/// Every message of a thread, oldest first, page by page.
+async fn all_messages(http: &Http, thread: ChannelId) -> Result<Vec<Message>, BotError> {
+    let channel = DChannel::new(thread.0);
+    let mut all: Vec<Message> = Vec::new();
+    let mut before: Option<DMessage> = None;
+    loop {
+        let mut page = GetMessages::new().limit(PAGE);
+        if let Some(b) = before {
+            page = page.before(b);
+        }
+        let batch = match channel.messages(http, page).await {
+            Ok(batch) => batch,
+            // A thread deleted meanwhile has no more to give.
+            Err(e) if is_gone(&e) => break,
+            Err(e) => return Err(e.into()),
+        };
+        let full = batch.len() == usize::from(PAGE);
+        before = batch.iter().map(|m| m.id).min();
+        all.extend(batch);
+        if !full || before.is_none() || all.len() >= MAX_MESSAGES_PER_THREAD {
+            break;
+        }
+    }
+    all.sort_by_key(|m| m.id);
+    Ok(all)
+}
+
+fn is_gone(e: &poise::serenity_prelude::Error) -> bool {
+    use poise::serenity_prelude::{Error, HttpError};
+    matches!(e, Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 404)
+}
+
+fn entry(t: &Ticket, thread: ChannelId, m: &Message, in_case: bool) -> TranscriptEntry {
+    let kind = if m.author.bot {
+        // The bot's own messages: notes start with their marker, moves
+        // carry the handoff digest ("A → B" in its title).
+        if in_case && m.content.starts_with("📝") {
+            EntryKind::Note
+        } else if m
+            .embeds
+            .iter()
+            .any(|e| e.title.as_deref().is_some_and(|t| t.contains('→')))
+        {
+            EntryKind::LevelChange
+        } else {
+            EntryKind::Bot
+        }
+    } else if m.author.id.get() == t.opener.0 {
+        EntryKind::User
+    } else {
+        EntryKind::Staff
+    };
+    TranscriptEntry {
+        message: MessageId(m.id.get()),
+        thread,
+        author: UserId(m.author.id.get()),
+        author_name: m
+            .member
+            .as_ref()
+            .and_then(|mm| mm.nick.clone())
+            .unwrap_or_else(|| m.author.display_name().to_owned()),
+        at: *m.timestamp,
+        content: m.content.clone(),
+        embeds_json: serde_json::to_string(&m.embeds).unwrap_or_else(|_| "[]".into()),
+        attachments: m
+            .attachments
+            .iter()
+            .map(|a| Attachment {
+                filename: a.filename.clone(),
+                url: a.url.clone(),
+                size: u64::from(a.size),
+            })
+            .collect(),
+        kind,
+    }
+}
+
+/// Tells the log channel (if any) that the ticket closed, with the
+/// transcript attached.
+pub async fn log_closed(
+    http: &Http,
+    data: &Data,
+    env: &super::Env,
+    t: &Ticket,
+    entries: &[TranscriptEntry],
+) {
+    let Some(log) = env.settings.log_channel else {
+        return;
+    };
+    let staff = super::staff_locale(data, &env.settings);
+    let levels: Vec<String> = t.levels_seen.iter().map(|l| l.to_string()).collect();
+    let text = crate::tr!(
+        staff,
+        "log-closed",
+        number = t.number.to_string(),
+        user = format!("<@{}>", t.opener),
+        levels = levels.join(" → "),
+        messages = entries.len()
+    );
+    let mut message = poise::serenity_prelude::CreateMessage::new()
+        .content(crate::bot::render::clip(&text, 2000))
+        .allowed_mentions(crate::bot::mentions::nobody());
+    if let Some(file) = transcript_file(data, t, entries, staff).await {
+        message = message.add_file(file);
+    }
+    if let Err(e) = DChannel::new(log.0).send_message(http, message).await {
+        tracing::warn!(error = %e, "could not post to the log channel");
+    }
+}
+
+/// The transcript as a self-contained HTML file.
+pub async fn transcript_file(
+    data: &Data,
+    t: &Ticket,
+    entries: &[TranscriptEntry],
+    locale: crate::i18n::Locale,
+) -> Option<poise::serenity_prelude::CreateAttachment> {
+    let events = match data.store.events(t.id).await {
+        Ok(events) => events,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the ticket's events for its transcript");
+            return None;
+        }
+    };
+    let rating = crate::insight::transcript_html::rating_of(events.iter().map(|e| &e.event));
+    // Messages carry their authors' names; the header names people by mention.
+    let names = |u: UserId| format!("@{u}");
+    let html = crate::insight::transcript_html::render(t, rating, entries, &names, locale);
+    Some(poise::serenity_prelude::CreateAttachment::bytes(
+        html.into_bytes(),
+        format!("ticket-{}.html", t.number.0),
+    ))
+}

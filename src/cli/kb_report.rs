@@ -1,0 +1,120 @@
+//! `supportline kb report`: the knowledge base's to-do list — questions L0
+//! could not answer or answered without helping, grouped by wording, with
+//! the closest article and how often each was asked.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::{Duration, Utc};
+use clap::Args;
+
+use super::database::{runtime, DatabaseArg};
+use crate::insight::{self, QuestionGroup};
+use crate::knowledge::{self, Index};
+use crate::store::L0Exchange;
+use crate::tickets::GuildId;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    database: DatabaseArg,
+    /// How many days back from now.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    days: u32,
+    /// One server (guild id); without it, every server with activity.
+    #[arg(long)]
+    guild: Option<u64>,
+    /// The knowledge folder, to name the closest article as the matcher
+    /// sees it now; without it, the article the bot saw when asked.
+    #[arg(long = "knowledge")]
+    knowledge: Option<PathBuf>,
+}
+
+pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let index = match &args.knowledge {
+        Some(dir) => {
+            let (kb, report) =
+                knowledge::load(dir).with_context(|| format!("loading {}", dir.display()))?;
+            for p in &report.problems {
+                eprintln!("{p}");
+            }
+            Some(Index::build(kb))
+        }
+        None => None,
+    };
+    runtime()?.block_on(async {
+        let store = args.database.open_existing().await?;
+        let until = Utc::now();
+        let since = until - Duration::days(i64::from(args.days));
+        let guilds = match args.guild {
+            Some(id) => vec![GuildId(id)],
+            None => store.active_guilds(since, until).await?,
+        };
+        let mut exchanges: Vec<L0Exchange> = Vec::new();
+        for guild in guilds {
+            exchanges.extend(store.l0_exchanges(guild, since, until).await?);
+        }
+        store.close().await;
+        let groups = insight::kb_report(&exchanges, index.as_ref());
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        print_report(&mut out, &groups, args.days)?;
+        out.flush()?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// The list for an admin's terminal (English: the tool's own language,
+/// like `kb check`; the questions stay as users wrote them).
+fn print_report(out: &mut impl Write, groups: &[QuestionGroup], days: u32) -> anyhow::Result<()> {
+    let total: usize = groups.iter().map(|g| g.count).sum();
+    if groups.is_empty() {
+        writeln!(
+            out,
+            "Nothing to write: every question of the last {days} days was answered and none was marked unhelpful."
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{total} question(s) of the last {days} days L0 could not answer or did not help with, in {} group(s), most asked first:",
+        groups.len()
+    )?;
+    for (n, g) in groups.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}. \"{}\" — asked {}× ({} unanswered, {} unhelpful) [{}]",
+            n + 1,
+            one_line(&g.representative),
+            g.count,
+            g.unanswered,
+            g.unhelpful,
+            g.locale
+        )?;
+        match &g.closest {
+            Some(c) => writeln!(
+                out,
+                "   closest article: {}{} (confidence {:.2})",
+                c.article,
+                c.title
+                    .as_deref()
+                    .map(|t| format!(" — {t}"))
+                    .unwrap_or_default(),
+                c.confidence
+            )?,
+            None => writeln!(out, "   closest article: none")?,
+        }
+        for w in &g.others {
+            writeln!(out, "   also: \"{}\" ({}×)", one_line(&w.text), w.count)?;
+        }
+    }
+    Ok(())
+}
+
+/// A question on one line, however it was typed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -4,6 +4,7 @@
 mod world;
 
 mod ask;
+mod insight;
 mod ladder;
 mod permissions;
 mod resolution;

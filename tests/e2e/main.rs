@@ -5,6 +5,7 @@ mod world;
 
 mod ask;
 mod gateway;
+mod insight;
 mod ladder;
 mod permissions;
 mod permissions_buttons;

@@ -27,7 +27,9 @@ pub async fn stats(
     let since = until - chrono::Duration::days(i64::from(days.unwrap_or(30)));
     let stats = ctx.data().store.stats(env.guild, since, until).await?;
     let report = insight::embed_fields(&stats, env.locale);
-    let mut embed = CreateEmbed::new().title(clip(&report.title, 256)).colour(0x5865F2);
+    let mut embed = CreateEmbed::new()
+        .title(clip(&report.title, 256))
+        .colour(0x5865F2);
     for f in report.fields.iter().take(25) {
         embed = embed.field(clip(&f.name, 256), clip(&f.value, 1024), false);
     }

@@ -4,8 +4,8 @@ use super::{env, interaction_id};
 use crate::bot::app::Context;
 use crate::bot::error::BotError;
 use crate::bot::find::ticket_for;
-use crate::bot::flows::transcript::transcript_file;
 use crate::bot::flows::open::{self, Opening};
+use crate::bot::flows::transcript::transcript_file;
 use crate::bot::mentions;
 use crate::bot::render::info;
 use crate::bot::reply::ephemeral;
@@ -99,14 +99,27 @@ pub async fn transcript(
     ctx.defer_ephemeral().await?;
     let entries = ctx.data().store.transcript(t.id).await?;
     if entries.is_empty() {
-        return ephemeral(ctx, crate::tr!(env.locale, "transcript-none", number = t.number.to_string())).await;
+        return ephemeral(
+            ctx,
+            crate::tr!(
+                env.locale,
+                "transcript-not-kept",
+                number = t.number.to_string()
+            ),
+        )
+        .await;
     }
     let file = transcript_file(ctx.data(), &t, &entries, env.locale)
         .await
         .ok_or_else(|| BotError::say("error-generic"))?;
     ctx.send(
         poise::CreateReply::default()
-            .content(crate::tr!(env.locale, "transcript-here", number = t.number.to_string(), messages = entries.len()))
+            .content(crate::tr!(
+                env.locale,
+                "transcript-here",
+                number = t.number.to_string(),
+                messages = entries.len()
+            ))
             .attachment(file)
             .ephemeral(true)
             .allowed_mentions(mentions::nobody()),

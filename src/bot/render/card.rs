@@ -26,17 +26,7 @@ pub fn embed(locale: Locale, t: &Ticket) -> CreateEmbed {
         Some(u) => format!("<@{u}>"),
         None => tr!(locale, "card-nobody"),
     };
-    let mut e = CreateEmbed::new()
-        .title(clip(
-            &tr!(
-                locale,
-                "card-title",
-                number = t.number.to_string(),
-                subject = t.subject.clone()
-            ),
-            256,
-        ))
-        .description(clip(&quote(&t.question), 1500))
+    let mut e = head(locale, t)
         .colour(colour)
         .field(tr!(locale, "card-user"), format!("<@{}>", t.opener), true)
         .field(
@@ -137,19 +127,22 @@ pub fn moved_embed(locale: Locale, t: &Ticket, from: Level, to_thread: Option<u6
         ),
         None => tr!(locale, "card-moved-to-level", level = t.level.to_string()),
     };
-    CreateEmbed::new()
-        .title(clip(
-            &tr!(
-                locale,
-                "card-title",
-                number = t.number.to_string(),
-                subject = t.subject.clone()
-            ),
-            256,
-        ))
-        .description(clip(&quote(&t.question), 1500))
+    head(locale, t)
         .colour(CLOSED_COLOUR)
         .field(tr!(locale, "card-user"), format!("<@{}>", t.opener), true)
         .field(tr!(locale, "card-level"), from.to_string(), true)
         .field(tr!(locale, "card-status"), whereto, false)
+}
+
+/// What every card starts with: the number, the subject, the question.
+fn head(locale: Locale, t: &Ticket) -> CreateEmbed {
+    let title = tr!(
+        locale,
+        "card-title",
+        number = t.number.to_string(),
+        subject = t.subject.clone()
+    );
+    CreateEmbed::new()
+        .title(clip(&title, 256))
+        .description(clip(&quote(&t.question), 1500))
 }

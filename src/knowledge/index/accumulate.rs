@@ -106,6 +106,7 @@ impl Index {
                         k.strength[slot] = r.strength;
                     }
                     let a = s.article(article);
+                    a.explained |= 1 << r.word;
                     if a.keyword_word != stamp {
                         a.keyword_word = stamp;
                         a.in_keywords += r.weight * r.strength;
@@ -114,6 +115,7 @@ impl Index {
                 Place::Title { .. } => {
                     let a = s.article(article);
                     credit(a, r, Strength::TITLE);
+                    a.explained |= 1 << r.word;
                     if a.title_word != stamp {
                         a.title_word = stamp;
                         a.in_title += r.weight * r.strength;
@@ -123,6 +125,7 @@ impl Index {
                     let of = self.example_counts[article as usize];
                     let a = s.article(article);
                     credit(a, r, Strength::examples(count, of));
+                    a.explained |= 1 << r.word;
                     if a.example_word != stamp {
                         a.example_word = stamp;
                         a.in_examples += r.weight * r.strength;

@@ -160,6 +160,12 @@ impl Index {
             in_examples: ratio(a.in_examples, t.mass),
             in_body: ratio(a.in_body, t.mass),
             unknown: ratio(t.unknown, t.mass),
+            explained: if explain {
+                let topics = s.articles.iter().fold(0, |m, a| m | a.explained);
+                explained(a, words, topics, self.idf_ref)
+            } else {
+                score::Explained::default()
+            },
         }
     }
 
@@ -180,4 +186,31 @@ fn covered(a: &ArticleAcc, words: &[QueryWord]) -> f32 {
         .zip(&a.best)
         .map(|(q, best)| q.weight * best)
         .sum()
+}
+
+/// How much of the question's information the article explains in its
+/// keywords, title or examples, and how much it leaves unexplained, in
+/// units of `unit`; `topics` marks the words some candidate explains.
+fn explained(a: &ArticleAcc, words: &[QueryWord], topics: u32, unit: f32) -> score::Explained {
+    let mut e = score::Explained::default();
+    for (i, q) in words.iter().take(MAX_WORDS).enumerate() {
+        if a.explained & (1 << i) != 0 {
+            e.explained += q.information;
+        } else {
+            e.unexplained += q.information;
+            if a.best[i] <= 0.0 {
+                e.absent += q.information;
+            }
+            if topics & (1 << i) != 0 {
+                e.elsewhere += q.information;
+            }
+        }
+    }
+    let unit = unit.max(f32::MIN_POSITIVE);
+    score::Explained {
+        explained: e.explained / unit,
+        unexplained: e.unexplained / unit,
+        absent: e.absent / unit,
+        elsewhere: e.elsewhere / unit,
+    }
 }

@@ -20,6 +20,10 @@ pub(super) struct QueryWord {
     pub weight: f32,
     /// (term, strength in (0, 1]), strongest first.
     pub alts: Vec<(TermId, f32)>,
+    /// How much the word says about what the question is after, for
+    /// judging an article that does not explain it: its weight, less for
+    /// a short unknown word (often slang, a name or a typo).
+    pub information: f32,
 }
 
 /// At most this many derived stems stand in for one question word.
@@ -82,6 +86,10 @@ impl Index {
         let mut out: Vec<QueryWord> = Vec::with_capacity(units.len());
         for unit in units {
             let pos = u32::try_from(unit.first()).unwrap_or(u32::MAX);
+            let letters = match unit {
+                Unit::Word(i) => words[i].word.chars().count(),
+                Unit::Concept { .. } => usize::MAX,
+            };
             let alts = match unit {
                 Unit::Concept { term, strength, .. } => vec![(term, strength)],
                 Unit::Word(i) => {
@@ -110,7 +118,17 @@ impl Index {
             if !alts.is_empty() && out.iter().any(|q| q.alts.first() == alts.first()) {
                 continue;
             }
-            out.push(QueryWord { pos, weight, alts });
+            let information = if alts.is_empty() {
+                weight * score::unknown_information(letters)
+            } else {
+                weight
+            };
+            out.push(QueryWord {
+                pos,
+                weight,
+                alts,
+                information,
+            });
         }
         out
     }

@@ -71,6 +71,17 @@ pub(super) fn keyword_place(found: usize, len: usize, pos: &[u32]) -> f32 {
 /// it is information the knowledge base does not cover.
 pub(super) const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
 
+/// The share of an unknown word's weight that counts as information an
+/// article leaves unexplained: a long unknown word names a thing (`billing`,
+/// `invoice`), a short one is as often slang, a name or a typo (`lol`, `pls`).
+pub(super) fn unknown_information(letters: usize) -> f32 {
+    match letters {
+        0..=3 => 0.25,
+        4 | 5 => 0.6,
+        _ => 1.0,
+    }
+}
+
 /// Words in more articles than this are common: they add to articles the
 /// question's rarer words found, but find none themselves, and only their
 /// keyword, title and example-set places count. Knowledge bases of up to a
@@ -105,6 +116,10 @@ pub(super) struct Evidence {
     pub in_body: f32,
     /// Share of the question's weight in words the knowledge base lacks.
     pub unknown: f32,
+    /// The question's information in words the article explains (keywords,
+    /// title, examples) and in words it does not, in units of `idf_ref`
+    /// (see [`Explained`]; filled in for explanations only).
+    pub explained: Explained,
 }
 
 impl Evidence {
@@ -121,6 +136,10 @@ impl Evidence {
             ("in_examples", self.in_examples),
             ("in_body", self.in_body),
             ("unknown", self.unknown),
+            ("explained", self.explained.explained),
+            ("unexplained", self.explained.unexplained),
+            ("absent", self.explained.absent),
+            ("elsewhere", self.explained.elsewhere),
             ("other_language", flag(self.language_mismatch)),
         ]
     }
@@ -164,6 +183,21 @@ pub(super) struct Inputs {
     pub passage: f32,
     pub pattern: bool,
     pub language_mismatch: bool,
+}
+
+/// How much of the question an article says it is about (for tuning: a
+/// match that rests on generic words while an informative word of the
+/// question is `absent`, or is another article's topic, is suspect).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(super) struct Explained {
+    pub explained: f32,
+    pub unexplained: f32,
+    /// The part of `unexplained` in words the article lacks altogether
+    /// (not even in its body).
+    pub absent: f32,
+    /// The part of `unexplained` in words another candidate explains: the
+    /// question names a topic the knowledge base gives to another article.
+    pub elsewhere: f32,
 }
 
 /// One number per article: how much of the question it explains (as a

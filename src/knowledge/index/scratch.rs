@@ -8,6 +8,8 @@ use std::cell::RefCell;
 /// At most this many content words of a question count (a longer
 /// question is an essay; its first words say what it is about).
 pub(super) const MAX_WORDS: usize = 24;
+// `ArticleAcc::explained` has a bit per word.
+const _: () = assert!(MAX_WORDS <= 32);
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct ArticleAcc {
@@ -27,6 +29,9 @@ pub(super) struct ArticleAcc {
     pub examples: [f32; 3],
     /// A pattern of the article matches the question.
     pub pattern: bool,
+    /// Bit `i`: question word `i` is in the article's keywords, title or
+    /// examples (what the article says it is about; the body is not).
+    pub explained: u32,
 }
 
 impl Default for ArticleAcc {
@@ -43,6 +48,7 @@ impl Default for ArticleAcc {
             body_word: 0,
             examples: [0.0; 3],
             pattern: false,
+            explained: 0,
         }
     }
 }

@@ -326,3 +326,37 @@ fn a_synonym_phrase_with_an_inflected_stop_word_matches_in_questions() {
     let index = Index::build(kb);
     assert_eq!(answer(&index, "having trouble").as_deref(), Some("help"));
 }
+
+fn evidence_of(e: &Explanation, name: &str) -> f32 {
+    e.evidence
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(f32::NAN, |(_, v)| *v)
+}
+
+#[test]
+fn explanations_show_what_the_question_has_that_the_article_does_not_explain() {
+    let index = sample();
+    for (explained, with_other_topic) in [
+        (
+            "I forgot my password",
+            "I forgot my password for the refund",
+        ),
+        ("сбросить пароль", "сбросить пароль от парковки"),
+    ] {
+        let all = &index.explain(explained, None)[0];
+        assert!(all.id.as_str().ends_with("reset-password"), "{explained}");
+        assert!(evidence_of(all, "explained") > 0.0, "{explained}");
+        assert_eq!(evidence_of(all, "unexplained"), 0.0, "{explained}");
+
+        let e = index.explain(with_other_topic, None);
+        let other = e
+            .iter()
+            .find(|c| c.id.as_str().ends_with("reset-password"))
+            .expect("the password article is still a candidate");
+        // The other topic is absent from the password article and is
+        // another article's keyword.
+        assert!(evidence_of(other, "absent") > 0.0, "{with_other_topic}");
+        assert!(evidence_of(other, "elsewhere") > 0.0, "{with_other_topic}");
+    }
+}

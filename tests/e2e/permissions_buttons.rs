@@ -50,9 +50,7 @@ async fn staff_of_another_level_may_press_no_button_on_a_card() {
     // L2 staff can read the L1 channel (the preset lets higher levels
     // follow a case down) but may not act on an L1 ticket.
     let card = w.card(&mark, n).await;
-    // (Resolve is not checked here yet: its handler is still a stub that
-    // answers "Something went wrong" to everyone.)
-    for label in ["Claim", "Escalate", "Note", "Close"] {
+    for label in ["Claim", "Escalate", "Note", "Resolve", "Close"] {
         refused(&w, &mark, &card, label, n).await;
     }
     // Once lena has it, the Unclaim button is refused to mark too.
@@ -115,7 +113,7 @@ async fn an_admin_may_press_every_button() {
     let n = t.number.0;
     let card = w.card(&root, n).await;
 
-    for label in ["Escalate", "Note", "Close"] {
+    for label in ["Escalate", "Note", "Resolve", "Close"] {
         let form = root.click(&card, label).await.unwrap();
         assert!(
             form.modal.is_some(),

@@ -4,6 +4,7 @@
 mod kb;
 mod kb_bench;
 mod run;
+mod sandbox;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,11 @@ pub enum Command {
     /// The knowledge base: check it, ask it, benchmark the matcher.
     #[command(subcommand)]
     Kb(kb::KbCommand),
+    /// Try the bot without Discord: the demo server in an embedded
+    /// imitation of Discord, and a console to act as anyone (reads a
+    /// script from standard input too). `--serve ADDR`: only the imitation,
+    /// for a separate `supportline run`.
+    Sandbox(sandbox::SandboxArgs),
 }
 
 impl Command {
@@ -34,6 +40,7 @@ impl Command {
         match self {
             Command::Run => run::run(),
             Command::Kb(cmd) => cmd.run(),
+            Command::Sandbox(args) => args.run(),
         }
     }
 }

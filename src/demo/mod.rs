@@ -1,6 +1,8 @@
 //! The sandbox demo: a ready-made server ([`PRESET`]) with its settings
 //! already made ([`configure`]), used by `supportline sandbox` and by the
-//! end-to-end tests.
+//! end-to-end tests, and the [`console`] to act as anyone on it.
+
+pub mod console;
 
 use chrono::Utc;
 

@@ -6,4 +6,5 @@ mod world;
 mod ask;
 mod ladder;
 mod permissions;
+mod readme_story;
 mod robustness;

@@ -133,7 +133,8 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
     let failed = console::interactive_loop(&mut console, format)
         .await
         .context("reading the script")?;
-    running.abort().await;
+    // Closing the gateway first keeps serenity from trying to resume.
+    running.stop().await;
     store.close().await;
     let script = !std::io::stdin().is_terminal();
     Ok(if script && failed > 0 {

@@ -48,20 +48,28 @@ pub fn print_error(
 }
 
 /// The readable form: a heading per person (in order of first sighting),
-/// then each thing they saw with its place, author, text, embeds and buttons.
+/// then each thing they saw with its place, author, text, embeds and
+/// buttons. People who saw exactly the same things share one heading
+/// (staff of several levels all see a new case card).
 pub fn human(seen: &[Seen]) -> String {
+    let mut blocks: Vec<(Vec<&str>, String)> = Vec::new();
     let mut people: Vec<&str> = Vec::new();
     for s in seen {
         if !people.contains(&s.who.as_str()) {
             people.push(&s.who);
         }
     }
-    let mut out = String::new();
     for person in people {
-        out.push_str(&format!("── {person} sees\n"));
-        for s in seen.iter().filter(|s| s.who == person) {
-            out.push_str(&one(s));
+        let block: String = seen.iter().filter(|s| s.who == person).map(one).collect();
+        match blocks.iter_mut().find(|(_, b)| *b == block) {
+            Some((who, _)) => who.push(person),
+            None => blocks.push((vec![person], block)),
         }
+    }
+    let mut out = String::new();
+    for (who, block) in blocks {
+        out.push_str(&format!("── {} sees\n", who.join(", ")));
+        out.push_str(&block);
     }
     out
 }
@@ -169,6 +177,15 @@ mod tests {
         assert!(alice < mark);
         assert_eq!(text.matches("── alice").count(), 1);
         assert_eq!(text.matches("Here is what I found").count(), 3);
+    }
+
+    #[test]
+    fn people_who_saw_the_same_things_share_a_heading() {
+        let mut mark = answer();
+        mark.who = "mark".into();
+        let text = human(&[answer(), mark]);
+        assert!(text.starts_with("── alice, mark sees\n"), "{text}");
+        assert_eq!(text.matches("Here is what I found").count(), 1);
     }
 
     #[test]

@@ -52,7 +52,14 @@ fn render_tag(tag: &str, names: &dyn Names) -> Option<String> {
         return names.user(id(user)?).map(|n| format!("@{n}"));
     }
     if let Some(channel) = tag.strip_prefix('#') {
-        return names.channel(id(channel)?).map(|n| format!("#{n}"));
+        // Ticket threads are named "#12 subject": no second '#'.
+        return names.channel(id(channel)?).map(|n| {
+            if n.starts_with('#') {
+                n
+            } else {
+                format!("#{n}")
+            }
+        });
     }
     if let Some(time) = tag.strip_prefix("t:") {
         let (seconds, style) = match time.split_once(':') {
@@ -94,6 +101,26 @@ mod tests {
         assert_eq!(
             render_text("<@1> and <@!1>: see <#2>, <@&3> is on it", &Fixed),
             "@alice and @alice: see #l2-support, @L2 is on it"
+        );
+    }
+
+    #[test]
+    fn a_thread_named_with_a_hash_gets_no_second_one() {
+        struct Threads;
+        impl Names for Threads {
+            fn user(&self, _: u64) -> Option<String> {
+                None
+            }
+            fn channel(&self, _: u64) -> Option<String> {
+                Some("#12 Export fails".to_string())
+            }
+            fn role(&self, _: u64) -> Option<String> {
+                None
+            }
+        }
+        assert_eq!(
+            render_text("moved: <#5>", &Threads),
+            "moved: #12 Export fails"
         );
     }
 

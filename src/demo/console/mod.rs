@@ -119,6 +119,7 @@ impl<'a> Console<'a> {
         for (i, line) in script.lines().enumerate() {
             let number = i + 1;
             let outcome = self.run_line(number, line).await;
+            echo(out, format, line)?;
             self.print(number, &outcome, format, out, err)?;
             report.seen.extend(outcome.seen);
             report
@@ -143,4 +144,13 @@ impl<'a> Console<'a> {
         }
         Ok(())
     }
+}
+
+/// In text, each action of a script is repeated above what it caused, so
+/// the output reads as the story.
+pub fn echo(out: &mut dyn Write, format: Format, line: &str) -> std::io::Result<()> {
+    if format == Format::Human && matches!(script::parse_line(line), Ok(Some(_))) {
+        writeln!(out, "\n▶ {}", line.trim())?;
+    }
+    Ok(())
 }

@@ -68,7 +68,8 @@ pub fn human(seen: &[Seen]) -> String {
     }
     let mut out = String::new();
     for (who, block) in blocks {
-        out.push_str(&format!("── {} sees\n", who.join(", ")));
+        let verb = if who.len() == 1 { "sees" } else { "see" };
+        out.push_str(&format!("── {} {verb}\n", who.join(", ")));
         out.push_str(&block);
     }
     out
@@ -184,7 +185,7 @@ mod tests {
         let mut mark = answer();
         mark.who = "mark".into();
         let text = human(&[answer(), mark]);
-        assert!(text.starts_with("── alice, mark sees\n"), "{text}");
+        assert!(text.starts_with("── alice, mark see\n"), "{text}");
         assert_eq!(text.matches("Here is what I found").count(), 1);
     }
 

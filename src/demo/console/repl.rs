@@ -46,6 +46,9 @@ pub async fn interactive_loop(console: &mut Console<'_>, format: Format) -> std:
             write!(out, "{HELP}")?;
         } else {
             let outcome = console.run_line(number, &line).await;
+            if !terminal {
+                super::echo(&mut out, format, &line)?;
+            }
             if !outcome.errors.is_empty() {
                 failed += 1;
             }

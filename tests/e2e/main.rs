@@ -5,6 +5,7 @@ mod world;
 
 mod ask;
 mod ladder;
+mod moves;
 mod permissions;
 mod readme_story;
 mod robustness;

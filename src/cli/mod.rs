@@ -8,6 +8,7 @@ mod kb_report;
 mod migrate;
 mod run;
 mod stats;
+mod sandbox;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,11 @@ pub enum Command {
     Migrate(migrate::MigrateArgs),
     /// Support statistics (the numbers of /stats), per server.
     Stats(stats::StatsArgs),
+    /// Try the bot without Discord: the demo server in an embedded
+    /// imitation of Discord, and a console to act as anyone (reads a
+    /// script from standard input too). `--serve ADDR`: only the imitation,
+    /// for a separate `supportline run`.
+    Sandbox(sandbox::SandboxArgs),
 }
 
 impl Command {
@@ -44,6 +50,7 @@ impl Command {
             Command::Kb(cmd) => cmd.run(),
             Command::Migrate(args) => migrate::run(&args),
             Command::Stats(args) => stats::run(&args),
+            Command::Sandbox(args) => args.run(),
         }
     }
 }

@@ -1,12 +1,18 @@
 //! The sandbox demo: a ready-made server ([`PRESET`]) with its settings
 //! already made ([`configure`]), used by `supportline sandbox` and by the
-//! end-to-end tests.
+//! end-to-end tests, and the [`console`] to act as anyone on it.
+
+pub mod console;
 
 use chrono::Utc;
 
 use crate::sandbox::{Sandbox, ServerSpec, SpecError};
 use crate::store::{Store, StoreError};
 use crate::tickets::{ChannelId, GuildId, GuildSettings, Level, RoleId};
+
+/// How often the demo's bot looks for due timers: often, so that `wait 2h`
+/// in the console shows the SLA reminders and auto-closes it causes.
+pub const TIMER_TICK: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The ready-made server, in the sandbox's server description language.
 pub const PRESET: &str = include_str!("preset.txt");

@@ -13,7 +13,7 @@ use crate::bot::error::BotError;
 use crate::bot::mentions;
 use crate::bot::render::{clip, digest, duration, level_name, quote};
 use crate::store::Change;
-use crate::tickets::{self, Actor, HandoffDigest, Level, Quote, Ticket, TicketEvent};
+use crate::tickets::{self, Actor, CaseThread, HandoffDigest, Level, Quote, Ticket, TicketEvent};
 use crate::tr;
 
 pub async fn claim(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result<String, BotError> {
@@ -169,24 +169,27 @@ pub async fn move_level(
             }
         })
         .await?;
-    move_case(http, data, env, &change).await?;
+    // The ticket after the transition has no case yet: the new one is
+    // made by `move_case`, so the link comes from what it made.
+    let new_case = move_case(http, data, env, &change).await?;
     let t = &change.after;
     Ok(tr!(
         env.locale,
         "move-done",
         number = t.number.to_string(),
         level = t.level.to_string(),
-        thread = t
-            .case
-            .as_ref()
-            .map(|c| format!("<#{}>", c.thread))
-            .unwrap_or_default()
+        thread = format!("<#{}>", new_case.thread)
     ))
 }
 
 /// After a level change: a new case with the handoff digest, the old case
 /// locked and archived with links both ways, the user told.
-async fn move_case(http: &Http, data: &Data, env: &Env, change: &Change) -> Result<(), BotError> {
+async fn move_case(
+    http: &Http,
+    data: &Data,
+    env: &Env,
+    change: &Change,
+) -> Result<CaseThread, BotError> {
     let t = &change.after;
     let old = change.before.case;
     let staff = staff_locale(data, &env.settings);
@@ -261,7 +264,7 @@ async fn move_case(http: &Http, data: &Data, env: &Env, change: &Change) -> Resu
         )
     };
     case::post_to_user(http, t, text, false).await?;
-    Ok(())
+    Ok(new_case)
 }
 
 /// The user's last few messages in their thread, oldest first.

@@ -1,0 +1,190 @@
+//! `supportline sandbox`: the bot against the embedded Discord imitation,
+//! on the ready-made demo server, with a console to act as anyone; or, with
+//! `--serve`, only the imitation, for a separate `supportline run`.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::bot::{self, Clock, RunningBot, Services};
+use crate::demo::{self, console};
+use crate::i18n::Locale;
+use crate::knowledge::LiveKnowledge;
+use crate::sandbox::{Sandbox, SandboxOptions, ServerSpec};
+use crate::store::Store;
+
+#[derive(Debug, clap::Args)]
+pub struct SandboxArgs {
+    /// Print one JSON object per thing a person sees (who, where, text, embeds, buttons).
+    #[arg(long)]
+    json: bool,
+    /// Serve only the Discord imitation on ADDR (e.g. 127.0.0.1:8787) for a
+    /// separate `supportline run` with DISCORD_API_BASE=http://ADDR.
+    #[arg(long, value_name = "ADDR")]
+    serve: Option<SocketAddr>,
+    /// The bot token the sandbox accepts (default: a random one, printed with --serve).
+    #[arg(long, value_name = "TOKEN")]
+    token: Option<String>,
+    /// Where the bot keeps its data (default: a temporary SQLite file).
+    #[arg(long, value_name = "URL")]
+    database: Option<String>,
+    /// The knowledge base folder.
+    #[arg(long, value_name = "DIR", default_value = "knowledge")]
+    knowledge: PathBuf,
+}
+
+impl SandboxArgs {
+    pub fn run(self) -> anyhow::Result<ExitCode> {
+        let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+        runtime.block_on(async move {
+            match self.serve {
+                Some(addr) => serve(&self, addr).await,
+                None => console_session(&self).await,
+            }
+        })
+    }
+
+    /// The database URL, and the temporary folder holding it (removed at the end).
+    fn database(&self) -> anyhow::Result<(String, Option<TempFolder>)> {
+        if let Some(url) = &self.database {
+            return Ok((url.clone(), None));
+        }
+        let folder = TempFolder::new()?;
+        let url = format!("sqlite://{}/sandbox.db", folder.0.display());
+        Ok((url, Some(folder)))
+    }
+}
+
+/// A folder for the default database, removed when dropped.
+struct TempFolder(PathBuf);
+
+impl TempFolder {
+    fn new() -> anyhow::Result<TempFolder> {
+        let path = std::env::temp_dir().join(format!(
+            "supportline-sandbox-{}-{:08x}",
+            std::process::id(),
+            fastrand::u32(..)
+        ));
+        std::fs::create_dir_all(&path)
+            .with_context(|| format!("making a temporary folder {}", path.display()))?;
+        Ok(TempFolder(path))
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The demo server in a sandbox on `bind`, with its settings saved in the database.
+async fn demo_server(
+    args: &SandboxArgs,
+    bind: SocketAddr,
+    url: &str,
+) -> anyhow::Result<(ServerSpec, Sandbox, Store)> {
+    let spec = demo::preset().context("the demo server description")?;
+    let options = SandboxOptions {
+        bind,
+        token: args.token.clone(),
+        ..SandboxOptions::default()
+    };
+    let sandbox = Sandbox::start_with(spec.clone(), options)
+        .await
+        .context("starting the sandbox")?;
+    let store = Store::connect(url)
+        .await
+        .with_context(|| format!("opening the database {url}"))?;
+    demo::configure(&sandbox, &store)
+        .await
+        .context("saving the demo server's settings")?;
+    Ok((spec, sandbox, store))
+}
+
+async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
+    let (url, _temporary) = args.database()?;
+    let local = SandboxOptions::default().bind;
+    let (spec, sandbox, store) = demo_server(args, local, &url).await?;
+    let knowledge = LiveKnowledge::start(&args.knowledge).with_context(|| {
+        format!(
+            "loading the knowledge base from {}",
+            args.knowledge.display()
+        )
+    })?;
+    let clock = Clock::adjustable();
+    let services = Services {
+        store: store.clone(),
+        knowledge: Arc::new(knowledge),
+        clock: clock.clone(),
+        default_locale: Locale::En,
+        timer_tick: crate::demo::TIMER_TICK,
+    };
+    let running = start_bot(&sandbox, services).await?;
+    let format = if args.json {
+        console::Format::Json
+    } else {
+        console::Format::Human
+    };
+    let mut console = console::Console::new(&sandbox, &spec, clock);
+    let failed = console::interactive_loop(&mut console, format)
+        .await
+        .context("reading the script")?;
+    // Closing the gateway first keeps serenity from trying to resume.
+    running.stop().await;
+    store.close().await;
+    let script = !std::io::stdin().is_terminal();
+    Ok(if script && failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Starts the bot against the sandbox and waits until it has registered
+/// its commands (people can use them from then on).
+async fn start_bot(sandbox: &Sandbox, services: Services) -> anyhow::Result<RunningBot> {
+    let builder = sandbox.client_builder(bot::intents(true));
+    let running = bot::start(builder, services, None).await?;
+    sandbox
+        .bot_connected()
+        .await
+        .context("the bot did not connect to the sandbox")?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while sandbox.commands().is_empty() {
+        if tokio::time::Instant::now() > deadline {
+            anyhow::bail!("the bot did not register its commands within 10 s");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    Ok(running)
+}
+
+async fn serve(args: &SandboxArgs, bind: SocketAddr) -> anyhow::Result<ExitCode> {
+    let (url, _temporary) = args.database()?;
+    let (_, sandbox, store) = demo_server(args, bind, &url).await?;
+    store.close().await;
+    let base = sandbox.base_url().to_string();
+    println!(
+        "The sandbox serves the demo server at {base} (REST under /api/v10, gateway {}).",
+        sandbox.gateway_url()
+    );
+    println!("Its settings are saved in {url}. Run the bot against it in another terminal:");
+    println!();
+    println!("  DISCORD_API_BASE={base} \\");
+    println!("  DISCORD_TOKEN={} \\", sandbox.token());
+    println!("  DATABASE_URL={url} \\");
+    println!("  DISCORD_MESSAGE_CONTENT=true \\");
+    println!("  cargo run --release -- run");
+    println!();
+    println!("Ctrl-C stops the sandbox.");
+    tokio::signal::ctrl_c()
+        .await
+        .context("waiting for Ctrl-C")?;
+    sandbox.stop().await;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,182 @@
+//! Running one line against the sandbox as a person: saying, running a
+//! slash command, clicking, filling a modal, looking, letting time pass.
+
+use crate::bot::Clock;
+use crate::sandbox::wire::command::{CommandOption, BOOLEAN, INTEGER, NUMBER};
+use crate::sandbox::{ChannelRef, DriverError, MessageView, Opt, Person, PersonView, Sandbox};
+
+use super::place::{resolve, PlaceError};
+use super::script::{Action, Place};
+
+/// How many recent messages per channel `show` prints.
+pub const SHOW_RECENT: usize = 3;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ActError {
+    #[error(transparent)]
+    Driver(#[from] DriverError),
+    #[error(transparent)]
+    Place(#[from] PlaceError),
+    #[error("{who} sees no message with a \"{label}\" button{place}")]
+    NoButton {
+        who: String,
+        label: String,
+        place: String,
+    },
+    #[error("no form is open for {0} (click a button that opens one first)")]
+    NoModal(String),
+    #[error("/{command} {option}: `{value}` is not {expected}")]
+    BadValue {
+        command: String,
+        option: String,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("this bot's clock cannot be moved")]
+    FixedClock,
+}
+
+/// Runs `action`; `show` returns what the person sees.
+pub async fn act(
+    sandbox: &Sandbox,
+    clock: &Clock,
+    action: &Action,
+) -> Result<Option<PersonView>, ActError> {
+    match action {
+        Action::Say { who, place, text } => {
+            let person = sandbox.person(who)?;
+            let channel = resolve(sandbox, &person, place)?;
+            person.say(&channel, text).await?;
+        }
+        Action::Slash {
+            who,
+            command,
+            options,
+            place,
+        } => {
+            let person = sandbox.person(who)?;
+            let default = Place::Channel("help".to_string());
+            let channel = resolve(sandbox, &person, place.as_ref().unwrap_or(&default))?;
+            let typed = typed_options(sandbox, command, options)?;
+            let given: Vec<(&str, Opt)> =
+                typed.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+            person.slash(&channel, command, &given).await?;
+        }
+        Action::Click { who, label, place } => {
+            let person = sandbox.person(who)?;
+            let message = newest_with_button(sandbox, &person, label, place.as_ref())?;
+            person.click(&message, label).await?;
+        }
+        Action::Fill { who, values } => {
+            let person = sandbox.person(who)?;
+            let modal = person
+                .open_modal()
+                .ok_or_else(|| ActError::NoModal(who.clone()))?;
+            let given: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            person.submit_modal(&modal, &given).await?;
+        }
+        Action::Show { who } => {
+            let person = sandbox.person(who)?;
+            return Ok(Some(person.view(SHOW_RECENT)));
+        }
+        Action::Wait(by) => {
+            let by = chrono::Duration::from_std(*by).map_err(|_| ActError::FixedClock)?;
+            if !clock.advance(by) {
+                return Err(ActError::FixedClock);
+            }
+            // Let the scheduler see the new time before the console looks.
+            tokio::time::sleep(crate::demo::TIMER_TICK * 3).await;
+        }
+    }
+    Ok(None)
+}
+
+/// The newest message `person` sees (in `place`, if given) with an enabled
+/// button labelled `label`.
+fn newest_with_button(
+    sandbox: &Sandbox,
+    person: &Person,
+    label: &str,
+    place: Option<&Place>,
+) -> Result<MessageView, ActError> {
+    let messages: Vec<MessageView> = match place {
+        Some(place) => {
+            let channel: ChannelRef = resolve(sandbox, person, place)?;
+            person.messages_in(&channel)
+        }
+        None => person
+            .view(usize::MAX)
+            .channels
+            .into_iter()
+            .flat_map(|c| c.recent)
+            .collect(),
+    };
+    messages
+        .into_iter()
+        .filter(|m| m.buttons.iter().any(|b| b.label == label && !b.disabled))
+        .max_by_key(|m| m.id)
+        .ok_or_else(|| ActError::NoButton {
+            who: person.name().to_string(),
+            label: label.to_string(),
+            place: place.map(|p| format!(" in {p}")).unwrap_or_default(),
+        })
+}
+
+/// Option values typed as the registered command expects them: numbers
+/// for integer options, `true`/`false` for booleans, text otherwise
+/// (people, channels and roles by name).
+fn typed_options(
+    sandbox: &Sandbox,
+    command: &str,
+    options: &[(String, String)],
+) -> Result<Vec<(String, Opt)>, ActError> {
+    let leaf = leaf_options(sandbox, command);
+    options
+        .iter()
+        .map(|(name, value)| {
+            let kind = leaf.iter().find(|o| o.name == *name).map(|o| o.kind);
+            let bad = |expected| ActError::BadValue {
+                command: command.to_string(),
+                option: name.clone(),
+                value: value.clone(),
+                expected,
+            };
+            let opt = match kind {
+                Some(INTEGER) => Opt::Int(value.parse().map_err(|_| bad("a whole number"))?),
+                Some(NUMBER) => Opt::Number(value.parse().map_err(|_| bad("a number"))?),
+                Some(BOOLEAN) => Opt::Bool(match value.as_str() {
+                    "true" | "yes" => true,
+                    "false" | "no" => false,
+                    _ => return Err(bad("true or false")),
+                }),
+                _ => Opt::Text(value.clone()),
+            };
+            Ok((name.clone(), opt))
+        })
+        .collect()
+}
+
+/// The options of the (sub)command `path`, as the bot registered them.
+fn leaf_options(sandbox: &Sandbox, path: &str) -> Vec<CommandOption> {
+    let mut words = path.split_whitespace();
+    let Some(root) = words.next() else {
+        return Vec::new();
+    };
+    let Some(command) = sandbox.commands().into_iter().find(|c| c.name == root) else {
+        return Vec::new();
+    };
+    let mut options = command.options;
+    for word in words {
+        match options
+            .into_iter()
+            .find(|o| o.is_subcommand() && o.name == word)
+        {
+            Some(sub) => options = sub.options.unwrap_or_default(),
+            None => return Vec::new(),
+        }
+    }
+    options
+}

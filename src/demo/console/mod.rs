@@ -1,0 +1,156 @@
+//! The sandbox console: act as anyone on the demo server and see what each
+//! person sees. A script (or a person typing) gives one action per line;
+//! after each, the console waits until the bot has settled and prints
+//! every new thing each person saw.
+//!
+//! - [`script`]: the language (parsing, errors naming what was expected);
+//! - `act`: running a line as a person; `place`: which channel or thread;
+//! - `seen`, `names`, [`render`]: what people saw, with names for mentions;
+//! - [`print`]: text or `--json`; `repl`: the loop over standard input.
+
+mod act;
+mod names;
+mod place;
+pub mod print;
+pub mod render;
+mod repl;
+pub mod script;
+mod seen;
+
+use std::io::Write;
+
+pub use print::Format;
+pub use repl::{interactive_loop, HELP};
+pub use seen::{Seen, SeenEmbed, SeenField, SeenModal};
+
+use crate::bot::Clock;
+use crate::sandbox::{PersonView, Sandbox, ServerSpec};
+use names::SandboxNames;
+use seen::{seen_message, Memory};
+
+/// What one line did: what people saw, and what went wrong.
+#[derive(Debug, Default)]
+pub struct LineOutcome {
+    pub seen: Vec<Seen>,
+    pub errors: Vec<String>,
+}
+
+/// What a whole script did.
+#[derive(Debug, Default)]
+pub struct ScriptReport {
+    pub seen: Vec<Seen>,
+    /// (line number, message)
+    pub errors: Vec<(usize, String)>,
+}
+
+/// A console on a running sandbox with the bot connected.
+pub struct Console<'a> {
+    sandbox: &'a Sandbox,
+    clock: Clock,
+    names: SandboxNames<'a>,
+    memory: Memory,
+    cursor: u64,
+}
+
+impl<'a> Console<'a> {
+    /// `spec` is the server the sandbox was started with (for role names);
+    /// `clock` the bot's, moved by `wait`.
+    pub fn new(sandbox: &'a Sandbox, spec: &ServerSpec, clock: Clock) -> Console<'a> {
+        Console {
+            sandbox,
+            clock,
+            names: SandboxNames::new(sandbox, spec),
+            memory: Memory::default(),
+            cursor: sandbox.cursor(),
+        }
+    }
+
+    /// Runs one line (numbered from 1): acts, waits until the bot has
+    /// settled, and collects what everyone saw since the previous line.
+    pub async fn run_line(&mut self, number: usize, line: &str) -> LineOutcome {
+        let mut outcome = LineOutcome::default();
+        let action = match script::parse_line(line) {
+            Ok(Some(action)) => action,
+            Ok(None) => return outcome,
+            Err(e) => {
+                outcome.errors.push(e.to_string());
+                return outcome;
+            }
+        };
+        let shown = match act::act(self.sandbox, &self.clock, &action).await {
+            Ok(view) => view,
+            Err(e) => {
+                outcome.errors.push(e.to_string());
+                None
+            }
+        };
+        if let Err(e) = self.sandbox.settled().await {
+            outcome.errors.push(e.to_string());
+        }
+        let (sightings, cursor) = self.sandbox.sightings_since(self.cursor);
+        self.cursor = cursor;
+        outcome.seen = self.memory.filter(number, &sightings, &self.names);
+        if let Some(view) = shown {
+            outcome.seen.extend(self.shown(number, &view));
+        }
+        outcome
+    }
+
+    /// What `show` prints: the latest messages of every channel the person sees.
+    fn shown(&self, number: usize, view: &PersonView) -> Vec<Seen> {
+        view.channels
+            .iter()
+            .flat_map(|c| &c.recent)
+            .filter(|m| !m.loading)
+            .map(|m| seen_message(number, &view.who, "shown", m, &self.names))
+            .collect()
+    }
+
+    /// Runs every line of `script`, printing as it goes; carries on after
+    /// errors and reports them all.
+    pub async fn run_script(
+        &mut self,
+        script: &str,
+        format: Format,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> std::io::Result<ScriptReport> {
+        let mut report = ScriptReport::default();
+        for (i, line) in script.lines().enumerate() {
+            let number = i + 1;
+            let outcome = self.run_line(number, line).await;
+            echo(out, format, line)?;
+            self.print(number, &outcome, format, out, err)?;
+            report.seen.extend(outcome.seen);
+            report
+                .errors
+                .extend(outcome.errors.into_iter().map(|e| (number, e)));
+        }
+        Ok(report)
+    }
+
+    /// Prints a line's outcome.
+    pub fn print(
+        &self,
+        number: usize,
+        outcome: &LineOutcome,
+        format: Format,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        print::print_seen(out, format, &outcome.seen)?;
+        for e in &outcome.errors {
+            print::print_error(out, err, format, number, e)?;
+        }
+        Ok(())
+    }
+}
+
+/// In text, each action of a script is repeated above what it caused, so
+/// the output reads as the story.
+pub fn echo(out: &mut dyn Write, format: Format, line: &str) -> std::io::Result<()> {
+    if format == Format::Human && matches!(script::parse_line(line), Ok(Some(_))) {
+        writeln!(out, "\n▶ {}", line.trim())?;
+    }
+    Ok(())
+}

@@ -7,8 +7,8 @@ mod kb_bench;
 mod kb_report;
 mod migrate;
 mod run;
-mod stats;
 mod sandbox;
+mod stats;
 
 use std::process::ExitCode;
 

@@ -4,6 +4,7 @@
 mod world;
 
 mod ask;
+mod fidelity;
 mod gateway;
 mod insight;
 mod ladder;

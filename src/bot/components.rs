@@ -28,7 +28,7 @@ pub async fn handle(ctx: &Context, data: &Data, interaction: &Interaction) {
                 return;
             };
             let mut r = Responder::new(ctx, Target::Click(click), data);
-            if let Err(e) = on_click(&mut r, data, click, id).await {
+            if let Err(e) = on_click(&mut r, data, id).await {
                 log_failure(&format!("the button {}", click.data.custom_id), &e);
                 r.fail(&e).await;
             }
@@ -201,12 +201,7 @@ pub(super) fn field(
         .max_length(max)
 }
 
-async fn on_click(
-    r: &mut Responder<'_>,
-    data: &Data,
-    click: &ComponentInteraction,
-    id: ComponentId,
-) -> Result<(), BotError> {
+async fn on_click(r: &mut Responder<'_>, data: &Data, id: ComponentId) -> Result<(), BotError> {
     let env = r.env(data).await?;
     let locale = env.locale;
     match id {
@@ -350,7 +345,7 @@ async fn on_click(
             ))
             .await
         }
-        other => super::resolution::on_click(r, data, &env, click, other).await,
+        other => super::resolution::on_click(r, data, &env, other).await,
     }
 }
 

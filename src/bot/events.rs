@@ -21,7 +21,19 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         return Ok(());
     };
     let channel = ChannelId(m.channel_id.get());
-    if let Some(t) = data.store.ticket_by_user_thread(channel).await? {
+    // Every message of the server passes here: a channel the cache knows
+    // as a regular channel (not a thread) cannot be a ticket's thread, so
+    // it costs no query.
+    let regular_channel = ctx
+        .cache
+        .guild(guild)
+        .is_some_and(|g| g.channels.contains_key(&m.channel_id));
+    let ticket = if regular_channel {
+        None
+    } else {
+        data.store.ticket_by_user_thread(channel).await?
+    };
+    if let Some(t) = ticket {
         if t.is_closed() || m.author.id.get() == t.opener.0 || t.first_response_at.is_some() {
             return Ok(());
         }
@@ -52,15 +64,7 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         // Without the Message Content intent the text is empty: stay quiet.
         return Ok(());
     }
-    let env = Env::load(
-        data,
-        Some(guild.get()),
-        channel.0,
-        m.author.id.get(),
-        None,
-        None,
-    )
-    .await?;
+    let env = Env::with_settings(data, settings, channel.0, m.author.id.get(), None, None);
     // Only a confident answer is worth a reply in a public channel.
     if let L0Reply::Article { embed, buttons } = ask::ask(data, &env, question).await? {
         m.channel_id

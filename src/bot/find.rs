@@ -19,13 +19,10 @@ pub async fn ticket_for(
             .ok_or_else(|| BotError::say("error-ticket-not-found"));
     }
     let channel = ChannelId(channel);
-    if let Some(t) = store.ticket_by_case_thread(channel).await? {
-        return Ok(t);
-    }
-    if let Some(t) = store.ticket_by_user_thread(channel).await? {
-        if t.guild == guild {
-            return Ok(t);
-        }
-    }
-    Err(BotError::say("error-which-ticket"))
+    let here = match store.ticket_by_case_thread(channel).await? {
+        Some(t) => Some(t),
+        None => store.ticket_by_user_thread(channel).await?,
+    };
+    here.filter(|t| t.guild == guild)
+        .ok_or_else(|| BotError::say("error-which-ticket"))
 }

@@ -37,7 +37,6 @@ pub enum ComponentId {
     ResolvedNo(TicketId),
     Rate(TicketId, u8),
     RateForm(TicketId, u8),
-    Reopen(TicketId),
 }
 
 const PREFIX: &str = "sl";
@@ -77,7 +76,6 @@ impl ComponentId {
             "no" => ResolvedNo(t()?),
             "rate" => Rate(t()?, b.filter(|n| (1..=5).contains(n))?),
             "ratef" => RateForm(t()?, b.filter(|n| (1..=5).contains(n))?),
-            "reopen" => Reopen(t()?),
             _ => return None,
         })
     }
@@ -106,7 +104,6 @@ impl fmt::Display for ComponentId {
             ResolvedNo(t) => write!(f, "{PREFIX}:no:{}", t.0),
             Rate(t, n) => write!(f, "{PREFIX}:rate:{}:{n}", t.0),
             RateForm(t, n) => write!(f, "{PREFIX}:ratef:{}:{n}", t.0),
-            Reopen(t) => write!(f, "{PREFIX}:reopen:{}", t.0),
         }
     }
 }
@@ -140,7 +137,6 @@ mod tests {
             ResolvedNo(t),
             Rate(t, 5),
             RateForm(t, 1),
-            Reopen(t),
         ] {
             assert_eq!(ComponentId::parse(&id.to_string()), Some(id), "{id}");
         }

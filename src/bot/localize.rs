@@ -58,12 +58,14 @@ fn localize(c: &mut Command, parent: &str) {
             if locale == Locale::En {
                 continue;
             }
+            let description = catalog.attribute(locale, &key, &pname);
+            let name = catalog.attribute(locale, &key, &format!("{pname}-name"));
             for tag in locale.discord_tags() {
-                if let Some(d) = catalog.attribute(locale, &key, &pname) {
-                    descriptions.push(((*tag).into(), d.into()));
+                if let Some(d) = &description {
+                    descriptions.push(((*tag).into(), d.clone().into()));
                 }
-                if let Some(n) = catalog.attribute(locale, &key, &format!("{pname}-name")) {
-                    names.push(((*tag).into(), n.into()));
+                if let Some(n) = &name {
+                    names.push(((*tag).into(), n.clone().into()));
                 }
             }
         }

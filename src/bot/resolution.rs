@@ -2,10 +2,7 @@
 //! optional summary), and the user's Yes / No / 1–5 stars under "Did this
 //! solve it?" (a rating or a No opens a form for an optional comment).
 
-use poise::serenity_prelude::{
-    ComponentInteraction, CreateInteractionResponse, CreateInteractionResponseMessage,
-    InputTextStyle, ModalInteraction,
-};
+use poise::serenity_prelude::{InputTextStyle, ModalInteraction};
 
 use super::app::Data;
 use super::components::{field, modal, ticket, value, Responder};
@@ -19,7 +16,6 @@ pub(super) async fn on_click(
     r: &mut Responder<'_>,
     data: &Data,
     env: &Env,
-    _click: &ComponentInteraction,
     id: ComponentId,
 ) -> Result<(), BotError> {
     let locale = env.locale;
@@ -75,14 +71,8 @@ pub(super) async fn on_click(
             let comment = field(InputTextStyle::Paragraph, label, "comment", false, 1500);
             r.respond(modal(form, title, vec![comment])).await
         }
-        _ => {
-            r.respond(CreateInteractionResponse::Message(
-                CreateInteractionResponseMessage::new()
-                    .content(tr!(locale, "error-generic"))
-                    .ephemeral(true),
-            ))
-            .await
-        }
+        // Form ids never sit on a button.
+        _ => Err(BotError::say("error-generic")),
     }
 }
 

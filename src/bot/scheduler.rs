@@ -15,9 +15,9 @@ use poise::serenity_prelude::{ChannelId as DChannel, CreateMessage, Http};
 
 use super::app::Data;
 use super::error::BotError;
-use super::flows::{ops, staff_locale, Env};
+use super::flows::{ops, staff_locale};
 use super::mentions;
-use crate::store::{Timer, TimerSubject};
+use crate::store::{Timer, TimerSubject, TransitionError};
 use crate::tickets::{self, TimerKind};
 use crate::tr;
 
@@ -57,22 +57,24 @@ async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
     let TimerSubject::Ticket(id) = timer.subject else {
         return Ok(());
     };
-    let Some(t) = data.store.ticket(id).await? else {
-        return Ok(());
-    };
-    let settings = data.store.settings(t.guild).await?;
+    let settings = data.store.settings(timer.guild).await?;
     let now = data.clock.now();
     match timer.kind {
         TimerKind::SlaReminder => {
-            let target = settings.level(t.level).sla;
-            let change = data
+            // The target of the level the ticket is at when decided.
+            let decided = data
                 .store
-                .transition(t.id, |t| tickets::sla_breach(t, target, now))
-                .await?;
-            if change.events.is_empty() {
-                return Ok(());
-            }
+                .transition(id, |t| {
+                    tickets::sla_breach(t, settings.level(t.level).sla, now)
+                })
+                .await;
+            let change = match decided {
+                Ok(change) if !change.events.is_empty() => change,
+                Ok(_) | Err(TransitionError::NotFound(_)) => return Ok(()),
+                Err(e) => return Err(e.into()),
+            };
             let t = &change.after;
+            let target = settings.level(t.level).sla;
             let (Some(case), Some(role)) = (&t.case, settings.level(t.level).role) else {
                 return Ok(());
             };
@@ -96,15 +98,16 @@ async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
         }
         TimerKind::AutoClose => {
             let after = settings.auto_close_after();
-            let change = data
+            let decided = data
                 .store
-                .transition(t.id, |t| tickets::auto_close(t, after, now))
-                .await?;
-            if change.events.is_empty() {
-                return Ok(());
-            }
-            let env = Env::for_bot(data, settings);
-            ops::after_close(http, data, &env, &change.after, None, None).await;
+                .transition(id, |t| tickets::auto_close(t, after, now))
+                .await;
+            let change = match decided {
+                Ok(change) if !change.events.is_empty() => change,
+                Ok(_) | Err(TransitionError::NotFound(_)) => return Ok(()),
+                Err(e) => return Err(e.into()),
+            };
+            ops::after_close(http, data, &settings, &change.after, None, None).await;
         }
         TimerKind::CooldownExpiry => {}
     }

@@ -7,11 +7,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::bot::{self, Clock, RunningBot, Services};
+use crate::bot::{Clock, Services};
 use crate::demo::{self, console};
 use crate::i18n::Locale;
 use crate::knowledge::LiveKnowledge;
@@ -124,7 +123,7 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
         default_locale: Locale::En,
         timer_tick: crate::demo::TIMER_TICK,
     };
-    let running = start_bot(&sandbox, services).await?;
+    let running = demo::start_bot(&sandbox, services).await?;
     let format = if args.json {
         console::Format::Json
     } else {
@@ -147,23 +146,6 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
 
 /// Starts the bot against the sandbox and waits until it has registered
 /// its commands (people can use them from then on).
-async fn start_bot(sandbox: &Sandbox, services: Services) -> anyhow::Result<RunningBot> {
-    let builder = sandbox.client_builder(bot::intents(true));
-    let running = bot::start(builder, services, None).await?;
-    sandbox
-        .bot_connected()
-        .await
-        .context("the bot did not connect to the sandbox")?;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while sandbox.commands().is_empty() {
-        if tokio::time::Instant::now() > deadline {
-            anyhow::bail!("the bot did not register its commands within 10 s");
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    Ok(running)
-}
-
 async fn serve(args: &SandboxArgs, bind: SocketAddr) -> anyhow::Result<ExitCode> {
     let (url, _temporary) = args.database()?;
     let (_, sandbox, store) = demo_server(args, bind, &url).await?;

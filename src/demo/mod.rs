@@ -6,6 +6,7 @@ pub mod console;
 
 use chrono::Utc;
 
+use crate::bot::{self, RunningBot, Services};
 use crate::sandbox::{Sandbox, ServerSpec, SpecError};
 use crate::store::{Store, StoreError};
 use crate::tickets::{ChannelId, GuildId, GuildSettings, Level, RoleId};
@@ -68,4 +69,25 @@ pub async fn configure(sandbox: &Sandbox, store: &Store) -> Result<GuildSettings
     let s = settings_for(sandbox)?;
     store.save_settings(&s, Utc::now()).await?;
     Ok(s)
+}
+
+/// Starts the real bot against `sandbox` (all intents, as the preset grants
+/// them) and returns once it is connected and its commands are registered.
+/// Works for a restart too: it waits for a new connection.
+pub async fn start_bot(sandbox: &Sandbox, services: Services) -> anyhow::Result<RunningBot> {
+    let handshakes = sandbox.handshakes();
+    let builder = sandbox.client_builder(bot::intents(true));
+    let running = bot::start(builder, services, None).await?;
+    sandbox
+        .bot_connected_after(handshakes)
+        .await
+        .map_err(|e| anyhow::anyhow!("the bot did not connect to the sandbox: {e}"))?;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while sandbox.commands().is_empty() {
+        if tokio::time::Instant::now() > deadline {
+            anyhow::bail!("the bot did not register its commands within 10 s");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    Ok(running)
 }

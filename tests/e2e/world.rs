@@ -6,7 +6,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use supportline::bot::{self, Clock, RunningBot, Services};
+use supportline::bot::{Clock, RunningBot, Services};
 use supportline::demo;
 use supportline::i18n::Locale;
 use supportline::knowledge::LiveKnowledge;
@@ -55,7 +55,6 @@ impl World {
     }
 
     async fn start_bot(&mut self) {
-        let handshakes = self.sandbox.handshakes();
         let services = Services {
             store: self.store.clone(),
             knowledge: self.knowledge.clone(),
@@ -63,23 +62,10 @@ impl World {
             default_locale: Locale::En,
             timer_tick: Duration::from_millis(50),
         };
-        let builder = self.sandbox.client_builder(bot::intents(true));
-        let running = bot::start(builder, services, None)
+        let running = demo::start_bot(&self.sandbox, services)
             .await
-            .expect("the bot starts");
-        self.sandbox
-            .bot_connected_after(handshakes)
-            .await
-            .expect("the bot connects");
+            .expect("the bot starts, connects and registers its commands");
         self.bot = Some(running);
-        // Commands are registered once the bot is ready.
-        for _ in 0..200 {
-            if !self.sandbox.commands().is_empty() {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-        panic!("the bot never registered its commands");
     }
 
     /// Kills the bot as a crash would and starts a new one on the same

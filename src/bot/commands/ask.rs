@@ -1,7 +1,7 @@
 //! `/ask question`: L0 first; a question nothing matches opens a ticket at
 //! once (the person asked for help).
 
-use super::{env, interaction_id};
+use super::env;
 use crate::bot::app::Context;
 use crate::bot::error::BotError;
 use crate::bot::flows::ask::{self, L0Reply};
@@ -31,7 +31,7 @@ pub async fn ask(
             let opening = Opening {
                 question: &question,
                 source: TicketSource::L0Exchange(exchange),
-                key: interaction_id(ctx).to_string(),
+                key: ctx.id().to_string(),
                 locale: env.locale,
             };
             let done = open::open(ctx.http(), ctx.data(), &env, opening).await?;

@@ -2,10 +2,9 @@
 
 use poise::serenity_prelude::{ChannelId as DChannel, CreateMessage};
 
-use super::env;
+use super::{env, env_and_ticket};
 use crate::bot::app::Context;
 use crate::bot::error::{BotError, Say};
-use crate::bot::find::ticket_for;
 use crate::bot::mentions;
 use crate::bot::render::{answer, clip};
 use crate::bot::reply::ephemeral;
@@ -93,8 +92,7 @@ pub async fn send(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     allows(TicketAction::SendArticle, &env.actor, &t).map_err(BotError::Refused)?;
     if t.is_closed() {
         return Err(BotError::Refused(crate::tickets::Refusal::TicketClosed {

@@ -11,7 +11,9 @@ mod ticket;
 
 use super::app::{Context, Data};
 use super::error::BotError;
+use super::find::ticket_for;
 use super::flows::Env;
+use crate::tickets::Ticket;
 
 pub fn all() -> Vec<poise::Command<Data, BotError>> {
     vec![
@@ -46,7 +48,13 @@ pub async fn env(ctx: Context<'_>) -> Result<Env, BotError> {
     .await
 }
 
-/// The interaction's id: the idempotency key of what it opens.
-pub fn interaction_id(ctx: Context<'_>) -> u64 {
-    ctx.id()
+/// Who runs the command, and the ticket it is about: the number given, or
+/// the ticket of the thread it runs in.
+pub async fn env_and_ticket(
+    ctx: Context<'_>,
+    number: Option<i64>,
+) -> Result<(Env, Ticket), BotError> {
+    let env = env(ctx).await?;
+    let t = ticket_for(&ctx.data().store, env.guild, env.channel, number).await?;
+    Ok((env, t))
 }

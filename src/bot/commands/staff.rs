@@ -4,11 +4,10 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::env;
+use super::env_and_ticket;
 use crate::bot::actor::actor_of;
 use crate::bot::app::Context;
 use crate::bot::error::BotError;
-use crate::bot::find::ticket_for;
 use crate::bot::flows::ops;
 use crate::bot::reply::ephemeral;
 use crate::tickets::Level;
@@ -30,8 +29,7 @@ pub async fn claim(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::claim(ctx.http(), ctx.data(), &env, &t).await?;
     ephemeral(ctx, done).await
@@ -45,8 +43,7 @@ pub async fn unclaim(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::unclaim(ctx.http(), ctx.data(), &env, &t).await?;
     ephemeral(ctx, done).await
@@ -61,8 +58,7 @@ pub async fn transfer(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     let to = actor_of(member.user.id.get(), Some(&member), &env.settings);
     ctx.defer_ephemeral().await?;
     let done = ops::transfer(ctx.http(), ctx.data(), &env, &t, &to).await?;
@@ -84,9 +80,8 @@ pub async fn escalate(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     let to = level_of(level)?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::move_level(ctx.http(), ctx.data(), &env, &t, true, to, &reason).await?;
     ephemeral(ctx, done).await
@@ -107,9 +102,8 @@ pub async fn deescalate(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     let to = level_of(level)?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::move_level(ctx.http(), ctx.data(), &env, &t, false, to, &reason).await?;
     ephemeral(ctx, done).await
@@ -126,8 +120,7 @@ pub async fn note(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::note(ctx.http(), ctx.data(), &env, &t, &text).await?;
     ephemeral(ctx, done).await
@@ -144,8 +137,7 @@ pub async fn close(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::close(ctx.http(), ctx.data(), &env, &t, reason.as_deref()).await?;
     ephemeral(ctx, done).await
@@ -159,8 +151,7 @@ pub async fn reopen(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::reopen(ctx.http(), ctx.data(), &env, &t).await?;
     ephemeral(ctx, done).await
@@ -177,8 +168,7 @@ pub async fn resolve(
     #[min = 1]
     ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, ticket).await?;
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done =
         crate::bot::flows::resolve::request(ctx.http(), ctx.data(), &env, &t, summary.as_deref())

@@ -1,9 +1,8 @@
 //! `/ticket open|info|queue`.
 
-use super::{env, interaction_id};
+use super::{env, env_and_ticket};
 use crate::bot::app::Context;
 use crate::bot::error::BotError;
-use crate::bot::find::ticket_for;
 use crate::bot::flows::open::{self, Opening};
 use crate::bot::flows::transcript::transcript_file;
 use crate::bot::mentions;
@@ -35,8 +34,8 @@ pub async fn open(
     ctx.defer_ephemeral().await?;
     let opening = Opening {
         question: &question,
-        source: TicketSource::Interaction(interaction_id(ctx)),
-        key: interaction_id(ctx).to_string(),
+        source: TicketSource::Interaction(ctx.id()),
+        key: ctx.id().to_string(),
         locale: env.locale,
     };
     let done = open::open(ctx.http(), ctx.data(), &env, opening).await?;
@@ -51,8 +50,7 @@ pub async fn info(
     #[min = 1]
     number: Option<i64>,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, number).await?;
+    let (env, t) = env_and_ticket(ctx, number).await?;
     allows(TicketAction::ViewInfo, &env.actor, &t).map_err(BotError::Refused)?;
     let for_staff = env.actor.is_admin || env.actor.is_staff();
     ctx.send(
@@ -93,8 +91,7 @@ pub async fn transcript(
     #[min = 1]
     number: i64,
 ) -> Result<(), BotError> {
-    let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, Some(number)).await?;
+    let (env, t) = env_and_ticket(ctx, Some(number)).await?;
     allows(TicketAction::ReadTranscript, &env.actor, &t).map_err(BotError::Refused)?;
     ctx.defer_ephemeral().await?;
     let entries = ctx.data().store.transcript(t.id).await?;

@@ -38,28 +38,31 @@ impl Env {
     ) -> Result<Env, BotError> {
         let guild = GuildId(guild.ok_or_else(|| BotError::say("error-guild-only"))?);
         let settings = data.store.settings(guild).await?;
+        Ok(Env::with_settings(
+            data,
+            settings,
+            channel,
+            user,
+            member,
+            discord_locale,
+        ))
+    }
+
+    /// [`Env::load`] with the guild's settings already read.
+    pub fn with_settings(
+        data: &Data,
+        settings: GuildSettings,
+        channel: u64,
+        user: u64,
+        member: Option<&Member>,
+        discord_locale: Option<&str>,
+    ) -> Env {
         let fallback = settings.default_locale.unwrap_or(data.default_locale);
-        Ok(Env {
-            guild,
+        Env {
+            guild: settings.guild,
             channel,
             actor: actor_of(user, member, &settings),
             locale: Locale::from_discord(discord_locale, fallback),
-            settings,
-        })
-    }
-
-    /// The bot itself acting (timers): no person, the guild's language.
-    pub fn for_bot(data: &Data, settings: GuildSettings) -> Env {
-        let locale = staff_locale(data, &settings);
-        Env {
-            guild: settings.guild,
-            channel: 0,
-            actor: Actor {
-                user: crate::tickets::UserId(0),
-                is_admin: false,
-                staff_levels: Default::default(),
-            },
-            locale,
             settings,
         }
     }

@@ -13,14 +13,15 @@ use crate::bot::error::BotError;
 use crate::bot::mentions;
 use crate::bot::render::{clip, digest, duration, level_name, quote};
 use crate::store::Change;
-use crate::tickets::{self, Actor, CaseThread, HandoffDigest, Level, Quote, Ticket, TicketEvent};
+use crate::tickets::{
+    self, Actor, CaseThread, GuildSettings, HandoffDigest, Level, Quote, Ticket, TicketEvent,
+};
 use crate::tr;
 
 pub async fn claim(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result<String, BotError> {
-    let actor = env.actor.clone();
     let change = data
         .store
-        .transition(t.id, |t| tickets::claim(t, &actor, data.clock.now()))
+        .transition(t.id, |t| tickets::claim(t, &env.actor, data.clock.now()))
         .await?;
     let t = &change.after;
     if let Some(thread) = t.user_thread {
@@ -45,10 +46,9 @@ pub async fn claim(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result<St
 }
 
 pub async fn unclaim(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result<String, BotError> {
-    let actor = env.actor.clone();
     let change = data
         .store
-        .transition(t.id, |t| tickets::unclaim(t, &actor, data.clock.now()))
+        .transition(t.id, |t| tickets::unclaim(t, &env.actor, data.clock.now()))
         .await?;
     let t = &change.after;
     let staff = env.staff_locale(data);
@@ -77,10 +77,11 @@ pub async fn transfer(
     t: &Ticket,
     to: &Actor,
 ) -> Result<String, BotError> {
-    let actor = env.actor.clone();
     let change = data
         .store
-        .transition(t.id, |t| tickets::transfer(t, &actor, to, data.clock.now()))
+        .transition(t.id, |t| {
+            tickets::transfer(t, &env.actor, to, data.clock.now())
+        })
         .await?;
     let t = &change.after;
     if let Some(thread) = t.user_thread {
@@ -116,10 +117,11 @@ pub async fn note(
     t: &Ticket,
     text: &str,
 ) -> Result<String, BotError> {
-    let actor = env.actor.clone();
     let change = data
         .store
-        .transition(t.id, |t| tickets::note(t, &actor, text, data.clock.now()))
+        .transition(t.id, |t| {
+            tickets::note(t, &env.actor, text, data.clock.now())
+        })
         .await?;
     let t = &change.after;
     let staff = env.staff_locale(data);
@@ -157,15 +159,14 @@ pub async fn move_level(
             ));
         }
     }
-    let actor = env.actor.clone();
     let change = data
         .store
         .transition(t.id, |t| {
             let now = data.clock.now();
             if up {
-                tickets::escalate(t, &actor, to, reason, now)
+                tickets::escalate(t, &env.actor, to, reason, now)
             } else {
-                tickets::deescalate(t, &actor, to, reason, now)
+                tickets::deescalate(t, &env.actor, to, reason, now)
             }
         })
         .await?;
@@ -298,29 +299,29 @@ pub async fn close(
     t: &Ticket,
     reason: Option<&str>,
 ) -> Result<String, BotError> {
-    let actor = env.actor.clone();
     let change = data
         .store
         .transition(t.id, |t| {
-            tickets::close(t, &actor, reason, data.clock.now())
+            tickets::close(t, &env.actor, reason, data.clock.now())
         })
         .await?;
     let t = &change.after;
-    after_close(http, data, env, t, Some(env.actor.user.0), reason).await;
+    after_close(http, data, &env.settings, t, Some(env.actor.user.0), reason).await;
     Ok(tr!(env.locale, "close-done", number = t.number.to_string()))
 }
 
-/// Tells both sides, edits the card, locks and archives the threads.
+/// Tells both sides, edits the card, keeps the transcript, locks and
+/// archives the threads. `by`: who closed it (`None`: the auto-close).
 pub async fn after_close(
     http: &Http,
     data: &Data,
-    env: &Env,
+    settings: &GuildSettings,
     t: &Ticket,
     by: Option<u64>,
     reason: Option<&str>,
 ) {
-    let staff = staff_locale(data, &env.settings);
-    let days = env.settings.reopen_days;
+    let staff = staff_locale(data, settings);
+    let days = settings.reopen_days;
     let (mut user_text, case_text) = match by {
         Some(u) => (
             tr!(t.locale, "user-closed", by = format!("<@{u}>"), days = days),
@@ -339,11 +340,11 @@ pub async fn after_close(
         tracing::debug!(error = %e, "could not tell the user about the closing");
     }
     let _ = case::post_in_case(http, t, case_text).await;
-    if let Err(e) = case::refresh_card(http, data, &env.settings, t).await {
+    if let Err(e) = case::refresh_card(http, data, settings, t).await {
         tracing::debug!(error = %e, "could not refresh a closed ticket's card");
     }
     match super::transcript::capture(http, data, t).await {
-        Ok(entries) => super::transcript::log_closed(http, data, env, t, &entries).await,
+        Ok(entries) => super::transcript::log_closed(http, data, settings, t, &entries).await,
         Err(e) => tracing::warn!(error = %e, ticket = t.number.0, "could not keep the transcript"),
     }
     if let Some(th) = t.user_thread {
@@ -355,11 +356,12 @@ pub async fn after_close(
 }
 
 pub async fn reopen(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result<String, BotError> {
-    let actor = env.actor.clone();
     let days = env.settings.reopen_days;
     let change = data
         .store
-        .transition(t.id, |t| tickets::reopen(t, &actor, days, data.clock.now()))
+        .transition(t.id, |t| {
+            tickets::reopen(t, &env.actor, days, data.clock.now())
+        })
         .await?;
     let t = &change.after;
     if let Some(th) = t.user_thread {

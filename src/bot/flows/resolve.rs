@@ -23,11 +23,10 @@ pub async fn request(
     t: &Ticket,
     summary: Option<&str>,
 ) -> Result<String, BotError> {
-    let actor = env.actor.clone();
     let change = data
         .store
         .transition(t.id, |t| {
-            tickets::request_resolve(t, &actor, summary, data.clock.now())
+            tickets::request_resolve(t, &env.actor, summary, data.clock.now())
         })
         .await?;
     let t = &change.after;
@@ -105,11 +104,10 @@ pub async fn confirm(
         .map(Rating::try_from)
         .transpose()
         .map_err(|_| BotError::say("error-bad-rating"))?;
-    let actor = env.actor.clone();
     let change = data
         .store
         .transition(t.id, |t| {
-            tickets::confirm(t, &actor, rating, comment, data.clock.now())
+            tickets::confirm(t, &env.actor, rating, comment, data.clock.now())
         })
         .await?;
     let t = &change.after;
@@ -123,7 +121,7 @@ pub async fn confirm(
         note.push_str(&quote(&clip(c, 1500)));
     }
     case::post_in_case(http, t, note).await?;
-    ops::after_close(http, data, env, t, Some(env.actor.user.0), None).await;
+    ops::after_close(http, data, &env.settings, t, Some(env.actor.user.0), None).await;
     Ok(tr!(t.locale, "resolve-thanks"))
 }
 
@@ -135,11 +133,10 @@ pub async fn reject(
     t: &Ticket,
     comment: Option<&str>,
 ) -> Result<String, BotError> {
-    let actor = env.actor.clone();
     let change = data
         .store
         .transition(t.id, |t| {
-            tickets::reject(t, &actor, comment, data.clock.now())
+            tickets::reject(t, &env.actor, comment, data.clock.now())
         })
         .await?;
     let t = &change.after;

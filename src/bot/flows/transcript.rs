@@ -120,14 +120,14 @@ fn entry(t: &Ticket, thread: ChannelId, m: &Message, in_case: bool) -> Transcrip
 pub async fn log_closed(
     http: &Http,
     data: &Data,
-    env: &super::Env,
+    settings: &crate::tickets::GuildSettings,
     t: &Ticket,
     entries: &[TranscriptEntry],
 ) {
-    let Some(log) = env.settings.log_channel else {
+    let Some(log) = settings.log_channel else {
         return;
     };
-    let staff = super::staff_locale(data, &env.settings);
+    let staff = super::staff_locale(data, settings);
     let levels: Vec<String> = t.levels_seen.iter().map(|l| l.to_string()).collect();
     let text = crate::tr!(
         staff,

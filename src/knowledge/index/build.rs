@@ -62,6 +62,65 @@ struct Builder {
     typo_words: Vec<(String, String)>,
     df: Vec<u32>,
     example_counts: Vec<u16>,
+    tally: Tally,
+}
+
+/// Per-term scratch for one text at a time, indexed by term: a hash map
+/// per passage or article costs more than the indexing around it.
+#[derive(Default)]
+struct Tally {
+    /// The round in which a term was last seen.
+    seen_in: Vec<u32>,
+    round: u32,
+    counts: Vec<u16>,
+    /// Terms with a count, in order of first count.
+    counted: Vec<TermId>,
+}
+
+impl Tally {
+    /// Starts a round of [`first_time`](Self::first_time).
+    fn new_round(&mut self) {
+        self.round = self.round.wrapping_add(1);
+        if self.round == 0 {
+            self.seen_in.fill(0);
+            self.round = 1;
+        }
+    }
+
+    /// Whether `t` is new in this round.
+    fn first_time(&mut self, t: TermId) -> bool {
+        let t = t as usize;
+        if self.seen_in.len() <= t {
+            self.seen_in.resize(t + 1, 0);
+        }
+        std::mem::replace(&mut self.seen_in[t], self.round) != self.round
+    }
+
+    /// Drops repeats, keeping first appearances in order.
+    fn distinct(&mut self, terms: &mut Vec<TermId>) {
+        self.new_round();
+        terms.retain(|&t| self.first_time(t));
+    }
+
+    fn count(&mut self, t: TermId) {
+        let at = t as usize;
+        if self.counts.len() <= at {
+            self.counts.resize(at + 1, 0);
+        }
+        if self.counts[at] == 0 {
+            self.counted.push(t);
+        }
+        self.counts[at] = self.counts[at].saturating_add(1);
+    }
+
+    /// Every counted term with its count, clearing the counts.
+    fn take_counts(&mut self) -> Vec<(TermId, u16)> {
+        let counted = std::mem::take(&mut self.counted);
+        counted
+            .into_iter()
+            .map(|t| (t, std::mem::take(&mut self.counts[t as usize])))
+            .collect()
+    }
 }
 
 impl Builder {
@@ -145,7 +204,7 @@ impl Builder {
     /// The distinct terms of `text`, in order of first appearance.
     fn terms(&mut self, text: &str, key: bool) -> Vec<TermId> {
         let mut out = self.term_sequence(text, key);
-        distinct(&mut out);
+        self.tally.distinct(&mut out);
         out
     }
 
@@ -208,15 +267,13 @@ impl Builder {
             .push(u16::try_from(article.examples.len()).unwrap_or(u16::MAX));
         // The body, passage by passage; its word counts are the passages'.
         let first_passage = u32::try_from(self.passage_terms.len()).unwrap_or(u32::MAX);
-        let mut counts: FxHashMap<TermId, u16> = FxHashMap::default();
         let body = fold(&plain_text(&article.body));
         for passage in split_passages(&body) {
             let mut terms = self.folded_term_sequence(passage, false);
-            for t in &terms {
-                let c = counts.entry(*t).or_default();
-                *c = c.saturating_add(1);
+            for &t in &terms {
+                self.tally.count(t);
             }
-            distinct(&mut terms);
+            self.tally.distinct(&mut terms);
             if terms.len() < 2 {
                 continue;
             }
@@ -227,7 +284,7 @@ impl Builder {
         all.sort_unstable();
         all.dedup();
         let key_terms = all.len();
-        for (&t, &count) in &counts {
+        for (t, count) in self.tally.take_counts() {
             self.place(t, Place::Body { article: n, count });
             if all[..key_terms].binary_search(&t).is_err() {
                 all.push(t);
@@ -241,19 +298,6 @@ impl Builder {
             self.df[t] += 1;
         }
     }
-}
-
-/// Drops repeats, keeping first appearances in order.
-fn distinct(terms: &mut Vec<TermId>) {
-    let mut seen: Vec<TermId> = Vec::with_capacity(terms.len());
-    terms.retain(|t| {
-        if seen.contains(t) {
-            false
-        } else {
-            seen.push(*t);
-            true
-        }
-    });
 }
 
 impl Index {
@@ -343,12 +387,7 @@ impl Index {
             languages,
             language_names,
             vocab: b.vocab,
-            known_words: b
-                .seen
-                .iter()
-                .enumerate()
-                .map(|(n, s)| (s.word.clone(), u32::try_from(n).unwrap_or(u32::MAX)))
-                .collect(),
+            known_words: b.seen_at,
             known: b
                 .seen
                 .into_iter()

@@ -26,7 +26,7 @@ struct FrontMatter {
 
 /// Largest compiled size of one pattern: enough for any sensible
 /// expression, small enough that a runaway one cannot eat the memory.
-const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
+pub(crate) const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
 
 /// Compiles a pattern the way the matcher runs it: case-insensitive, on the
 /// normalised question.

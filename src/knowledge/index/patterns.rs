@@ -2,19 +2,40 @@
 //! possible first letters (the literal prefixes of its matches) go into one
 //! Aho-Corasick automaton, and only patterns whose prefix occurs in the
 //! question are run. Patterns are compiled the first time they are needed.
+//!
+//! A question is short, so a pattern runs on a bare NFA simulation
+//! (Pike VM) with a fresh cache each time: a full `regex::Regex` keeps
+//! lazy DFAs and caches of about 150 KB per pattern, which for thousands
+//! of patterns is most of the matcher's memory; the bare one about 20 KB.
 
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM, WhichCaptures};
+use regex_automata::util::syntax;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
-use crate::knowledge::parse::compile_pattern;
+use crate::knowledge::parse::PATTERN_SIZE_LIMIT;
 
 struct Pattern {
     source: String,
     article: u32,
-    compiled: OnceLock<Option<Regex>>,
+    compiled: OnceLock<Option<PikeVM>>,
+}
+
+/// Compiles a pattern as `parse::compile_pattern` does (case-insensitive,
+/// the same size limit), for matching only: no capture groups.
+fn compile(pattern: &str) -> Option<PikeVM> {
+    let nfa = thompson::NFA::compiler()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
+        )
+        .build(pattern)
+        .ok()?;
+    PikeVM::new_from_nfa(nfa).ok()
 }
 
 #[derive(Default)]
@@ -86,10 +107,9 @@ impl Patterns {
             .into_iter()
             .filter_map(|n| {
                 let p = &self.patterns[n as usize];
-                let regex = p.compiled.get_or_init(|| compile_pattern(&p.source).ok());
-                regex
-                    .as_ref()
-                    .is_some_and(|r| r.is_match(normalized))
+                let vm = p.compiled.get_or_init(|| compile(&p.source));
+                vm.as_ref()
+                    .is_some_and(|vm| vm.is_match(&mut vm.create_cache(), normalized))
                     .then_some(p.article)
             })
             .collect();

@@ -14,7 +14,8 @@ use crate::knowledge::text::{stem, words};
 /// One word of a text after stemming.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word<'a> {
-    pub word: String,
+    /// Borrowed from the question.
+    pub word: Cow<'a, str>,
     /// Borrowed from the index for words it knows.
     pub stem: Cow<'a, str>,
     pub stop: bool,
@@ -23,7 +24,7 @@ pub struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    pub fn new(word: String, stem: Cow<'a, str>) -> Self {
+    pub fn new(word: Cow<'a, str>, stem: Cow<'a, str>) -> Self {
         Word {
             word,
             stem,
@@ -33,7 +34,7 @@ impl<'a> Word<'a> {
     }
 
     /// A stop word: kept for phrase matching, never a term.
-    pub fn stop(word: String, stem: Cow<'a, str>) -> Self {
+    pub fn stop(word: Cow<'a, str>, stem: Cow<'a, str>) -> Self {
         Word {
             stem,
             word,
@@ -221,7 +222,7 @@ pub fn analyze_words(text: &str) -> Vec<Word<'static>> {
             stop: is_stop_word(&word),
             stem: Cow::Owned(stem(&word)),
             strength: 1.0,
-            word,
+            word: Cow::Owned(word),
         })
         .collect()
 }

@@ -1,7 +1,5 @@
 //! Building an [`Index`] from a loaded knowledge base.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::analyzer::{SynonymTable, Token, Unit};
 use super::typo::TypoIndex;
 use super::vocab::{TermId, Vocab};
@@ -9,7 +7,7 @@ use super::{Example, Index, Keyword, Place, MAX_PHRASE};
 use crate::knowledge::fxhash::FxHashMap;
 use crate::knowledge::load::KnowledgeBase;
 use crate::knowledge::render::{plain_text, split_passages};
-use crate::knowledge::text::{fold, is_stop_word, stem};
+use crate::knowledge::text::{fold, is_stop_word, split_words, stem};
 
 /// BM25's idf: how rare a term is among `n` articles when `df` use it.
 pub(super) fn idf(n: usize, df: f32) -> f32 {
@@ -134,11 +132,7 @@ impl Builder {
     fn folded_term_sequence(&mut self, folded: &str, key: bool) -> Vec<TermId> {
         let mut ids = std::mem::take(&mut self.ids);
         ids.clear();
-        for w in folded.unicode_words() {
-            let w = w.trim_matches('\'');
-            if w.is_empty() {
-                continue;
-            }
+        for w in split_words(folded) {
             let id = match self.seen_at.get(w) {
                 Some(&id) => id,
                 None => {

@@ -9,7 +9,7 @@ use super::scratch::with_scratch;
 use super::typo::allowed_edits;
 use super::vocab::TermId;
 use super::Index;
-use crate::knowledge::text::{is_stop_word, stem, words, Script};
+use crate::knowledge::text::{fold, is_stop_word, split_words, stem, Script};
 
 /// A content word of the question and the terms it may stand for.
 #[derive(Debug, Clone)]
@@ -38,13 +38,14 @@ pub(super) struct Ranked {
 }
 
 impl Index {
-    pub(super) fn query_words(&self, folded: Vec<String>) -> Vec<QueryWord> {
+    pub(super) fn query_words(&self, folded: &[&str]) -> Vec<QueryWord> {
         let (mut words, mut known): (Vec<Word>, Vec<Option<u32>>) = folded
-            .into_iter()
-            .map(|word| match self.known_words.get(word.as_str()) {
+            .iter()
+            .map(|&word| match self.known_words.get(word) {
                 Some(&n) => {
                     let known = &self.known[n as usize];
                     let stem = Cow::Borrowed(&*known.stem);
+                    let word = Cow::Borrowed(word);
                     if known.stop {
                         (Word::stop(word, stem), None)
                     } else {
@@ -52,11 +53,11 @@ impl Index {
                     }
                 }
                 None => {
-                    let stem = Cow::Owned(stem(&word));
-                    if is_stop_word(&word) {
-                        (Word::stop(word, stem), None)
+                    let stem = Cow::Owned(stem(word));
+                    if is_stop_word(word) {
+                        (Word::stop(Cow::Borrowed(word), stem), None)
                     } else {
-                        (Word::new(word, stem), None)
+                        (Word::new(Cow::Borrowed(word), stem), None)
                     }
                 }
             })
@@ -194,10 +195,11 @@ impl Index {
         keep: usize,
         explain: bool,
     ) -> Vec<Ranked> {
-        let folded = words(question);
+        let text = fold(question);
+        let folded = split_words(&text);
         let language = question_language(&folded);
         let matched_patterns = self.patterns.matching(&folded.join(" "));
-        let words = self.query_words(folded);
+        let words = self.query_words(&folded);
         with_scratch(|s| {
             self.accumulate(&words, &matched_patterns, s);
             self.collect(&words, language, locale, keep, explain, s)
@@ -206,7 +208,7 @@ impl Index {
 }
 
 /// `ru` or `en` when the question's letters are mostly of one script.
-pub(super) fn question_language(words: &[String]) -> Option<&'static str> {
+pub(super) fn question_language(words: &[&str]) -> Option<&'static str> {
     let (mut latin, mut cyrillic) = (0usize, 0usize);
     for w in words {
         match Script::of(w) {

@@ -1,9 +1,11 @@
 //! Text handling shared by indexing and querying.
 
 mod normalize;
+mod segment;
 mod stem;
 mod stopwords;
 
 pub use normalize::{fold, normalize, words, Script};
+pub use segment::split_words;
 pub use stem::{min_related_prefix, related, stem, stem_in};
 pub use stopwords::{is_stop_word, stop_words};

@@ -2,7 +2,8 @@
 //! punctuation and spacing irrelevant to matching.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
-use unicode_segmentation::UnicodeSegmentation;
+
+use super::segment::split_words;
 
 /// Which stemmer a word goes to, decided by its letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,10 +88,9 @@ fn fold_unicode(text: &str) -> String {
 /// The words of `text`, folded, in order (Unicode word boundaries, so
 /// `Wi-Fi` is two words and `can't` is one).
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
-        .unicode_words()
-        .map(|w| w.trim_matches('\'').to_owned())
-        .filter(|w| !w.is_empty())
+    split_words(&fold(text))
+        .into_iter()
+        .map(str::to_owned)
         .collect()
 }
 

@@ -3,16 +3,19 @@
 //! Aho-Corasick automaton, and only patterns whose prefix occurs in the
 //! question are run. Patterns are compiled the first time they are needed.
 //!
-//! A question is short, so a pattern runs on a bare NFA simulation
-//! (Pike VM) with a fresh cache each time: a full `regex::Regex` keeps
-//! lazy DFAs and caches of about 150 KB per pattern, which for thousands
-//! of patterns is most of the matcher's memory; the bare one about 20 KB.
+//! A compiled pattern keeps only its NFA, about 20 KB; a `regex::Regex`
+//! keeps lazy DFAs and caches of about 150 KB, which for thousands of
+//! patterns is most of the matcher's memory. Each match gets a fresh
+//! cache: a short question runs on the NFA simulation (a few µs), a long
+//! one on a forward lazy DFA (slower to start, linear after).
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex_automata::hybrid::dfa::DFA;
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM, WhichCaptures};
 use regex_automata::util::syntax;
+use regex_automata::Input;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::knowledge::parse::PATTERN_SIZE_LIMIT;
@@ -20,22 +23,66 @@ use crate::knowledge::parse::PATTERN_SIZE_LIMIT;
 struct Pattern {
     source: String,
     article: u32,
-    compiled: OnceLock<Option<PikeVM>>,
+    compiled: OnceLock<Option<Compiled>>,
 }
 
-/// Compiles a pattern as `parse::compile_pattern` does (case-insensitive,
-/// the same size limit), for matching only: no capture groups.
-fn compile(pattern: &str) -> Option<PikeVM> {
-    let nfa = thompson::NFA::compiler()
-        .syntax(syntax::Config::new().case_insensitive(true))
-        .configure(
-            thompson::Config::new()
-                .which_captures(WhichCaptures::None)
-                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
-        )
-        .build(pattern)
-        .ok()?;
-    PikeVM::new_from_nfa(nfa).ok()
+/// One pattern's NFA, run by whichever engine suits the text.
+struct Compiled {
+    vm: PikeVM,
+    /// `None` where the lazy DFA cannot take the pattern.
+    dfa: Option<DFA>,
+}
+
+/// Texts up to this many bytes run on the Pike VM: it starts at once but
+/// costs time per byte and NFA state; the lazy DFA builds its states as
+/// it goes, which pays off on longer texts only.
+const SHORT_TEXT: usize = 256;
+
+/// The lazy DFA's cache for one match (allocated per match, so the index
+/// does not hold it): states beyond it are rebuilt, never an error.
+const DFA_CACHE: usize = 64 * 1024;
+
+impl Compiled {
+    /// Compiles a pattern as `parse::compile_pattern` does
+    /// (case-insensitive, the same size limit), for matching only.
+    fn new(pattern: &str) -> Option<Compiled> {
+        let nfa = thompson::NFA::compiler()
+            .syntax(syntax::Config::new().case_insensitive(true))
+            .configure(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
+            )
+            .build(pattern)
+            .ok()?;
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .cache_capacity(DFA_CACHE)
+                    .skip_cache_capacity_check(true)
+                    .minimum_cache_clear_count(None),
+            )
+            .build_from_nfa(nfa.clone())
+            .ok();
+        Some(Compiled {
+            vm: PikeVM::new_from_nfa(nfa).ok()?,
+            dfa,
+        })
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        let run_vm = || self.vm.is_match(&mut self.vm.create_cache(), text);
+        let Some(dfa) = self.dfa.as_ref().filter(|_| text.len() > SHORT_TEXT) else {
+            return run_vm();
+        };
+        let input = Input::new(text).earliest(true);
+        match dfa.try_search_fwd(&mut dfa.create_cache(), &input) {
+            Ok(found) => found.is_some(),
+            // The lazy DFA gave up (it does on some Unicode look-arounds):
+            // the Pike VM never does.
+            Err(_) => run_vm(),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -75,7 +122,12 @@ impl Patterns {
         let prefixes = if literals.is_empty() {
             None
         } else {
-            match AhoCorasick::new(&literals) {
+            // A DFA: every question is scanned, and a few hundred KB for
+            // thousands of prefixes buys a scan several times faster.
+            let ac = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&literals);
+            match ac {
                 Ok(ac) => Some(ac),
                 Err(e) => {
                     tracing::warn!(error = %e, "pattern prefilter disabled");
@@ -107,9 +159,10 @@ impl Patterns {
             .into_iter()
             .filter_map(|n| {
                 let p = &self.patterns[n as usize];
-                let vm = p.compiled.get_or_init(|| compile(&p.source));
-                vm.as_ref()
-                    .is_some_and(|vm| vm.is_match(&mut vm.create_cache(), normalized))
+                p.compiled
+                    .get_or_init(|| Compiled::new(&p.source))
+                    .as_ref()
+                    .is_some_and(|c| c.is_match(normalized))
                     .then_some(p.article)
             })
             .collect();
@@ -174,6 +227,19 @@ mod tests {
         assert!(p.always.len() == 2, "{:?}", p.always);
         assert_eq!(p.matching("i want a refund"), [7]);
         assert_eq!(p.matching("it cost 20 €"), [8]);
+    }
+
+    #[test]
+    fn long_questions_match_as_short_ones_do() {
+        let p = set(&[("удал\\w* (мой )?аккаунт", 2), ("\\bcard\\b.*declined", 3)]);
+        let filler = "и ещё немного слов ".repeat(40);
+        assert!(filler.len() > SHORT_TEXT);
+        assert_eq!(p.matching(&format!("{filler} удалить мой аккаунт")), [2]);
+        assert_eq!(
+            p.matching(&format!("удалить {filler} аккаунт")),
+            Vec::<u32>::new()
+        );
+        assert_eq!(p.matching(&format!("my card {filler} was declined")), [3]);
     }
 
     #[test]

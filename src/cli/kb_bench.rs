@@ -3,9 +3,9 @@
 //!
 //! Each size runs in a process of its own, so that its peak memory is its
 //! own. Latency is measured per question over a warm process: every
-//! question is asked once first (this also compiles each pattern the
-//! first time it could match, about half a millisecond once per pattern),
-//! then timed on a second pass. The first pass is reported as well.
+//! question is asked once first (the index remembers each known word's
+//! derived forms the first time a question uses it), then timed on a
+//! second pass. The first pass is reported as well.
 
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};

@@ -297,12 +297,20 @@ impl Builder {
 impl Index {
     /// Indexes every article and the synonyms of `kb`.
     pub fn build(kb: KnowledgeBase) -> Index {
-        let mut b = Builder::default();
-        b.synonyms = SynonymTable::build(&kb.synonyms, &mut b.vocab);
-        b.typo_words.extend(b.synonyms.words().iter().cloned());
-        for n in 0..kb.articles.len() {
-            b.add_article(u32::try_from(n).unwrap_or(u32::MAX), &kb);
-        }
+        let pattern_list = pattern_list(&kb);
+        // Patterns compile on the other core while the articles are read.
+        let (mut b, patterns) = std::thread::scope(|scope| {
+            let patterns = scope.spawn(move || super::patterns::Patterns::build(pattern_list));
+            let mut b = Builder::default();
+            b.synonyms = SynonymTable::build(&kb.synonyms, &mut b.vocab);
+            b.typo_words.extend(b.synonyms.words().iter().cloned());
+            for n in 0..kb.articles.len() {
+                b.add_article(u32::try_from(n).unwrap_or(u32::MAX), &kb);
+            }
+            (b, patterns.join())
+        });
+        // A panic there is a bug, not bad input: no patterns then.
+        let patterns = patterns.unwrap_or_default();
         b.vocab.finish();
         let n = kb.articles.len();
         b.df.resize(b.vocab.len(), 0);
@@ -340,7 +348,6 @@ impl Index {
         });
         // A panic there is a bug, not bad input: no typo tolerance then.
         let typo = typo.unwrap_or_default();
-        let patterns = super::patterns::Patterns::build(pattern_list(&kb));
         let mut language_names: Vec<Box<str>> = Vec::new();
         let languages = kb
             .articles

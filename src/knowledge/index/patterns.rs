@@ -1,15 +1,14 @@
 //! Patterns of all articles, run only where they can match: each pattern's
 //! possible first letters (the literal prefixes of its matches) go into one
 //! Aho-Corasick automaton, and only patterns whose prefix occurs in the
-//! question are run. Patterns are compiled the first time they are needed.
+//! question are run. Patterns are compiled with the index, so that no
+//! question waits for one to compile.
 //!
 //! A compiled pattern keeps only its NFA, about 20 KB; a `regex::Regex`
 //! keeps lazy DFAs and caches of about 150 KB, which for thousands of
 //! patterns is most of the matcher's memory. Each match gets a fresh
 //! cache: a short question runs on the NFA simulation (a few µs), a long
 //! one on a forward lazy DFA (slower to start, linear after).
-
-use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::hybrid::dfa::DFA;
@@ -21,9 +20,9 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use crate::knowledge::parse::PATTERN_SIZE_LIMIT;
 
 struct Pattern {
-    source: String,
     article: u32,
-    compiled: OnceLock<Option<Compiled>>,
+    /// `None` for a pattern that does not compile (`kb check` reports it).
+    compiled: Option<Compiled>,
 }
 
 /// One pattern's NFA, run by whichever engine suits the text.
@@ -114,9 +113,8 @@ impl Patterns {
                 None => always.push(n),
             }
             patterns.push(Pattern {
-                source,
+                compiled: Compiled::new(&source),
                 article,
-                compiled: OnceLock::new(),
             });
         }
         let prefixes = if literals.is_empty() {
@@ -160,7 +158,6 @@ impl Patterns {
             .filter_map(|n| {
                 let p = &self.patterns[n as usize];
                 p.compiled
-                    .get_or_init(|| Compiled::new(&p.source))
                     .as_ref()
                     .is_some_and(|c| c.is_match(normalized))
                     .then_some(p.article)

@@ -58,7 +58,8 @@ impl Index {
         let locale_code = locale.map(|l| self.language_code(l));
         // First every touched article without passages, then passages for
         // the best few (a passage refines; it cannot find an article).
-        let mut scored: Vec<Scored> = Vec::with_capacity(s.touched_articles.len());
+        let shortlist = keep.max(PASSAGE_SHORTLIST);
+        let mut scored: Vec<Scored> = Vec::with_capacity(shortlist + 1);
         for (at, &article) in s.touched_articles.iter().enumerate() {
             let own = self.languages[article as usize];
             if let Some(wanted) = locale_code {
@@ -77,17 +78,13 @@ impl Index {
             };
             let score = score::score(&inputs);
             if score > 0.0 {
-                scored.push(Scored {
+                let candidate = Scored {
                     score,
                     article,
                     inputs,
-                });
+                };
+                keep_best(&mut scored, candidate, shortlist);
             }
-        }
-        let shortlist = keep.max(PASSAGE_SHORTLIST);
-        if scored.len() > shortlist {
-            scored.select_nth_unstable_by(shortlist, |a, b| b.score.total_cmp(&a.score));
-            scored.truncate(shortlist);
         }
         let query_terms = QueryTerms::new(words, totals.norm);
         for c in &mut scored {
@@ -177,6 +174,19 @@ impl Index {
             .position(|l| **l == *primary)
             .and_then(|i| u8::try_from(i + 1).ok())
     }
+}
+
+/// Adds `c` to `best` (best first, at most `limit`) if it is among the
+/// best: a few comparisons per article, where sorting or selecting over
+/// all touched articles cost more than scoring them.
+fn keep_best(best: &mut Vec<Scored>, c: Scored, limit: usize) {
+    let ahead = |x: &Scored| x.score > c.score || (x.score == c.score && x.article < c.article);
+    if best.len() >= limit && best.last().is_none_or(ahead) {
+        return;
+    }
+    let at = best.partition_point(ahead);
+    best.insert(at, c);
+    best.truncate(limit);
 }
 
 /// The question weight an article explains: each word at its best place.

@@ -6,15 +6,18 @@
 //!
 //! A compiled pattern keeps only its NFA, about 20 KB; a `regex::Regex`
 //! keeps lazy DFAs and caches of about 150 KB, which for thousands of
-//! patterns is most of the matcher's memory. Each match gets a fresh
-//! cache: a short question runs on the NFA simulation (a few µs), a long
-//! one on a forward lazy DFA (slower to start, linear after).
+//! patterns is most of the matcher's memory. A short question runs on the
+//! NFA simulation (a few µs) with one cache per thread; a long one on a
+//! forward lazy DFA with a fresh cache (slower to start, linear after).
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::hybrid::dfa::DFA;
-use regex_automata::nfa::thompson::{self, pikevm::PikeVM, WhichCaptures};
+use std::cell::RefCell;
+
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::syntax;
-use regex_automata::Input;
+use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::knowledge::parse::PATTERN_SIZE_LIMIT;
@@ -69,12 +72,21 @@ impl Compiled {
         })
     }
 
-    fn is_match(&self, text: &str) -> bool {
-        let run_vm = || self.vm.is_match(&mut self.vm.create_cache(), text);
-        let Some(dfa) = self.dfa.as_ref().filter(|_| text.len() > SHORT_TEXT) else {
+    /// Whether the pattern matches `text` anywhere, or with `at`, a match
+    /// starting at that byte offset.
+    fn is_match(&self, text: &str, at: Option<usize>) -> bool {
+        let mut input = Input::new(text).earliest(true);
+        if let Some(at) = at {
+            input = input.range(at..).anchored(Anchored::Yes);
+        }
+        let run_vm = || run_pike_vm(&self.vm, input.clone());
+        let Some(dfa) = self
+            .dfa
+            .as_ref()
+            .filter(|_| text.len() - input.start() > SHORT_TEXT)
+        else {
             return run_vm();
         };
-        let input = Input::new(text).earliest(true);
         match dfa.try_search_fwd(&mut dfa.create_cache(), &input) {
             Ok(found) => found.is_some(),
             // The lazy DFA gave up (it does on some Unicode look-arounds):
@@ -82,6 +94,23 @@ impl Compiled {
             Err(_) => run_vm(),
         }
     }
+}
+
+thread_local! {
+    /// One Pike VM cache per thread, fitted to each pattern in turn: making
+    /// a fresh one costs more than a short search.
+    static VM_CACHE: RefCell<Option<pikevm::Cache>> = const { RefCell::new(None) };
+}
+
+fn run_pike_vm(vm: &PikeVM, input: Input<'_>) -> bool {
+    VM_CACHE.with(|slot| match slot.try_borrow_mut() {
+        Ok(mut slot) => {
+            let cache = slot.get_or_insert_with(|| vm.create_cache());
+            cache.reset(vm);
+            vm.is_match(cache, input)
+        }
+        Err(_) => vm.is_match(&mut vm.create_cache(), input),
+    })
 }
 
 #[derive(Default)]
@@ -144,25 +173,33 @@ impl Patterns {
 
     /// Articles with a pattern matching the normalised question.
     pub fn matching(&self, normalized: &str) -> Vec<u32> {
-        let mut candidates: Vec<u32> = self.always.clone();
+        // (pattern, where its match must start): a pattern with prefixes
+        // can only match where one of them occurs, so it is tried anchored
+        // there, which fails fast; the others are tried anywhere.
+        let mut runs: Vec<(u32, Option<usize>)> = self.always.iter().map(|&n| (n, None)).collect();
         if let Some(ac) = &self.prefixes {
-            candidates.extend(
+            runs.extend(
                 ac.find_overlapping_iter(normalized)
-                    .map(|m| self.owner[m.pattern().as_usize()]),
+                    .map(|m| (self.owner[m.pattern().as_usize()], Some(m.start()))),
             );
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut articles: Vec<u32> = candidates
-            .into_iter()
-            .filter_map(|n| {
-                let p = &self.patterns[n as usize];
-                p.compiled
-                    .as_ref()
-                    .is_some_and(|c| c.is_match(normalized))
-                    .then_some(p.article)
-            })
-            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        let mut matched: Option<u32> = None;
+        let mut articles: Vec<u32> = Vec::new();
+        for (n, at) in runs {
+            if matched == Some(n) {
+                continue;
+            }
+            let p = &self.patterns[n as usize];
+            if p.compiled
+                .as_ref()
+                .is_some_and(|c| c.is_match(normalized, at))
+            {
+                matched = Some(n);
+                articles.push(p.article);
+            }
+        }
         articles.dedup();
         articles
     }
@@ -237,6 +274,18 @@ mod tests {
             Vec::<u32>::new()
         );
         assert_eq!(p.matching(&format!("my card {filler} was declined")), [3]);
+        // The prefix occurs twice; only the second occurrence matches.
+        assert_eq!(
+            p.matching(&format!("удалено {filler} удалить аккаунт")),
+            [2]
+        );
+    }
+
+    #[test]
+    fn a_pattern_is_tried_at_each_place_its_prefix_occurs() {
+        let p = set(&[("card (was |got )?declined", 1)]);
+        assert_eq!(p.matching("card ok, but my card got declined"), [1]);
+        assert!(p.matching("card ok, declined later").is_empty());
     }
 
     #[test]

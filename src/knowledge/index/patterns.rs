@@ -10,10 +10,10 @@
 //! NFA simulation (a few µs) with one cache per thread; a long one on a
 //! forward lazy DFA with a fresh cache (slower to start, linear after).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use regex_automata::hybrid::dfa::DFA;
 use std::cell::RefCell;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex_automata::hybrid::dfa::DFA;
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::syntax;

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::syntax;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -26,18 +28,25 @@ struct FrontMatter {
 
 /// Largest compiled size of one pattern: enough for any sensible
 /// expression, small enough that a runaway one cannot eat the memory.
-pub(crate) const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
+const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
 
 /// Compiles a pattern the way the matcher runs it: case-insensitive, on the
-/// normalised question.
-pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        // Questions are short: a small match cache is plenty, and a
-        // thousand patterns with the default would hold megabytes each.
-        .dfa_size_limit(PATTERN_SIZE_LIMIT / 2)
-        .build()
+/// normalised question, for matching only (no capture groups). The error
+/// says what is wrong and where.
+pub fn compile_pattern(pattern: &str) -> Result<thompson::NFA, String> {
+    thompson::NFA::compiler()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
+        )
+        .build(pattern)
+        .map_err(|e| {
+            // A syntax error underneath points at the mistake; the build
+            // error itself only says that parsing failed.
+            std::error::Error::source(&e).map_or_else(|| e.to_string(), ToString::to_string)
+        })
 }
 
 /// The id an article gets from its place in the knowledge folder.
@@ -87,12 +96,8 @@ pub fn parse_article(path: &Path, relative: &Path, text: &str) -> Result<Article
     let patterns = entries("a `patterns`", fm.patterns, &mut lines.patterns)?;
     let examples = entries("an `examples`", fm.examples, &mut lines.examples)?;
     for (pattern, line) in patterns.iter().zip(&lines.patterns) {
-        compile_pattern(pattern).map_err(|e| {
-            err(
-                Some(*line),
-                LoadErrorKind::BadPattern(first_line(&e.to_string())),
-            )
-        })?;
+        compile_pattern(pattern)
+            .map_err(|e| err(Some(*line), LoadErrorKind::BadPattern(first_line(&e))))?;
     }
     if keywords.is_empty() && patterns.is_empty() && examples.is_empty() {
         return Err(err(Some(title_line), LoadErrorKind::NothingToMatch));

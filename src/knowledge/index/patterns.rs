@@ -15,12 +15,10 @@ use std::cell::RefCell;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::hybrid::dfa::DFA;
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
-use crate::knowledge::parse::PATTERN_SIZE_LIMIT;
+use crate::knowledge::parse::compile_pattern;
 
 struct Pattern {
     article: u32,
@@ -45,18 +43,8 @@ const SHORT_TEXT: usize = 256;
 const DFA_CACHE: usize = 64 * 1024;
 
 impl Compiled {
-    /// Compiles a pattern as `parse::compile_pattern` does
-    /// (case-insensitive, the same size limit), for matching only.
     fn new(pattern: &str) -> Option<Compiled> {
-        let nfa = thompson::NFA::compiler()
-            .syntax(syntax::Config::new().case_insensitive(true))
-            .configure(
-                thompson::Config::new()
-                    .which_captures(WhichCaptures::None)
-                    .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
-            )
-            .build(pattern)
-            .ok()?;
+        let nfa = compile_pattern(pattern).ok()?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()

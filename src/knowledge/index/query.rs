@@ -87,10 +87,6 @@ impl Index {
         let mut out: Vec<QueryWord> = Vec::with_capacity(units.len());
         for unit in units {
             let pos = u32::try_from(unit.first()).unwrap_or(u32::MAX);
-            let letters = match unit {
-                Unit::Word(i) => words[i].word.chars().count(),
-                Unit::Concept { .. } => usize::MAX,
-            };
             let alts = match unit {
                 Unit::Concept { term, strength, .. } => vec![(term, strength)],
                 Unit::Word(i) => {
@@ -119,10 +115,11 @@ impl Index {
             if !alts.is_empty() && out.iter().any(|q| q.alts.first() == alts.first()) {
                 continue;
             }
-            let information = if alts.is_empty() {
-                weight * score::unknown_information(letters)
-            } else {
-                weight
+            let information = match unit {
+                Unit::Word(i) if alts.is_empty() => {
+                    weight * score::unknown_information(words[i].word.chars().count())
+                }
+                _ => weight,
             };
             out.push(QueryWord {
                 pos,

@@ -1,7 +1,7 @@
 //! L0: /ask answers from the knowledge base, in the asker's language;
 //! "Solved" records it; "Talk to a human" opens exactly one ticket.
 
-use crate::world::{text, ticket_number, World};
+use crate::world::{ticket_number, World};
 
 #[tokio::test]
 async fn ask_answers_from_the_knowledge_base_and_solved_is_recorded() {
@@ -9,12 +9,7 @@ async fn ask_answers_from_the_knowledge_base_and_solved_is_recorded() {
     let alice = w.person("alice");
     let help = w.channel("help");
     let answer = w
-        .slash(
-            &alice,
-            &help,
-            "ask",
-            &[("question", text("how do I reopen a closed ticket?"))],
-        )
+        .ask(&alice, &help, "how do I reopen a closed ticket?")
         .await;
     assert!(answer.ephemeral, "the answer is for alice only");
     assert!(
@@ -37,12 +32,7 @@ async fn a_russian_user_is_answered_in_russian() {
     let boris = w.person("boris");
     let help = w.channel("help");
     let answer = w
-        .slash(
-            &boris,
-            &help,
-            "ask",
-            &[("question", text("как переоткрыть закрытый тикет?"))],
-        )
+        .ask(&boris, &help, "как переоткрыть закрытый тикет?")
         .await;
     assert!(
         answer.has_button("Решено") && answer.has_button("Позвать человека"),
@@ -56,12 +46,7 @@ async fn talk_to_a_human_clicked_twice_opens_one_ticket() {
     let alice = w.person("alice");
     let help = w.channel("help");
     let answer = w
-        .slash(
-            &alice,
-            &help,
-            "ask",
-            &[("question", text("how do I reopen a closed ticket?"))],
-        )
+        .ask(&alice, &help, "how do I reopen a closed ticket?")
         .await;
     let (first, second) = tokio::join!(
         alice.click(&answer, "Talk to a human"),
@@ -86,14 +71,7 @@ async fn a_question_nothing_matches_opens_a_ticket_at_once() {
     let w = World::start().await;
     let alice = w.person("alice");
     let help = w.channel("help");
-    let answer = w
-        .slash(
-            &alice,
-            &help,
-            "ask",
-            &[("question", text("zxqv blorp frobnicator quux"))],
-        )
-        .await;
+    let answer = w.ask(&alice, &help, "zxqv blorp frobnicator quux").await;
     let number = ticket_number(&answer.text).expect("a ticket was opened");
     w.sandbox.settled().await.unwrap();
     let t = w.ticket(number).await;

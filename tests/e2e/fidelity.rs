@@ -18,12 +18,7 @@ async fn a_whole_ticket_life_speaks_discords_api_exactly() {
     let help = w.channel("help");
 
     let answer = w
-        .slash(
-            &alice,
-            &help,
-            "ask",
-            &[("question", text("how do I reopen a closed ticket?"))],
-        )
+        .ask(&alice, &help, "how do I reopen a closed ticket?")
         .await;
     let opened = w.click(&alice, &answer, "Talk to a human").await;
     let n = crate::world::ticket_number(&opened.text).expect("a ticket");

@@ -16,12 +16,7 @@ async fn a_dropped_gateway_resumes_and_the_question_is_still_answered() {
     // Asked while the bot is away: the event waits in the session and
     // arrives on resume, within Discord's 3 s.
     let answer = w
-        .slash(
-            &alice,
-            &help,
-            "ask",
-            &[("question", text("how do I reopen a closed ticket?"))],
-        )
+        .ask(&alice, &help, "how do I reopen a closed ticket?")
         .await;
     assert!(answer.has_button("Solved"), "{answer:?}");
     w.sandbox

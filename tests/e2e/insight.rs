@@ -123,21 +123,11 @@ async fn stats_count_a_scripted_history_and_draw_the_ladder() {
     let help = w.channel("help");
     // Two questions at L0: one solved, one sent to a human.
     let a = w
-        .slash(
-            &alice,
-            &help,
-            "ask",
-            &[("question", text("how do I reopen a closed ticket?"))],
-        )
+        .ask(&alice, &help, "how do I reopen a closed ticket?")
         .await;
     w.click(&alice, &a, "Solved").await;
     let b = w
-        .slash(
-            &alice,
-            &help,
-            "ask",
-            &[("question", text("how do I reopen a closed ticket?"))],
-        )
+        .ask(&alice, &help, "how do I reopen a closed ticket?")
         .await;
     let opened = w.click(&alice, &b, "Talk to a human").await;
     let n = crate::world::ticket_number(&opened.text).expect("a ticket");

@@ -11,12 +11,7 @@ async fn boris_gets_his_answer_his_ticket_and_its_closing_in_russian() {
     let lena = w.person("lena");
     let help = w.channel("help");
     let answer = w
-        .slash(
-            &boris,
-            &help,
-            "ask",
-            &[("question", text("как переоткрыть закрытый тикет?"))],
-        )
+        .ask(&boris, &help, "как переоткрыть закрытый тикет?")
         .await;
     assert!(answer.has_button("Позвать человека"), "{answer:?}");
     let opened = w.click(&boris, &answer, "Позвать человека").await;

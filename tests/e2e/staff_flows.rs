@@ -255,12 +255,7 @@ async fn kb_reload_picks_up_a_new_article() {
     let after = w.slash(&root, &help, "kb reload", &[]).await;
     assert_eq!(count(&after.text), articles + 1, "{}", after.text);
     let answer = w
-        .slash(
-            &w.person("alice"),
-            &help,
-            "ask",
-            &[("question", text("what does the office llama eat?"))],
-        )
+        .ask(&w.person("alice"), &help, "what does the office llama eat?")
         .await;
     assert!(answer.embed_text().contains("hay"), "{answer:?}");
 }

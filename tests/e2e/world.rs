@@ -138,6 +138,12 @@ impl World {
         self.answer(who, &response).await
     }
 
+    /// Asks L0 with `/ask` and returns its answer.
+    pub async fn ask(&self, who: &Person, channel: &ChannelRef, question: &str) -> MessageView {
+        self.slash(who, channel, "ask", &[("question", text(question))])
+            .await
+    }
+
     /// Clicks a button and returns the final answer (the updated message,
     /// or the ephemeral reply).
     pub async fn click(&self, who: &Person, message: &MessageView, label: &str) -> MessageView {

@@ -48,36 +48,18 @@ impl SandboxArgs {
         })
     }
 
-    /// The database URL, and the temporary folder holding it (removed at the end).
-    fn database(&self) -> anyhow::Result<(String, Option<TempFolder>)> {
+    /// The database URL, and the temporary folder holding it (removed
+    /// when dropped).
+    fn database(&self) -> anyhow::Result<(String, Option<tempfile::TempDir>)> {
         if let Some(url) = &self.database {
             return Ok((url.clone(), None));
         }
-        let folder = TempFolder::new()?;
-        let url = format!("sqlite://{}/sandbox.db", folder.0.display());
+        let folder = tempfile::Builder::new()
+            .prefix("supportline-sandbox-")
+            .tempdir()
+            .context("making a temporary folder for the sandbox's database")?;
+        let url = format!("sqlite://{}/sandbox.db", folder.path().display());
         Ok((url, Some(folder)))
-    }
-}
-
-/// A folder for the default database, removed when dropped.
-struct TempFolder(PathBuf);
-
-impl TempFolder {
-    fn new() -> anyhow::Result<TempFolder> {
-        let path = std::env::temp_dir().join(format!(
-            "supportline-sandbox-{}-{:08x}",
-            std::process::id(),
-            fastrand::u32(..)
-        ));
-        std::fs::create_dir_all(&path)
-            .with_context(|| format!("making a temporary folder {}", path.display()))?;
-        Ok(TempFolder(path))
-    }
-}
-
-impl Drop for TempFolder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -144,8 +126,8 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Starts the bot against the sandbox and waits until it has registered
-/// its commands (people can use them from then on).
+/// Serves only the imitation, with the demo server's settings saved, and
+/// prints how to run the bot against it; Ctrl-C stops it.
 async fn serve(args: &SandboxArgs, bind: SocketAddr) -> anyhow::Result<ExitCode> {
     let (url, _temporary) = args.database()?;
     let (_, sandbox, store) = demo_server(args, bind, &url).await?;

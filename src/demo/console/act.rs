@@ -2,7 +2,6 @@
 //! slash command, clicking, filling a modal, looking, letting time pass.
 
 use crate::bot::Clock;
-use crate::sandbox::wire::command::{CommandOption, BOOLEAN, INTEGER, NUMBER};
 use crate::sandbox::{ChannelRef, DriverError, MessageView, Opt, Person, PersonView, Sandbox};
 
 use super::place::{resolve, PlaceError};
@@ -25,13 +24,6 @@ pub enum ActError {
     },
     #[error("no form is open for {0} (click a button that opens one first)")]
     NoModal(String),
-    #[error("/{command} {option}: `{value}` is not {expected}")]
-    BadValue {
-        command: String,
-        option: String,
-        value: String,
-        expected: &'static str,
-    },
     #[error("this bot's clock cannot be moved")]
     FixedClock,
 }
@@ -57,9 +49,12 @@ pub async fn act(
             let person = sandbox.person(who)?;
             let default = Place::Channel("help".to_string());
             let channel = resolve(sandbox, &person, place.as_ref().unwrap_or(&default))?;
-            let typed = typed_options(sandbox, command, options)?;
-            let given: Vec<(&str, Opt)> =
-                typed.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+            // Typed as text; the sandbox reads it by each option's type,
+            // as the Discord client does.
+            let given: Vec<(&str, Opt)> = options
+                .iter()
+                .map(|(n, v)| (n.as_str(), Opt::Text(v.clone())))
+                .collect();
             person.slash(&channel, command, &given).await?;
         }
         Action::Click { who, label, place } => {
@@ -123,60 +118,4 @@ fn newest_with_button(
             label: label.to_string(),
             place: place.map(|p| format!(" in {p}")).unwrap_or_default(),
         })
-}
-
-/// Option values typed as the registered command expects them: numbers
-/// for integer options, `true`/`false` for booleans, text otherwise
-/// (people, channels and roles by name).
-fn typed_options(
-    sandbox: &Sandbox,
-    command: &str,
-    options: &[(String, String)],
-) -> Result<Vec<(String, Opt)>, ActError> {
-    let leaf = leaf_options(sandbox, command);
-    options
-        .iter()
-        .map(|(name, value)| {
-            let kind = leaf.iter().find(|o| o.name == *name).map(|o| o.kind);
-            let bad = |expected| ActError::BadValue {
-                command: command.to_string(),
-                option: name.clone(),
-                value: value.clone(),
-                expected,
-            };
-            let opt = match kind {
-                Some(INTEGER) => Opt::Int(value.parse().map_err(|_| bad("a whole number"))?),
-                Some(NUMBER) => Opt::Number(value.parse().map_err(|_| bad("a number"))?),
-                Some(BOOLEAN) => Opt::Bool(match value.as_str() {
-                    "true" | "yes" => true,
-                    "false" | "no" => false,
-                    _ => return Err(bad("true or false")),
-                }),
-                _ => Opt::Text(value.clone()),
-            };
-            Ok((name.clone(), opt))
-        })
-        .collect()
-}
-
-/// The options of the (sub)command `path`, as the bot registered them.
-fn leaf_options(sandbox: &Sandbox, path: &str) -> Vec<CommandOption> {
-    let mut words = path.split_whitespace();
-    let Some(root) = words.next() else {
-        return Vec::new();
-    };
-    let Some(command) = sandbox.commands().into_iter().find(|c| c.name == root) else {
-        return Vec::new();
-    };
-    let mut options = command.options;
-    for word in words {
-        match options
-            .into_iter()
-            .find(|o| o.is_subcommand() && o.name == word)
-        {
-            Some(sub) => options = sub.options.unwrap_or_default(),
-            None => return Vec::new(),
-        }
-    }
-    options
 }

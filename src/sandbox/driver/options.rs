@@ -16,8 +16,10 @@ use crate::sandbox::wire::interaction::{OptionValueOut, ResolvedOut};
 use crate::sandbox::wire::user::PartialMemberOut;
 
 /// A value typed into a slash command option. Text is read according to
-/// the option's type: a user option takes a person's name, a channel
-/// option a channel name, a role option a role name.
+/// the option's type, as the Discord client reads what people type: a
+/// number for a number option, `true`/`false` (or `yes`/`no`) for a
+/// boolean, a person's name for a user option, a channel name for a
+/// channel option, a role name for a role option.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Opt {
     Text(String),
@@ -222,6 +224,23 @@ fn convert(
             Ok(Value::String(t.clone()))
         }
         (INTEGER, Opt::Int(i)) => Ok(Value::from(*i)),
+        (INTEGER, Opt::Text(t)) => t
+            .trim()
+            .parse::<i64>()
+            .map(Value::from)
+            .map_err(|_| bad(command, option, format!("`{t}` is not a whole number"))),
+        (NUMBER, Opt::Text(t)) => t
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .map(Value::from)
+            .ok_or_else(|| bad(command, option, format!("`{t}` is not a number"))),
+        (BOOLEAN, Opt::Text(t)) => match t.trim() {
+            "true" | "yes" => Ok(Value::from(true)),
+            "false" | "no" => Ok(Value::from(false)),
+            _ => Err(bad(command, option, format!("`{t}` is not true or false"))),
+        },
         (NUMBER, Opt::Number(n)) => Ok(Value::from(*n)),
         (NUMBER, Opt::Int(i)) => Ok(Value::from(*i as f64)),
         (BOOLEAN, Opt::Bool(b)) => Ok(Value::from(*b)),

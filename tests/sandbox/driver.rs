@@ -253,3 +253,27 @@ async fn unknown_people_channels_and_commands_are_named_in_the_error() {
         "{no_button:?}"
     );
 }
+
+#[tokio::test]
+async fn typed_text_is_read_by_the_option_type_as_the_client_does() {
+    let sandbox = sandbox().await;
+    let _bot = Bot::start(&sandbox).await;
+    let alice = sandbox.person("alice").unwrap();
+    let help = sandbox.channel("help").unwrap();
+
+    alice
+        .slash(&help, "hello", &[("secret", "yes".into())])
+        .await
+        .unwrap();
+    sandbox.settled().await.unwrap();
+    let reply = alice.messages_in(&help).pop().unwrap();
+    assert!(reply.ephemeral, "`yes` is true for a boolean option");
+
+    let refused = alice
+        .slash(&help, "hello", &[("secret", "maybe".into())])
+        .await;
+    assert!(
+        matches!(refused, Err(DriverError::BadOptionValue { ref why, .. }) if why.contains("maybe")),
+        "{refused:?}"
+    );
+}

@@ -71,20 +71,6 @@ pub enum Action {
     Wait(Duration),
 }
 
-impl Action {
-    /// The person acting or looking, if any.
-    pub fn who(&self) -> Option<&str> {
-        match self {
-            Action::Say { who, .. }
-            | Action::Slash { who, .. }
-            | Action::Click { who, .. }
-            | Action::Fill { who, .. }
-            | Action::Show { who } => Some(who),
-            Action::Wait(_) => None,
-        }
-    }
-}
-
 /// Why a line could not be read; the console adds the line number.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -329,6 +315,8 @@ fn unquote(s: &str) -> &str {
 }
 
 /// `90s`, `15m`, `2h`, `3d`.
+const MAX_WAIT_SECONDS: u64 = 365 * 86_400;
+
 fn parse_wait(s: &str) -> Result<Duration, SyntaxError> {
     let problem = || {
         bad(format!(
@@ -345,7 +333,12 @@ fn parse_wait(s: &str) -> Result<Duration, SyntaxError> {
         "d" => 86_400,
         _ => return Err(problem()),
     };
-    Ok(Duration::from_secs(n * seconds))
+    // A year is more than any timer of the bot needs; far more would
+    // move the clock past what dates can hold.
+    match n.checked_mul(seconds) {
+        Some(total) if total <= MAX_WAIT_SECONDS => Ok(Duration::from_secs(total)),
+        _ => Err(bad(format!("`wait {s}` is too long: at most 365d"))),
+    }
 }
 
 #[cfg(test)]

@@ -182,6 +182,8 @@ fn mistakes_say_what_was_expected() {
     assert!(error("alice in #help hi").contains("a colon before the text"));
     assert!(error(r#"alice clicks "Talk to"#).contains("no closing quote"));
     assert!(error("wait soon").contains("expected a duration"));
+    assert!(error("wait 99999999999999999999d").contains("expected a duration"));
+    assert!(error("wait 9999999999999d").contains("at most 365d"));
     assert!(error("wait 2y").contains("expected a duration"));
     assert!(error("mark fills Data corruption").contains("name: value"));
     assert!(error("alice /ask question: a question: b").contains("given twice"));

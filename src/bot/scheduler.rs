@@ -17,7 +17,7 @@ use super::app::Data;
 use super::error::BotError;
 use super::flows::{ops, staff_locale};
 use super::mentions;
-use crate::store::{Timer, TimerSubject, TransitionError};
+use crate::store::{Change, Timer, TimerSubject, TransitionError};
 use crate::tickets::{self, TimerKind};
 use crate::tr;
 
@@ -68,10 +68,8 @@ async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
                     tickets::sla_breach(t, settings.level(t.level).sla, now)
                 })
                 .await;
-            let change = match decided {
-                Ok(change) if !change.events.is_empty() => change,
-                Ok(_) | Err(TransitionError::NotFound(_)) => return Ok(()),
-                Err(e) => return Err(e.into()),
+            let Some(change) = made(decided)? else {
+                return Ok(());
             };
             let t = &change.after;
             let target = settings.level(t.level).sla;
@@ -102,14 +100,22 @@ async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
                 .store
                 .transition(id, |t| tickets::auto_close(t, after, now))
                 .await;
-            let change = match decided {
-                Ok(change) if !change.events.is_empty() => change,
-                Ok(_) | Err(TransitionError::NotFound(_)) => return Ok(()),
-                Err(e) => return Err(e.into()),
+            let Some(change) = made(decided)? else {
+                return Ok(());
             };
             ops::after_close(http, data, &settings, &change.after, None, None).await;
         }
         TimerKind::CooldownExpiry => {}
     }
     Ok(())
+}
+
+/// The change a timer made, or `None` when it had nothing left to do (the
+/// ticket moved on, or is gone).
+fn made(decided: Result<Change, TransitionError>) -> Result<Option<Change>, BotError> {
+    match decided {
+        Ok(change) if !change.events.is_empty() => Ok(Some(change)),
+        Ok(_) | Err(TransitionError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }

@@ -45,17 +45,7 @@ async fn a_whole_ticket_life_speaks_discords_api_exactly() {
     let l2 = w.case_thread(n).await;
     w.slash(&mark, &l2, "resolve", &[("summary", text("fixed"))])
         .await;
-    let thread = w.channel_by_id(w.ticket(n).await.user_thread.unwrap().0);
-    let q = alice
-        .sees_in(&thread, |m| m.has_button("5 ★"))
-        .await
-        .unwrap();
-    let form = alice.click(&q, "5 ★").await.unwrap();
-    let done = alice
-        .submit_modal(form.modal().unwrap(), &[])
-        .await
-        .unwrap();
-    w.answer(&alice, &done).await;
+    w.rate(&alice, n, 5).await;
     w.slash(&root, &help, "stats", &[("days", int(1))]).await;
     w.slash(&root, &help, "setup show", &[]).await;
     w.slash(

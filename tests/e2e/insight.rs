@@ -139,17 +139,7 @@ async fn stats_count_a_scripted_history_and_draw_the_ladder() {
     let mark = w.person("mark");
     let l2 = w.case_thread(n).await;
     w.slash(&mark, &l2, "resolve", &[]).await;
-    let thread = w.channel_by_id(w.ticket(n).await.user_thread.unwrap().0);
-    let q = alice
-        .sees_in(&thread, |m| m.has_button("5 ★"))
-        .await
-        .unwrap();
-    let form = alice.click(&q, "5 ★").await.unwrap();
-    let done = alice
-        .submit_modal(form.modal().unwrap(), &[])
-        .await
-        .unwrap();
-    w.answer(&alice, &done).await;
+    w.rate(&alice, n, 5).await;
 
     let stats = w.slash(&root, &help, "stats", &[("days", int(7))]).await;
     let text = stats.embed_text();

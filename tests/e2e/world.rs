@@ -144,6 +144,20 @@ impl World {
             .await
     }
 
+    /// `who` answers "Did this solve it?" of ticket `number` with `stars`
+    /// and no comment.
+    pub async fn rate(&self, who: &Person, number: u64, stars: u8) {
+        let thread = self.channel_by_id(self.ticket(number).await.user_thread.unwrap().0);
+        let label = format!("{stars} ★");
+        let question = who
+            .sees_in(&thread, |m| m.has_button(&label))
+            .await
+            .expect("the resolve question reaches the user");
+        let form = who.click(&question, &label).await.unwrap();
+        let done = who.submit_modal(form.modal().unwrap(), &[]).await.unwrap();
+        self.answer(who, &done).await;
+    }
+
     /// Clicks a button and returns the final answer (the updated message,
     /// or the ephemeral reply).
     pub async fn click(&self, who: &Person, message: &MessageView, label: &str) -> MessageView {

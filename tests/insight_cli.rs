@@ -1,6 +1,8 @@
 //! `supportline migrate`, `stats` and `kb report` from the shell, against a
 //! SQLite file seeded through the store with a scripted history.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

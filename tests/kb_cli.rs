@@ -2,6 +2,8 @@
 //! `kb ask` JSON contract (`../shared/knowledge-format.md`), line order,
 //! exit codes.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,6 +1,8 @@
 //! `supportline run`: a missing or malformed setting stops it at once with
 //! one line naming the setting (no Discord needed to see that).
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 use std::process::Command;
 
 fn run_with(env: &[(&str, &str)]) -> (i32, String) {

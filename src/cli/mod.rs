@@ -7,6 +7,7 @@ mod kb_bench;
 mod kb_report;
 mod migrate;
 mod run;
+#[cfg(feature = "sandbox")]
 mod sandbox;
 mod stats;
 
@@ -39,6 +40,7 @@ pub enum Command {
     /// imitation of Discord, and a console to act as anyone (reads a
     /// script from standard input too). `--serve ADDR`: only the imitation,
     /// for a separate `supportline run`.
+    #[cfg(feature = "sandbox")]
     Sandbox(sandbox::SandboxArgs),
 }
 
@@ -50,6 +52,7 @@ impl Command {
             Command::Kb(cmd) => cmd.run(),
             Command::Migrate(args) => migrate::run(&args),
             Command::Stats(args) => stats::run(&args),
+            #[cfg(feature = "sandbox")]
             Command::Sandbox(args) => args.run(),
         }
     }

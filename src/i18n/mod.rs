@@ -10,15 +10,13 @@
 //! assert_eq!(text, "3 тикета");
 //! ```
 
-mod locale;
-
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
+pub use crate::tickets::Locale;
 pub use fluent_bundle::FluentValue;
-pub use locale::Locale;
 
 const SOURCES: [(Locale, &str); 2] = [
     (Locale::En, include_str!("en.ftl")),
@@ -43,7 +41,7 @@ impl Catalog {
         for (locale, source) in SOURCES {
             let resource = FluentResource::try_new(source.to_owned())
                 .map_err(|(_, errors)| format!("{}.ftl: {errors:?}", locale.code()))?;
-            let mut bundle = FluentBundle::new_concurrent(vec![locale.langid()]);
+            let mut bundle = FluentBundle::new_concurrent(vec![langid(locale)]);
             // Unicode isolation marks around placeables show up as garbage
             // in Discord clients; our messages are never bidirectional.
             bundle.set_use_isolating(false);
@@ -122,3 +120,9 @@ macro_rules! tr {
 
 #[cfg(test)]
 mod tests;
+
+/// Fluent's name for a locale (its plural rules come from it).
+fn langid(locale: Locale) -> unic_langid::LanguageIdentifier {
+    // Both codes are valid BCP 47 tags, so parsing cannot fail.
+    locale.code().parse().unwrap_or_default()
+}

@@ -4,10 +4,10 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use super::ids::{ChannelId, GuildId, MessageId, TicketId, TicketNumber, UserId};
 use super::level::{Level, LevelSet};
+use super::locale::Locale;
 use super::policy::Actor;
 use super::ticket::{CaseThread, Priority, Status, Ticket, TicketSource};
 use super::urgency::Cues;
-use crate::i18n::Locale;
 
 pub const OPENER: UserId = UserId(100);
 

@@ -9,14 +9,15 @@
 //! *evolves* the ticket by those events; the store persists both with one
 //! conditional update (`store::Store::transition`).
 //!
-//! The one outside type used is `i18n::Locale` (a plain language tag), so
-//! the ticket remembers which language to speak to its author.
+//! A ticket remembers which language to speak to its author ([`Locale`], a
+//! plain language tag; the catalogue in `i18n` speaks it).
 
 pub mod event;
 pub mod handoff;
 pub mod ids;
 pub mod level;
 pub mod lifecycle;
+pub mod locale;
 pub mod policy;
 pub mod refusal;
 pub mod settings;
@@ -41,6 +42,7 @@ pub use lifecycle::{
     auto_close, close, confirm, first_response, reject, reopen, request_resolve, sla_breach,
     thread_lost,
 };
+pub use locale::Locale;
 pub use policy::{allows, allows_in_guild, Actor};
 pub use refusal::{Action, Allowed, GuildAction, Refusal, TicketAction};
 pub use settings::{GuildSettings, LevelSettings, Missing, SettingsError};

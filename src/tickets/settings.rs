@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::ids::{ChannelId, GuildId, RoleId};
 use super::level::{Level, LevelSet};
-use crate::i18n::Locale;
+use super::locale::Locale;
 
 /// One rung of the ladder in this guild.
 #[derive(Debug, Clone, PartialEq, Eq)]

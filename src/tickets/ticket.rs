@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{ChannelId, GuildId, L0ExchangeId, MessageId, TicketId, TicketNumber, UserId};
 use super::level::{Level, LevelSet};
+use super::locale::Locale;
 use super::urgency::{self, Cues};
-use crate::i18n::Locale;
 
 /// Where a ticket stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

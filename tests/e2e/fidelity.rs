@@ -2,7 +2,7 @@
 //! story (commands, buttons, forms, threads, edits, files, a chart)
 //! validates against Discord's own OpenAPI description.
 
-#[path = "../support/openapi.rs"]
+#[path = "../../crates/sandbox/tests/support/openapi.rs"]
 #[allow(dead_code)]
 mod openapi;
 

@@ -1,6 +1,8 @@
 //! End-to-end stories: the real bot, through serenity, against the
 //! sandbox's demo server. Each test builds its own world.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 mod world;
 
 mod ask;

@@ -3,6 +3,8 @@
 //! `postgres://postgres@127.0.0.1:5432/test`; the user must be allowed to
 //! create databases). One test binary, so it links once.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 mod common;
 
 mod concurrency;

@@ -1,0 +1,213 @@
+//! Faults on demand: the next N calls of a route fail with 500 or 429, and
+//! a latency added to every answer. (Gateway drops, deletions behind the
+//! bot's back and members leaving are on [`crate::FaultControl`].)
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use thiserror::Error;
+
+use crate::error::ApiError;
+use crate::rest::ROUTES;
+
+/// How a planned call fails.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Failure {
+    /// 500 Internal Server Error.
+    ServerError,
+    /// 429 with `retry_after` seconds; `global` marks the global rate limit.
+    RateLimited { retry_after: f64, global: bool },
+}
+
+impl Failure {
+    pub fn error(self) -> ApiError {
+        match self {
+            Failure::ServerError => ApiError::server_error(),
+            Failure::RateLimited {
+                retry_after,
+                global,
+            } => ApiError::rate_limited(retry_after, global),
+        }
+    }
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum FaultError {
+    #[error("`{0}` is not a route the sandbox serves (write it like `POST /channels/{{channel_id}}/messages`)")]
+    UnknownRoute(String),
+}
+
+#[derive(Debug)]
+struct Planned {
+    method: String,
+    route: String,
+    remaining: u32,
+    failure: Failure,
+}
+
+#[derive(Debug, Default)]
+struct Plan {
+    failures: Vec<Planned>,
+    latency: Duration,
+}
+
+#[derive(Debug, Default)]
+pub struct Faults {
+    plan: Mutex<Plan>,
+}
+
+impl Faults {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Plan> {
+        self.plan.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Makes the next `times` calls of `route` (`"POST /channels/{channel_id}/messages"`)
+    /// fail with `failure`.
+    pub fn fail_next(&self, route: &str, times: u32, failure: Failure) -> Result<(), FaultError> {
+        let (method, path) = route
+            .split_once(' ')
+            .map(|(m, p)| (m.trim().to_ascii_uppercase(), p.trim().to_string()))
+            .ok_or_else(|| FaultError::UnknownRoute(route.to_string()))?;
+        let known = ROUTES
+            .iter()
+            .any(|(m, p)| m.eq_ignore_ascii_case(&method) && *p == path);
+        if !known {
+            return Err(FaultError::UnknownRoute(route.to_string()));
+        }
+        self.lock().failures.push(Planned {
+            method,
+            route: path,
+            remaining: times,
+            failure,
+        });
+        Ok(())
+    }
+
+    /// The failure for this call, if one is planned (and counts it).
+    pub fn take(&self, method: &str, route: &str) -> Option<Failure> {
+        let mut plan = self.lock();
+        let planned = plan
+            .failures
+            .iter_mut()
+            .find(|p| p.remaining > 0 && p.method == method && p.route == route)?;
+        planned.remaining -= 1;
+        let failure = planned.failure;
+        plan.failures.retain(|p| p.remaining > 0);
+        Some(failure)
+    }
+
+    /// Adds `latency` before every REST answer.
+    pub fn set_latency(&self, latency: Duration) {
+        self.lock().latency = latency;
+    }
+
+    pub fn latency(&self) -> Duration {
+        self.lock().latency
+    }
+
+    /// Cancels planned failures and latency.
+    pub fn clear(&self) {
+        *self.lock() = Plan::default();
+    }
+}
+
+/// Faults on demand for one sandbox: REST failures and latency, gateway
+/// drops, things deleted behind the bot's back, members leaving.
+pub struct FaultControl<'a> {
+    pub(crate) shared: &'a crate::shared::Shared,
+}
+
+impl FaultControl<'_> {
+    /// The next `times` calls of `route` fail (`"POST /channels/{channel_id}/messages"`).
+    pub fn fail_next(&self, route: &str, times: u32, failure: Failure) -> Result<(), FaultError> {
+        self.shared.faults.fail_next(route, times, failure)
+    }
+
+    /// Adds `latency` before every REST answer.
+    pub fn set_latency(&self, latency: Duration) {
+        self.shared.faults.set_latency(latency);
+    }
+
+    /// Cancels planned failures and latency.
+    pub fn clear(&self) {
+        self.shared.faults.clear();
+    }
+
+    /// Cuts every gateway connection without a close frame, like a network
+    /// drop. Sessions stay resumable and keep collecting events.
+    pub fn drop_gateway(&self) {
+        use crate::gateway::hub::Outbound;
+        self.shared
+            .write(|w| w.gateway.broadcast(|| Outbound::Drop));
+    }
+
+    /// Closes every gateway connection with `code` (4000 lets clients resume).
+    pub fn close_gateway(&self, code: u16) {
+        use crate::gateway::hub::Outbound;
+        self.shared.write(|w| {
+            w.gateway
+                .broadcast(|| Outbound::Close(code, "sandbox fault".to_string()))
+        });
+    }
+
+    /// Sends op 7 RECONNECT: clients reconnect and resume.
+    pub fn request_reconnect(&self) {
+        self.send_op(crate::wire::gateway::OP_RECONNECT, serde_json::Value::Null);
+    }
+
+    /// Sends op 9 INVALID_SESSION. When not resumable the sessions are
+    /// forgotten, so the client must identify again (serenity then waits
+    /// about 5 s in its shard queue before it does).
+    pub fn invalidate_sessions(&self, resumable: bool) {
+        self.send_op(
+            crate::wire::gateway::OP_INVALID_SESSION,
+            serde_json::Value::Bool(resumable),
+        );
+        if !resumable {
+            self.shared.write(|w| {
+                for id in w.gateway.session_ids() {
+                    w.gateway.invalidate(&id);
+                }
+            });
+        }
+    }
+
+    fn send_op(&self, op: u8, data: serde_json::Value) {
+        use crate::gateway::hub::Outbound;
+        use crate::wire::gateway::FrameOut;
+        let frame = FrameOut {
+            op,
+            d: &data,
+            s: None,
+            t: None,
+        };
+        if let Ok(text) = serde_json::to_string(&frame) {
+            self.shared
+                .write(|w| w.gateway.broadcast(|| Outbound::Text(text.clone())));
+        }
+    }
+
+    /// Delivers the last event called `name` (e.g. `INTERACTION_CREATE`)
+    /// once more, as a duplicate delivery. False if there was none.
+    pub fn replay_last(&self, name: &str) -> bool {
+        self.shared.write(|w| w.gateway.replay(name))
+    }
+
+    /// Deletes a channel or thread as an admin would, without the bot.
+    pub fn delete_channel(&self, channel: &crate::ChannelRef) -> Result<(), ApiError> {
+        let id = crate::ids::Snowflake(channel.id);
+        self.shared.write(|w| w.remove_channel(id))
+    }
+
+    /// A member leaves the server.
+    pub fn member_leaves(&self, person: &crate::Person) -> Result<(), ApiError> {
+        let user = crate::ids::Snowflake(person.id());
+        self.shared.write(|w| {
+            let guild = w
+                .main_guild()
+                .map(|g| g.id)
+                .ok_or_else(ApiError::unknown_guild)?;
+            w.remove_member(guild, user)
+        })
+    }
+}

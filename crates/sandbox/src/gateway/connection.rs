@@ -1,0 +1,65 @@
+//! One websocket connection: a reader feeding frames to the protocol and a
+//! writer draining what the hub queued for it.
+
+use std::sync::Arc;
+
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::response::Response;
+use futures_util::{SinkExt, StreamExt};
+use tokio::sync::mpsc;
+
+use super::hub::Outbound;
+use super::protocol;
+use crate::shared::Shared;
+
+pub async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
+    ws.on_upgrade(move |socket| run(shared, socket))
+}
+
+async fn run(shared: Arc<Shared>, socket: WebSocket) {
+    let (mut sink, mut stream) = socket.split();
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let connection = shared.write(|w| {
+        let id = w.gateway.connect(tx);
+        protocol::hello(w, id);
+        id
+    });
+    let writer = async {
+        while let Some(out) = rx.recv().await {
+            match out {
+                Outbound::Text(text) => {
+                    if sink.send(Message::Text(text.into())).await.is_err() {
+                        break;
+                    }
+                }
+                Outbound::Close(code, reason) => {
+                    let frame = CloseFrame {
+                        code,
+                        reason: reason.into(),
+                    };
+                    let _ = sink.send(Message::Close(Some(frame))).await;
+                    break;
+                }
+                // Dropping the socket without a close frame is a network drop.
+                Outbound::Drop => break,
+            }
+        }
+    };
+    let reader = async {
+        while let Some(Ok(message)) = stream.next().await {
+            match message {
+                Message::Text(text) => {
+                    shared.write(|w| protocol::handle(w, connection, text.as_str()))
+                }
+                Message::Close(_) => break,
+                _ => {}
+            }
+        }
+    };
+    tokio::select! {
+        _ = writer => {}
+        _ = reader => {}
+    }
+    shared.write(|w| w.gateway.disconnect(connection));
+}

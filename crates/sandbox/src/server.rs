@@ -1,0 +1,281 @@
+//! Starting and stopping a sandbox, and connecting serenity to it.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use thiserror::Error;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tokio::time::Instant;
+
+use crate::driver::waiting;
+use crate::driver::DriverError;
+use crate::faults::FaultControl;
+use crate::gateway::hub::Outbound;
+use crate::ids::Snowflake;
+use crate::rest;
+use crate::shared::Shared;
+use crate::spec::{Privileged, ServerSpec, SpecError};
+use crate::state::{World, WorldConfig};
+
+#[derive(Debug, Error)]
+pub enum SandboxError {
+    #[error("the sandbox could not listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Spec(#[from] SpecError),
+}
+
+/// A running imitation of Discord: REST under `{base_url}/api/v10` and the
+/// gateway at `ws://…` on the same port.
+pub struct Sandbox {
+    pub(crate) shared: Arc<Shared>,
+    addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+    pub(crate) patience: Duration,
+    pub(crate) quiet: Duration,
+}
+
+/// How to run a sandbox beyond its server description.
+#[derive(Clone, Debug)]
+pub struct SandboxOptions {
+    /// Where to listen; port 0 picks a free port. Default 127.0.0.1:0.
+    pub bind: SocketAddr,
+    /// The bot token to accept; a random one when `None`. Set it when a
+    /// separate bot process brings its own `DISCORD_TOKEN`.
+    pub token: Option<String>,
+    /// The shard count GET /gateway/bot recommends. Default 1.
+    pub shards: u32,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        SandboxOptions {
+            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            token: None,
+            shards: 1,
+        }
+    }
+}
+
+/// How long `sees_*`, `settled` and `bot_connected` wait by default.
+const DEFAULT_PATIENCE: Duration = Duration::from_secs(10);
+/// How long nothing must happen for the sandbox to count as settled.
+const DEFAULT_QUIET: Duration = Duration::from_millis(150);
+
+impl Sandbox {
+    /// Starts on `bind` (port 0 picks a free port) with the server `spec`.
+    pub async fn start(bind: SocketAddr, spec: ServerSpec) -> Result<Sandbox, SandboxError> {
+        let options = SandboxOptions {
+            bind,
+            ..SandboxOptions::default()
+        };
+        Self::start_with(spec, options).await
+    }
+
+    /// Starts with explicit options (bind address, token, shard count).
+    pub async fn start_with(
+        spec: ServerSpec,
+        options: SandboxOptions,
+    ) -> Result<Sandbox, SandboxError> {
+        let bind = options.bind;
+        let listener = TcpListener::bind(bind)
+            .await
+            .map_err(|source| SandboxError::Bind { addr: bind, source })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|source| SandboxError::Bind { addr: bind, source })?;
+        let host = if addr.ip().is_unspecified() {
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        } else {
+            addr.ip()
+        };
+        let public = SocketAddr::new(host, addr.port());
+        let config = WorldConfig {
+            base_url: format!("http://{public}"),
+            gateway_url: format!("ws://{public}"),
+            token: options
+                .token
+                .unwrap_or_else(|| format!("sandbox.{:024x}", fastrand::u128(..))),
+            application_id: Snowflake(0),
+            application_name: String::new(),
+            bot_id: Snowflake(0),
+            privileged: Privileged {
+                message_content: true,
+                guild_members: true,
+                presences: true,
+            },
+            shards: options.shards.max(1),
+        };
+        let world = World::build(&spec, config)?;
+        let shared = Arc::new(Shared::new(world));
+        let app = rest::router(shared.clone());
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+                let _ = stopped.await;
+            });
+            if let Err(error) = serve.await {
+                tracing::error!(%error, "the sandbox server stopped");
+            }
+        });
+        Ok(Sandbox {
+            shared,
+            addr: public,
+            shutdown: Some(shutdown),
+            task: Some(task),
+            patience: DEFAULT_PATIENCE,
+            quiet: DEFAULT_QUIET,
+        })
+    }
+
+    /// Starts on a free port of 127.0.0.1.
+    pub async fn start_local(spec: ServerSpec) -> Result<Sandbox, SandboxError> {
+        Self::start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), spec).await
+    }
+
+    /// Closes every connection and stops serving.
+    pub async fn stop(mut self) {
+        self.shared
+            .write(|w| w.gateway.broadcast(|| Outbound::Drop));
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(mut task) = self.task.take() {
+            // Clients may hold connections open; do not wait on them long.
+            if tokio::time::timeout(Duration::from_millis(500), &mut task)
+                .await
+                .is_err()
+            {
+                task.abort();
+            }
+        }
+    }
+
+    /// `http://127.0.0.1:PORT` (what `HttpBuilder::proxy` and
+    /// `DISCORD_API_BASE` take).
+    pub fn base_url(&self) -> &str {
+        &self.shared.config.base_url
+    }
+
+    /// `ws://127.0.0.1:PORT`, what GET /gateway answers.
+    pub fn gateway_url(&self) -> &str {
+        &self.shared.config.gateway_url
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The bot token the sandbox accepts (REST and IDENTIFY).
+    pub fn token(&self) -> &str {
+        &self.shared.config.token
+    }
+
+    pub fn application_id(&self) -> u64 {
+        self.shared.config.application_id.0
+    }
+
+    pub fn bot_user_id(&self) -> u64 {
+        self.shared.config.bot_id.0
+    }
+
+    pub fn guild_id(&self) -> u64 {
+        self.shared
+            .read(|w| w.main_guild().map(|g| g.id.0))
+            .unwrap_or_default()
+    }
+
+    /// A serenity HTTP client for the bot, pointed at the sandbox. The
+    /// ratelimiter must be off: it builds URLs without the proxy.
+    pub fn http_for_bot(&self) -> serenity::http::Http {
+        serenity::http::HttpBuilder::new(self.token())
+            .proxy(self.base_url())
+            .ratelimiter_disabled(true)
+            .application_id(serenity::model::id::ApplicationId::new(
+                self.application_id(),
+            ))
+            .build()
+    }
+
+    /// `ClientBuilder::new_with_http(self.http_for_bot(), intents)`: add the
+    /// event handler or framework, then `.await` and `start()` as usual.
+    pub fn client_builder(
+        &self,
+        intents: serenity::model::gateway::GatewayIntents,
+    ) -> serenity::client::ClientBuilder {
+        serenity::client::ClientBuilder::new_with_http(self.http_for_bot(), intents)
+    }
+
+    /// How long the driver waits for what people should see (default 10 s).
+    pub fn set_patience(&mut self, patience: Duration) {
+        self.patience = patience;
+    }
+
+    /// How long nothing must happen before [`Sandbox::settled`] returns (default 150 ms).
+    pub fn set_quiet_period(&mut self, quiet: Duration) {
+        self.quiet = quiet;
+    }
+
+    /// Waits until a bot session is connected and has got READY (and
+    /// GUILD_CREATE) or RESUMED since `after` handshakes; use
+    /// [`Sandbox::handshakes`] to wait for a reconnection.
+    pub async fn bot_connected_after(&self, after: u64) -> Result<(), DriverError> {
+        let deadline = Instant::now() + self.patience;
+        waiting::until(&self.shared, deadline, |w| {
+            (w.gateway.handshakes > after && w.gateway.live_sessions() > 0).then_some(())
+        })
+        .await
+        .ok_or_else(|| DriverError::Timeout {
+            who: "the bot".to_string(),
+            what: "a gateway session".to_string(),
+            waited: self.patience,
+            last_seen: String::new(),
+        })
+    }
+
+    /// Waits until the bot has connected to the gateway (READY sent).
+    pub async fn bot_connected(&self) -> Result<(), DriverError> {
+        self.bot_connected_after(0).await
+    }
+
+    /// How many READY/RESUMED handshakes have completed so far.
+    pub fn handshakes(&self) -> u64 {
+        self.shared.read(|w| w.gateway.handshakes)
+    }
+
+    /// Waits until the bot has settled: no REST call in flight, no
+    /// interaction waiting for its answer, and nothing happening for the
+    /// quiet period.
+    pub async fn settled(&self) -> Result<(), DriverError> {
+        waiting::settled(&self.shared, self.quiet, self.patience)
+            .await
+            .map_err(|busy| DriverError::NotSettled {
+                waited: self.patience,
+                busy,
+            })
+    }
+
+    /// Faults on demand.
+    pub fn faults(&self) -> FaultControl<'_> {
+        FaultControl {
+            shared: &self.shared,
+        }
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.shared
+            .write(|w| w.gateway.broadcast(|| Outbound::Drop));
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The sandbox's own tests: its REST routes, gateway, interactions and
+//! threads through the real serenity client, its test driver, and the proof
+//! of the loop with a minimal poise bot. One binary, so the suite links once.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod dispatch;
+mod driver;
+mod gateway;
+mod interactions;
+mod rest;
+mod the_loop;
+mod threads;

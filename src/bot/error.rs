@@ -25,10 +25,27 @@ pub enum BotError {
 }
 
 /// A catalogue message with its arguments, rendered in the person's locale.
+/// Numbers stay numbers, so that Fluent picks their plural form.
 #[derive(Debug, Clone)]
 pub struct Say {
     pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, SayArg)>,
+}
+
+/// One argument of a [`Say`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum SayArg {
+    Text(String),
+    Number(i64),
+}
+
+impl SayArg {
+    fn value(&self) -> FluentValue<'_> {
+        match self {
+            SayArg::Text(t) => FluentValue::from(t.as_str()),
+            SayArg::Number(n) => FluentValue::from(*n),
+        }
+    }
 }
 
 impl Say {
@@ -39,17 +56,21 @@ impl Say {
         }
     }
 
+    /// A text argument (a name, a link, a level).
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Say {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, SayArg::Text(value.to_string())));
+        self
+    }
+
+    /// A number argument: the message chooses its plural form by it.
+    pub fn count(mut self, name: &'static str, n: impl Into<i64>) -> Say {
+        self.args.push((name, SayArg::Number(n.into())));
         self
     }
 
     pub fn text(&self, locale: Locale) -> String {
-        let args: Vec<(&str, FluentValue<'_>)> = self
-            .args
-            .iter()
-            .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
-            .collect();
+        let args: Vec<(&str, FluentValue<'_>)> =
+            self.args.iter().map(|(k, v)| (*k, v.value())).collect();
         Catalog::global().text(locale, self.key, &args)
     }
 }
@@ -103,5 +124,21 @@ fn is_missing_permissions(e: &poise::serenity_prelude::Error) -> bool {
         }
         Error::Model(ModelError::InvalidPermissions { .. }) => true,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counted_argument_picks_the_plural_form_a_text_one_cannot() {
+        let say = Say::new("open-limit").count("count", 1).arg("links", "#1");
+        assert_eq!(
+            say.text(Locale::Ru),
+            "У вас уже 1 открытый тикет: #1. Продолжите, пожалуйста, там."
+        );
+        let five = Say::new("open-limit").count("count", 5).arg("links", "#1");
+        assert!(five.text(Locale::Ru).contains("5 открытых тикетов"));
     }
 }

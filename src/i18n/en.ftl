@@ -9,7 +9,7 @@ test-plural = { $count ->
 
 ## Errors shown to people
 error-generic = Something went wrong on our side. Please try again in a moment; if it keeps happening, tell an admin.
-error-bad-argument = I couldn't read “{ $input }”. Please check the command's options.
+error-bad-argument = I couldn't read one of the options. Please check them.
 error-bad-level = A level is a number from 1 to 4.
 error-bot-permissions = I lack a Discord permission for that. An admin can run /setup show to see which.
 error-busy = Someone else changed this ticket at the same moment. Please try again.
@@ -52,10 +52,16 @@ refusal-not-higher = { $requested } is not above { $current }.
 refusal-not-lower = { $requested } is not below { $current }.
 refusal-reason-required = Please give a reason.
 refusal-empty-text = The text is empty.
-refusal-text-too-long = The text is too long (at most { $max } characters).
+refusal-text-too-long = The text is too long (at most { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}).
 refusal-already-resolving = The user has already been asked to confirm.
 refusal-not-awaiting = This ticket is not waiting for a confirmation.
-refusal-reopen-window = Tickets can be reopened for { $days } days after closing; this one is older. Please open a new one.
+refusal-reopen-window = Tickets can be reopened for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} after closing; this one is older. Please open a new one.
 refusal-thread-gone = This ticket's thread was deleted. Please open a new ticket.
 action-claim = claim this ticket
 action-unclaim = unclaim this ticket
@@ -99,10 +105,10 @@ button-get-help = Get help
 open-done = Your ticket { $number } is open: { $thread }. Only you and the support team can see it.
 open-already = You already have ticket { $number } for this: { $thread }.
 open-already-no-thread = You already have ticket { $number } for this.
-open-limit = You already have { $limit ->
+open-limit = You already have { $count ->
     [one] an open ticket
-   *[other] { $limit } open tickets
-}: { $tickets }. Please continue there.
+   *[other] { $count } open tickets
+}: { $links }. Please continue there.
 open-cooldown = You've just opened a ticket. You can open another { $when }.
 greeting = Hi { $user }, this is your ticket { $number }. Only you and our support team can see this thread.
 greeting-frustrated = I'm sorry this has been frustrating. A person will look at it as soon as possible.
@@ -131,7 +137,7 @@ button-close = Close
 case-opened = New ticket from { $user }. The conversation with the user: { $thread }
 case-urgent = ⚠ Urgent, the user wrote: { $cues }
 case-frustrated = The user sounds frustrated: { $cues }
-case-tried = The bot already showed: { $articles }
+case-tried = The bot already showed: { $titles }
 case-claimed = { $by } claimed the ticket.
 case-unclaimed = { $by } gave the ticket back to the queue.
 case-transferred = { $by } handed the ticket to { $to }.
@@ -168,7 +174,10 @@ reopen-done = Ticket { $number } is open again: { $thread }
 ## The user's side of a ticket
 user-escalated = Your ticket is now with our { $level }. Expect an answer within { $sla }.
 user-deescalated = Your ticket went back to our { $level }. Expect an answer within { $sla }.
-user-closed = This ticket was closed by { $by }. If you need more help, reopen it within { $days } days with /reopen, or open a new one.
+user-closed = This ticket was closed by { $by }. If you need more help, reopen it within { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} with /reopen, or open a new one.
 user-reopened = Your ticket is open again. We'll answer here.
 user-case-lost = Our internal record of this ticket was deleted, so it was closed. Please open a new ticket if you still need help.
 
@@ -193,7 +202,14 @@ kb-no-such-article = There is no article “{ $id }”.
 kb-article-gone = That article is no longer in the knowledge base.
 kb-sent-intro = { $by } thinks this article may help:
 kb-sent = Sent “{ $title }” to ticket { $number }.
-kb-reloaded = Knowledge base reloaded: { $articles } articles, { $problems } problems.
+kb-reloaded = Knowledge base reloaded: { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+}, { $problems ->
+    [0] no problems
+    [one] { $problems } problem
+   *[other] { $problems } problems
+}.
 
 ## Setup
 setup-title = Support setup
@@ -206,12 +222,27 @@ setup-answer-messages = Answer plain messages
 setup-yes = yes
 setup-no = no
 setup-sla = first answer within { $sla }
-setup-limits = Per user: { $tickets } open tickets, { $cooldown } between two. Unconfirmed tickets close after { $hours } h; reopen within { $days } days.
+setup-limits = Per user: { $tickets ->
+    [one] { $tickets } open ticket
+   *[other] { $tickets } open tickets
+}, { $cooldown } between two. Unconfirmed tickets close after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}; reopen within { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}.
 setup-bad-limit = The ticket limit must be between 1 and { $max }.
 setup-bad-cooldown = The cooldown must be between 0 minutes and 24 hours.
 setup-bad-sla = The response target of { $level } must be between 1 minute and 7 days.
-setup-bad-auto-close = Auto-close must be between 1 and { $max } hours.
-setup-bad-reopen = The reopen window must be at most { $max } days.
+setup-bad-auto-close = Auto-close must be between 1 and { $max ->
+    [one] { $max } hour
+   *[other] { $max } hours
+}.
+setup-bad-reopen = The reopen window must be at most { $max ->
+    [one] { $max } day
+   *[other] { $max } days
+}.
 setup-check-ok = ✅ I have every permission I need, and each level channel is hidden from @everyone.
 setup-check-problems = ⚠ Problems:
 setup-check-missing = In { $channel } ({ $what }) I lack: { $missing }
@@ -233,7 +264,7 @@ cmd-ticket-open = Open a ticket for the help desk
     .question = What do you need help with?
 cmd-ticket-info = Show a ticket: this thread's, or by number
     .name = info
-    .number = Ticket number (default: this thread's ticket)
+    .ticket = Ticket number (default: this thread's ticket)
 cmd-ticket-queue = The open tickets of a level
     .name = queue
     .level = Level 1-4 (default: your own)
@@ -315,7 +346,10 @@ cmd-setup-panel = Post the "Get help" panel in a channel
 
 ## Resolving
 error-bad-rating = A rating is 1 to 5 stars.
-resolve-question = { $user }, did this solve your problem? Answer below, and rate our help if you like. Without an answer the ticket closes by itself in { $hours } h.
+resolve-question = { $user }, did this solve your problem? Answer below, and rate our help if you like. Without an answer the ticket closes by itself in { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}.
 resolve-asked = I asked the user to confirm ticket { $number }.
 resolve-thanks = Thank you! The ticket is closed.
 resolve-not-solved = Sorry it isn't solved yet. The team has been told and will continue here.
@@ -331,7 +365,10 @@ form-rate-comment = A comment (optional)
 form-no-title = Not solved yet
 form-no-comment = What is still wrong? (optional)
 sla-reminder = { $role } ticket { $number } has waited longer than the { $level } target ({ $sla }) for a first answer.
-user-auto-closed = No answer came, so this ticket was closed automatically. If you still need help, reopen it within { $days } days with /reopen.
+user-auto-closed = No answer came, so this ticket was closed automatically. If you still need help, reopen it within { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} with /reopen.
 cmd-resolve = Ask the user whether this solved it (they confirm and rate, or say no)
     .name = resolve
     .summary = What was done (the user sees it)
@@ -341,12 +378,18 @@ cmd-setup-sla = The first-response target of a level
     .level = Level 1-4
     .minutes = Minutes until the first staff answer
 case-auto-closed = The user did not answer in time, so the ticket closed automatically.
-log-closed = Ticket { $number } of { $user } closed ({ $levels }, { $messages } messages).
+log-closed = Ticket { $number } of { $user } closed ({ $levels }, { $messages ->
+    [one] { $messages } message
+   *[other] { $messages } messages
+}).
 transcript-not-kept = Ticket { $number } has no transcript yet: it is kept when the ticket closes.
-transcript-here = The transcript of ticket { $number } ({ $messages } messages).
+transcript-here = The transcript of ticket { $number } ({ $messages ->
+    [one] { $messages } message
+   *[other] { $messages } messages
+}).
 cmd-ticket-transcript = The transcript of a closed ticket (admins and staff of a level that handled it)
     .name = transcript
-    .number = Ticket number
+    .ticket = Ticket number
 
 
 ## Insight: /stats and `supportline stats`
@@ -418,3 +461,16 @@ transcript-footer = { $count ->
 cmd-stats = Support statistics with a chart of the ladder (staff and admins)
     .name = stats
     .days = How many days back (default 30)
+
+## Framework errors (every poise error has an answer)
+error-bad-option = I couldn't read “{ $input }” for { $option } Please check that option.
+error-subcommand-required = This command needs a subcommand: pick one from the list.
+error-command-changed = This command has just changed. Please run it again; Discord may need a minute to show the new version.
+error-cooldown = Please wait { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+} before using this again.
+error-user-permissions = You don't have the permissions this command needs.
+error-dm-only = This works in direct messages only.
+error-nsfw-only = This works in age-restricted channels only.
+error-bad-days = days: is a number of days from 1 to { $max }.

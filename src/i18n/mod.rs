@@ -91,6 +91,31 @@ impl Catalog {
         key.to_owned()
     }
 
+    /// Every message id of `locale`'s catalogue with its attribute names,
+    /// in file order (for the tests that hold code and catalogue together).
+    pub fn entries(&self, locale: Locale) -> Vec<(String, Vec<String>)> {
+        let source = SOURCES
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, s)| *s)
+            .unwrap_or("");
+        let resource = match fluent_syntax::parser::parse(source) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some((
+                    m.id.name.to_owned(),
+                    m.attributes.iter().map(|a| a.id.name.to_owned()).collect(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// An attribute of a message (`key.attribute` in Fluent), used for
     /// command parameter names and descriptions.
     pub fn attribute(&self, locale: Locale, key: &str, attribute: &str) -> Option<String> {

@@ -141,3 +141,188 @@ fn every_key_used_in_the_code_exists_in_both_catalogues() {
         missing.join("\n")
     );
 }
+
+/// Variables that hold text (names, links, levels, formatted durations and
+/// percentages), never a count. Every other variable counts something.
+const TEXT_VARIABLES: &[&str] = &[
+    "action",
+    "allowed",
+    "assignee",
+    "average",
+    "by",
+    "channel",
+    "cooldown",
+    "cues",
+    "current",
+    "from",
+    "guild",
+    "id",
+    "input",
+    "level",
+    "levels",
+    "links",
+    "median",
+    "missing",
+    "name",
+    "number",
+    "option",
+    "p90",
+    "percent",
+    "query",
+    "rate",
+    "requested",
+    "role",
+    "since",
+    "sla",
+    "stars",
+    "subject",
+    "target",
+    "text",
+    "thread",
+    "title",
+    "titles",
+    "to",
+    "until",
+    "user",
+    "what",
+    "when",
+];
+
+/// Abbreviated units ("5 min", "5 ч") read the same for every number.
+const UNIT_MESSAGES: &[&str] = &[
+    "unit-minutes",
+    "unit-hours",
+    "unit-days",
+    "duration-seconds",
+    "duration-minutes",
+    "duration-hours",
+    "duration-hours-minutes",
+    "duration-days",
+    "duration-days-hours",
+];
+
+/// The plural categories a selector on a count must offer.
+fn plural_categories(locale: Locale) -> &'static [&'static str] {
+    match locale {
+        Locale::En => &["one", "other"],
+        Locale::Ru => &["one", "few", "many"],
+    }
+}
+
+/// Walks one pattern: a count shown bare must not be followed by a word
+/// (the word would need the count's plural form), and a selector on a
+/// count must offer every plural category of the language.
+fn check_counts(
+    key: &str,
+    locale: Locale,
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+    selected: &[String],
+    problems: &mut Vec<String>,
+) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement, VariantKey};
+    let elements = &pattern.elements;
+    for (i, element) in elements.iter().enumerate() {
+        let PatternElement::Placeable { expression } = element else {
+            continue;
+        };
+        match expression {
+            Expression::Inline(InlineExpression::VariableReference { id }) => {
+                let name = id.name;
+                let counts = !TEXT_VARIABLES.contains(&name);
+                if !counts || selected.iter().any(|s| s == name) {
+                    continue;
+                }
+                let next = match elements.get(i + 1) {
+                    Some(PatternElement::TextElement { value }) => *value,
+                    _ => "",
+                };
+                if next.trim_start().starts_with(char::is_alphabetic) {
+                    problems.push(format!(
+                        "{}.ftl {key}: the count ${name} is followed by “{}” without plural forms",
+                        locale.code(),
+                        next.trim()
+                    ));
+                }
+            }
+            Expression::Select { selector, variants } => {
+                let mut inner = selected.to_vec();
+                if let InlineExpression::VariableReference { id } = selector {
+                    if !TEXT_VARIABLES.contains(&id.name) {
+                        let keys: Vec<&str> = variants
+                            .iter()
+                            .filter_map(|v| match &v.key {
+                                VariantKey::Identifier { name } => Some(*name),
+                                VariantKey::NumberLiteral { .. } => None,
+                            })
+                            .collect();
+                        for wanted in plural_categories(locale) {
+                            if !keys.contains(wanted) {
+                                problems.push(format!(
+                                    "{}.ftl {key}: ${} has no [{wanted}] form",
+                                    locale.code(),
+                                    id.name
+                                ));
+                            }
+                        }
+                    }
+                    inner.push(id.name.to_owned());
+                }
+                for v in variants {
+                    check_counts(key, locale, &v.value, &inner, problems);
+                }
+            }
+            Expression::Inline(_) => {}
+        }
+    }
+}
+
+/// "1 open tickets", "1 открытых тикетов", "42 articles, 1 problems": a
+/// number followed by a noun must choose the noun's form by the number.
+#[test]
+fn every_count_followed_by_a_word_has_plural_forms_in_both_catalogues() {
+    let mut problems = Vec::new();
+    for (locale, source) in SOURCES {
+        let resource = FluentResource::try_new(source.to_owned()).expect("the catalogue parses");
+        for entry in resource.entries() {
+            let fluent_syntax::ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let key = message.id.name;
+            if UNIT_MESSAGES.contains(&key) {
+                continue;
+            }
+            let patterns = message
+                .value
+                .iter()
+                .chain(message.attributes.iter().map(|a| &a.value));
+            for pattern in patterns {
+                check_counts(key, locale, pattern, &[], &mut problems);
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_count_chooses_its_form_in_both_languages() {
+    assert_eq!(
+        tr!(Locale::Ru, "open-limit", count = 1, links = "#1"),
+        "У вас уже 1 открытый тикет: #1. Продолжите, пожалуйста, там."
+    );
+    assert_eq!(
+        tr!(Locale::Ru, "open-limit", count = 3, links = "#1"),
+        "У вас уже 3 открытых тикета: #1. Продолжите, пожалуйста, там."
+    );
+    assert_eq!(
+        tr!(Locale::En, "open-limit", count = 1, links = "#1"),
+        "You already have an open ticket: #1. Please continue there."
+    );
+    assert_eq!(
+        tr!(Locale::En, "kb-reloaded", articles = 42, problems = 1),
+        "Knowledge base reloaded: 42 articles, 1 problem."
+    );
+    assert_eq!(
+        tr!(Locale::Ru, "kb-reloaded", articles = 42, problems = 0),
+        "База знаний перезагружена: 42 статьи, проблем нет."
+    );
+}

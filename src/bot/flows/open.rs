@@ -70,17 +70,20 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
                     }
                 }
             }
+            // A thread's name starts with its ticket's number, so the
+            // link alone shows it once.
             let list: Vec<String> = open
                 .iter()
                 .map(|t| match t.user_thread {
-                    Some(th) => format!("{} <#{th}>", t.number),
+                    Some(th) => format!("<#{th}>"),
                     None => t.number.to_string(),
                 })
                 .collect();
+            let count = i64::try_from(open.len()).unwrap_or(i64::from(limit));
             Err(BotError::Say(
                 crate::bot::error::Say::new("open-limit")
-                    .arg("limit", limit)
-                    .arg("tickets", list.join(", ")),
+                    .count("count", count)
+                    .arg("links", list.join(", ")),
             ))
         }
         OpenOutcome::Cooldown { until } => Err(BotError::Say(
@@ -181,7 +184,7 @@ async fn post_case(
         ));
     }
     if !tried.is_empty() {
-        intro.push(tr!(staff, "case-tried", articles = tried.join(", ")));
+        intro.push(tr!(staff, "case-tried", titles = tried.join(", ")));
     }
     let intro = CreateMessage::new()
         .content(clip(&intro.join("\n"), 2000))

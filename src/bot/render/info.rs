@@ -42,19 +42,17 @@ pub fn queue(locale: Locale, level: Level, tickets: &[Ticket]) -> String {
             Some(a) => format!("<@{a}>"),
             None => tr!(locale, "card-nobody"),
         };
-        let case = t
-            .case
-            .as_ref()
-            .map(|c| format!(" <#{}>", c.thread))
-            .unwrap_or_default();
+        // The case thread's name is "#N subject": its link names the
+        // ticket once; without a case, the number and subject do.
+        let ticket = match &t.case {
+            Some(c) => format!("<#{}>", c.thread),
+            None => format!("**{}** {}", t.number, clip(&t.subject, 60)),
+        };
         lines.push(format!(
-            "**{}** {} · {} · {} · {}{}",
-            t.number,
-            clip(&t.subject, 60),
+            "{ticket} · {} · {} · {}",
             status_name(locale, t.status),
             who,
             when(t.level_reached_at, 'R'),
-            case
         ));
     }
     clip(&lines.join("\n"), 1900)

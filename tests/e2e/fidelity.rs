@@ -52,7 +52,7 @@ async fn a_whole_ticket_life_speaks_discords_api_exactly() {
         &root,
         &help,
         "ticket transcript",
-        &[("number", int(n as i64))],
+        &[("ticket", int(n as i64))],
     )
     .await;
     w.sandbox.settled().await.unwrap();

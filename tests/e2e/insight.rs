@@ -87,7 +87,7 @@ async fn closing_posts_a_complete_transcript_and_only_handlers_may_read_it() {
             &olga,
             &help,
             "ticket transcript",
-            &[("number", int(n as i64))],
+            &[("ticket", int(n as i64))],
         )
         .await;
     assert!(
@@ -99,7 +99,7 @@ async fn closing_posts_a_complete_transcript_and_only_handlers_may_read_it() {
             &alice,
             &help,
             "ticket transcript",
-            &[("number", int(n as i64))],
+            &[("ticket", int(n as i64))],
         )
         .await;
     assert!(refused.attachments.is_empty(), "{refused:?}");
@@ -108,7 +108,7 @@ async fn closing_posts_a_complete_transcript_and_only_handlers_may_read_it() {
             &lena,
             &help,
             "ticket transcript",
-            &[("number", int(n as i64))],
+            &[("ticket", int(n as i64))],
         )
         .await;
     assert!(html_of(&w, &given).contains("Known sync bug #4411"));

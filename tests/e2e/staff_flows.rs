@@ -117,7 +117,7 @@ async fn ticket_info_shows_staff_the_cases_and_the_user_only_their_ticket() {
     // Someone else's ticket: refused.
     let help = w.channel("help");
     let refused = w
-        .slash(&boris, &help, "ticket info", &[("number", int(n as i64))])
+        .slash(&boris, &help, "ticket info", &[("ticket", int(n as i64))])
         .await;
     assert!(
         refused.ephemeral && refused.embeds.is_empty(),

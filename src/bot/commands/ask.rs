@@ -10,14 +10,9 @@ use crate::bot::mentions;
 use crate::tickets::{allows_in_guild, GuildAction, TicketSource};
 use crate::tr;
 
-/// Ask a question: the bot answers from the knowledge base
+/// `/ask question`: runs L0 on the question and replies only to the asker.
 #[poise::command(slash_command, guild_only)]
-pub async fn ask(
-    ctx: Context<'_>,
-    #[description = "Your question"]
-    #[max_length = 1000]
-    question: String,
-) -> Result<(), BotError> {
+pub async fn ask(ctx: Context<'_>, #[max_length = 1000] question: String) -> Result<(), BotError> {
     let env = env(ctx).await?;
     allows_in_guild(GuildAction::Ask, &env.actor).map_err(BotError::Refused)?;
     ctx.defer_ephemeral().await?;

@@ -11,7 +11,7 @@ use crate::bot::reply::ephemeral;
 use crate::tickets::{allows, allows_in_guild, GuildAction, TicketAction};
 use crate::tr;
 
-/// The knowledge base: search it, send an article, reload it
+/// The `/kb` group; its text is `cmd-kb` in the catalogues.
 #[poise::command(
     slash_command,
     guild_only,
@@ -22,14 +22,9 @@ pub async fn kb(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// Find articles (staff)
+/// `/kb search query` (staff): the index's top matches as a list.
 #[poise::command(slash_command, guild_only)]
-pub async fn search(
-    ctx: Context<'_>,
-    #[description = "Words to look for"]
-    #[max_length = 200]
-    query: String,
-) -> Result<(), BotError> {
+pub async fn search(ctx: Context<'_>, #[max_length = 200] query: String) -> Result<(), BotError> {
     let env = env(ctx).await?;
     allows_in_guild(GuildAction::KbSearch, &env.actor).map_err(BotError::Refused)?;
     let index = ctx.data().knowledge.current();
@@ -81,16 +76,12 @@ async fn article_ids(
     poise::serenity_prelude::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
-/// Post an article into the ticket's user thread (staff)
+/// `/kb send article [ticket]` (staff): posts the article in the user thread.
 #[poise::command(slash_command, guild_only)]
 pub async fn send(
     ctx: Context<'_>,
-    #[description = "The article"]
-    #[autocomplete = "article_ids"]
-    article: String,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
+    #[autocomplete = "article_ids"] article: String,
+    #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     allows(TicketAction::SendArticle, &env.actor, &t).map_err(BotError::Refused)?;
@@ -131,7 +122,7 @@ pub async fn send(
     .await
 }
 
-/// Reload the knowledge base now (admins)
+/// `/kb reload` (admins): rebuilds the index now and reports what it loaded.
 #[poise::command(slash_command, guild_only)]
 pub async fn reload(ctx: Context<'_>) -> Result<(), BotError> {
     let env = env(ctx).await?;

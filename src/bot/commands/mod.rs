@@ -1,6 +1,11 @@
 //! The slash commands, one file per group. Every command checks the
 //! permission table of design.md on the server side (through the domain's
 //! policy) and answers ephemerally.
+//!
+//! What people read of a command (its name, description and options) lives
+//! only in the catalogues (`cmd-…` in `en.ftl` and `ru.ftl`), applied at
+//! start by `localize`; the doc comments here are for developers (poise
+//! takes them as a placeholder description, which is then replaced).
 
 mod ask;
 mod kb;

@@ -22,12 +22,12 @@ use crate::tickets::{
 };
 use crate::tr;
 
-/// Set the bot up for this server (admins)
+/// The `/setup` group (admins); its text is `cmd-setup…` in the catalogues.
 #[poise::command(
     slash_command,
     guild_only,
     subcommands(
-        "support", "level", "help", "log", "limits", "language", "show", "panel"
+        "support", "level", "sla", "help", "log", "limits", "language", "show", "panel"
     ),
     subcommand_required
 )]
@@ -60,21 +60,19 @@ async fn save(ctx: Context<'_>, env: &Env, s: GuildSettings) -> Result<(), BotEr
 
 fn settings_error(e: SettingsError) -> BotError {
     BotError::Say(match e {
-        SettingsError::TicketLimit { max } => Say::new("setup-bad-limit").arg("max", max),
+        SettingsError::TicketLimit { max } => Say::new("setup-bad-limit").count("max", max),
         SettingsError::Cooldown => Say::new("setup-bad-cooldown"),
         SettingsError::Sla { level } => Say::new("setup-bad-sla").arg("level", level),
-        SettingsError::AutoClose { max } => Say::new("setup-bad-auto-close").arg("max", max),
-        SettingsError::ReopenWindow { max } => Say::new("setup-bad-reopen").arg("max", max),
+        SettingsError::AutoClose { max } => Say::new("setup-bad-auto-close").count("max", max),
+        SettingsError::ReopenWindow { max } => Say::new("setup-bad-reopen").count("max", max),
     })
 }
 
-/// The channel where private ticket threads are made (users must see it)
+/// `/setup support channel`: where user threads are made.
 #[poise::command(slash_command, guild_only)]
 pub async fn support(
     ctx: Context<'_>,
-    #[description = "A text channel users can see"]
-    #[channel_types("Text")]
-    channel: serenity::GuildChannel,
+    #[channel_types("Text")] channel: serenity::GuildChannel,
 ) -> Result<(), BotError> {
     let env = admin_env(ctx).await?;
     let mut s = env.settings.clone();
@@ -82,19 +80,15 @@ pub async fn support(
     save(ctx, &env, s).await
 }
 
-/// The channel and role of a level (the channel should be visible to that role only)
+/// `/setup level level channel role [sla_minutes]`: a level's channel and role.
 #[poise::command(slash_command, guild_only)]
 pub async fn level(
     ctx: Context<'_>,
-    #[description = "Level 1-4"]
     #[min = 1]
     #[max = 4]
     level: u8,
-    #[description = "Staff-only channel for this level's cases"]
-    #[channel_types("Text")]
-    channel: serenity::GuildChannel,
-    #[description = "The role of this level's staff"] role: serenity::Role,
-    #[description = "First-response target in minutes"]
+    #[channel_types("Text")] channel: serenity::GuildChannel,
+    role: serenity::Role,
     #[min = 1]
     #[max = 43200]
     sla_minutes: Option<u32>,
@@ -111,15 +105,13 @@ pub async fn level(
     save(ctx, &env, s).await
 }
 
-/// The first-response target of a level
+/// `/setup sla level minutes`: a level's first-response target.
 #[poise::command(slash_command, guild_only)]
 pub async fn sla(
     ctx: Context<'_>,
-    #[description = "Level 1-4"]
     #[min = 1]
     #[max = 4]
     level: u8,
-    #[description = "Minutes until the first staff answer"]
     #[min = 1]
     #[max = 43200]
     minutes: u32,
@@ -131,15 +123,12 @@ pub async fn sla(
     save(ctx, &env, s).await
 }
 
-/// Add or remove a help channel (where plain messages may get answers)
+/// `/setup help channel [remove] [answer_messages]`: the help channels.
 #[poise::command(slash_command, guild_only)]
 pub async fn help(
     ctx: Context<'_>,
-    #[description = "The channel"]
-    #[channel_types("Text")]
-    channel: serenity::GuildChannel,
-    #[description = "Remove it instead of adding it"] remove: Option<bool>,
-    #[description = "Answer plain messages in help channels (needs the Message Content intent)"]
+    #[channel_types("Text")] channel: serenity::GuildChannel,
+    remove: Option<bool>,
     answer_messages: Option<bool>,
 ) -> Result<(), BotError> {
     let env = admin_env(ctx).await?;
@@ -156,13 +145,11 @@ pub async fn help(
     save(ctx, &env, s).await
 }
 
-/// Where closed tickets and transcripts are logged
+/// `/setup log channel`: where closings and transcripts are posted.
 #[poise::command(slash_command, guild_only)]
 pub async fn log(
     ctx: Context<'_>,
-    #[description = "A staff channel"]
-    #[channel_types("Text")]
-    channel: serenity::GuildChannel,
+    #[channel_types("Text")] channel: serenity::GuildChannel,
 ) -> Result<(), BotError> {
     let env = admin_env(ctx).await?;
     let mut s = env.settings.clone();
@@ -170,23 +157,19 @@ pub async fn log(
     save(ctx, &env, s).await
 }
 
-/// Per-user limits and ticket timing
+/// `/setup limits …`: the open-ticket limit, cooldown, auto-close and reopen window.
 #[poise::command(slash_command, guild_only)]
 pub async fn limits(
     ctx: Context<'_>,
-    #[description = "Open tickets per user"]
     #[min = 1]
     #[max = 20]
     tickets: Option<u32>,
-    #[description = "Minutes between two tickets of one user"]
     #[min = 0]
     #[max = 1440]
     cooldown_minutes: Option<u32>,
-    #[description = "Hours to wait for the user's confirmation before closing"]
     #[min = 1]
     #[max = 720]
     auto_close_hours: Option<u32>,
-    #[description = "Days a closed ticket can be reopened"]
     #[min = 0]
     #[max = 90]
     reopen_days: Option<u32>,
@@ -216,12 +199,9 @@ pub enum LanguageChoice {
     Ru,
 }
 
-/// The server's language for staff cards and users without a known locale
+/// `/setup language`: the guild's default locale.
 #[poise::command(slash_command, guild_only)]
-pub async fn language(
-    ctx: Context<'_>,
-    #[description = "Language"] language: LanguageChoice,
-) -> Result<(), BotError> {
+pub async fn language(ctx: Context<'_>, language: LanguageChoice) -> Result<(), BotError> {
     let env = admin_env(ctx).await?;
     let mut s = env.settings.clone();
     s.default_locale = Some(match language {
@@ -231,7 +211,7 @@ pub async fn language(
     save(ctx, &env, s).await
 }
 
-/// Show the settings and check the bot's permissions
+/// `/setup show`: the settings, with the permission and visibility checks.
 #[poise::command(slash_command, guild_only)]
 pub async fn show(ctx: Context<'_>) -> Result<(), BotError> {
     let env = admin_env(ctx).await?;
@@ -261,13 +241,11 @@ pub async fn show(ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// Post the "Get help" panel in a channel
+/// `/setup panel [channel]`: posts the panel whose button opens the ask form.
 #[poise::command(slash_command, guild_only)]
 pub async fn panel(
     ctx: Context<'_>,
-    #[description = "Where (default: here)"]
-    #[channel_types("Text")]
-    channel: Option<serenity::GuildChannel>,
+    #[channel_types("Text")] channel: Option<serenity::GuildChannel>,
 ) -> Result<(), BotError> {
     let env = admin_env(ctx).await?;
     let locale = env

@@ -21,42 +21,30 @@ fn level_of(n: Option<u8>) -> Result<Option<Level>, BotError> {
     }
 }
 
-/// Take a ticket: you answer it from now on
+/// `/claim [ticket]`: see `ops::claim`. Text: `cmd-claim`.
 #[poise::command(slash_command, guild_only)]
-pub async fn claim(
-    ctx: Context<'_>,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
-) -> Result<(), BotError> {
+pub async fn claim(ctx: Context<'_>, #[min = 1] ticket: Option<i64>) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::claim(ctx.http(), ctx.data(), &env, &t).await?;
     ephemeral(ctx, done).await
 }
 
-/// Give a ticket back to its level's queue
+/// `/unclaim [ticket]`: see `ops::unclaim`.
 #[poise::command(slash_command, guild_only)]
-pub async fn unclaim(
-    ctx: Context<'_>,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
-) -> Result<(), BotError> {
+pub async fn unclaim(ctx: Context<'_>, #[min = 1] ticket: Option<i64>) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::unclaim(ctx.http(), ctx.data(), &env, &t).await?;
     ephemeral(ctx, done).await
 }
 
-/// Hand a ticket to another member of its level
+/// `/transfer member [ticket]`: see `ops::transfer`.
 #[poise::command(slash_command, guild_only)]
 pub async fn transfer(
     ctx: Context<'_>,
-    #[description = "Who takes it over"] member: serenity::Member,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
+    member: serenity::Member,
+    #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     let to = actor_of(member.user.id.get(), Some(&member), &env.settings);
@@ -65,20 +53,15 @@ pub async fn transfer(
     ephemeral(ctx, done).await
 }
 
-/// Move a ticket up the ladder, with a reason for the next level
+/// `/escalate reason [level] [ticket]`: see `ops::move_level`.
 #[poise::command(slash_command, guild_only)]
 pub async fn escalate(
     ctx: Context<'_>,
-    #[description = "Why it needs a higher level"]
-    #[max_length = 1000]
-    reason: String,
-    #[description = "Target level 2-4 (default: the next one)"]
+    #[max_length = 1000] reason: String,
     #[min = 2]
     #[max = 4]
     level: Option<u8>,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
+    #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     let to = level_of(level)?;
@@ -87,20 +70,15 @@ pub async fn escalate(
     ephemeral(ctx, done).await
 }
 
-/// Move a ticket down the ladder, with a reason
+/// `/deescalate reason [level] [ticket]`: see `ops::move_level`.
 #[poise::command(slash_command, guild_only)]
 pub async fn deescalate(
     ctx: Context<'_>,
-    #[description = "Why a lower level should take it"]
-    #[max_length = 1000]
-    reason: String,
-    #[description = "Target level 1-3 (default: the one below)"]
+    #[max_length = 1000] reason: String,
     #[min = 1]
     #[max = 3]
     level: Option<u8>,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
+    #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     let to = level_of(level)?;
@@ -109,16 +87,12 @@ pub async fn deescalate(
     ephemeral(ctx, done).await
 }
 
-/// Add an internal note (staff only, never shown to the user)
+/// `/note text [ticket]`: see `ops::note`.
 #[poise::command(slash_command, guild_only)]
 pub async fn note(
     ctx: Context<'_>,
-    #[description = "The note"]
-    #[max_length = 1800]
-    text: String,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
+    #[max_length = 1800] text: String,
+    #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
@@ -126,16 +100,12 @@ pub async fn note(
     ephemeral(ctx, done).await
 }
 
-/// Close a ticket now
+/// `/close [reason] [ticket]`: see `ops::close`.
 #[poise::command(slash_command, guild_only)]
 pub async fn close(
     ctx: Context<'_>,
-    #[description = "Why (shown to the user)"]
-    #[max_length = 1000]
-    reason: Option<String>,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
+    #[max_length = 1000] reason: Option<String>,
+    #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
@@ -143,30 +113,21 @@ pub async fn close(
     ephemeral(ctx, done).await
 }
 
-/// Reopen a closed ticket
+/// `/reopen [ticket]`: see `ops::reopen`.
 #[poise::command(slash_command, guild_only)]
-pub async fn reopen(
-    ctx: Context<'_>,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
-) -> Result<(), BotError> {
+pub async fn reopen(ctx: Context<'_>, #[min = 1] ticket: Option<i64>) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;
     let done = ops::reopen(ctx.http(), ctx.data(), &env, &t).await?;
     ephemeral(ctx, done).await
 }
 
-/// Ask the user whether this solved it (they confirm and rate, or say no)
+/// `/resolve [summary] [ticket]`: see `resolve::request`.
 #[poise::command(slash_command, guild_only)]
 pub async fn resolve(
     ctx: Context<'_>,
-    #[description = "What was done (the user sees it)"]
-    #[max_length = 1500]
-    summary: Option<String>,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    ticket: Option<i64>,
+    #[max_length = 1500] summary: Option<String>,
+    #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
     let (env, t) = env_and_ticket(ctx, ticket).await?;
     ctx.defer_ephemeral().await?;

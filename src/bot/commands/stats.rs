@@ -5,26 +5,35 @@ use poise::serenity_prelude::{CreateAttachment, CreateEmbed};
 
 use super::env;
 use crate::bot::app::Context;
-use crate::bot::error::BotError;
+use crate::bot::error::{BotError, Say};
 use crate::bot::mentions;
 use crate::bot::render::clip;
 use crate::insight;
 use crate::tickets::{allows_in_guild, GuildAction};
 
-/// Support statistics with a chart of the ladder (staff and admins)
+const DEFAULT_DAYS: u32 = 30;
+const MAX_DAYS: u32 = 365;
+
+/// `/stats [days]` (staff and admins): the report and its chart, ephemeral.
 #[poise::command(slash_command, guild_only)]
 pub async fn stats(
     ctx: Context<'_>,
-    #[description = "How many days back (default 30)"]
     #[min = 1]
     #[max = 365]
     days: Option<u32>,
 ) -> Result<(), BotError> {
     let env = env(ctx).await?;
     allows_in_guild(GuildAction::ViewStats, &env.actor).map_err(BotError::Refused)?;
+    // Discord enforces the registered range; a stale registration does not.
+    let days = days.unwrap_or(DEFAULT_DAYS);
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(BotError::Say(
+            Say::new("error-bad-days").count("max", MAX_DAYS),
+        ));
+    }
     ctx.defer_ephemeral().await?;
     let until = ctx.data().clock.now() + chrono::Duration::seconds(1);
-    let since = until - chrono::Duration::days(i64::from(days.unwrap_or(30)));
+    let since = until - chrono::Duration::days(i64::from(days));
     let stats = ctx.data().store.stats(env.guild, since, until).await?;
     let report = insight::embed_fields(&stats, env.locale);
     let mut embed = CreateEmbed::new()

@@ -10,7 +10,7 @@ use crate::bot::render::info;
 use crate::bot::reply::ephemeral;
 use crate::tickets::{allows, allows_in_guild, GuildAction, Level, TicketAction, TicketSource};
 
-/// Tickets: open one, see one, see a level's queue
+/// The `/ticket` group; its text is `cmd-ticket…` in the catalogues.
 #[poise::command(
     slash_command,
     guild_only,
@@ -21,14 +21,9 @@ pub async fn ticket(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// Open a ticket for the help desk
+/// `/ticket open question`: see `open::open`.
 #[poise::command(slash_command, guild_only)]
-pub async fn open(
-    ctx: Context<'_>,
-    #[description = "What do you need help with?"]
-    #[max_length = 1000]
-    question: String,
-) -> Result<(), BotError> {
+pub async fn open(ctx: Context<'_>, #[max_length = 1000] question: String) -> Result<(), BotError> {
     let env = env(ctx).await?;
     allows_in_guild(GuildAction::Open, &env.actor).map_err(BotError::Refused)?;
     ctx.defer_ephemeral().await?;
@@ -42,15 +37,10 @@ pub async fn open(
     ephemeral(ctx, done).await
 }
 
-/// Show a ticket: here, or by its number
+/// `/ticket info [ticket]`: the card as an embed (staff also get the cases).
 #[poise::command(slash_command, guild_only)]
-pub async fn info(
-    ctx: Context<'_>,
-    #[description = "Ticket number (default: this thread's ticket)"]
-    #[min = 1]
-    number: Option<i64>,
-) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, number).await?;
+pub async fn info(ctx: Context<'_>, #[min = 1] ticket: Option<i64>) -> Result<(), BotError> {
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
     allows(TicketAction::ViewInfo, &env.actor, &t).map_err(BotError::Refused)?;
     let for_staff = env.actor.is_admin || env.actor.is_staff();
     ctx.send(
@@ -63,11 +53,10 @@ pub async fn info(
     Ok(())
 }
 
-/// The open tickets of a level
+/// `/ticket queue [level]`: a level's open tickets, for staff of that level or above.
 #[poise::command(slash_command, guild_only)]
 pub async fn queue(
     ctx: Context<'_>,
-    #[description = "Level 1-4 (default: your own)"]
     #[min = 1]
     #[max = 4]
     level: Option<u8>,
@@ -83,15 +72,10 @@ pub async fn queue(
     ephemeral(ctx, info::queue(env.locale, level, &tickets)).await
 }
 
-/// The transcript of a closed ticket (admins and staff of a level that handled it)
+/// `/ticket transcript ticket`: the stored transcript as HTML, cut to what the reader may see.
 #[poise::command(slash_command, guild_only)]
-pub async fn transcript(
-    ctx: Context<'_>,
-    #[description = "Ticket number"]
-    #[min = 1]
-    number: i64,
-) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, Some(number)).await?;
+pub async fn transcript(ctx: Context<'_>, #[min = 1] ticket: i64) -> Result<(), BotError> {
+    let (env, t) = env_and_ticket(ctx, Some(ticket)).await?;
     allows(TicketAction::ReadTranscript, &env.actor, &t).map_err(BotError::Refused)?;
     ctx.defer_ephemeral().await?;
     let entries = ctx.data().store.transcript(t.id).await?;

@@ -154,7 +154,7 @@ pub async fn start(
         .options(poise::FrameworkOptions {
             commands,
             event_handler: |framework, event| Box::pin(on_event(framework, event)),
-            on_error: |error| Box::pin(on_error(error)),
+            on_error: |error| Box::pin(super::framework_errors::on_error(error)),
             allowed_mentions: Some(super::mentions::nobody()),
             ..Default::default()
         })
@@ -217,29 +217,5 @@ pub fn log_failure(what: &str, e: &BotError) {
         tracing::debug!(error = %e, "handling {what}: refused");
     } else {
         tracing::warn!(error = %e, "handling {what} failed");
-    }
-}
-
-/// Every error ends with a short ephemeral message to the person, in their
-/// language; unexpected ones are logged.
-async fn on_error(error: poise::FrameworkError<'_, Data, BotError>) {
-    match error {
-        poise::FrameworkError::Command { error, ctx, .. } => {
-            log_failure(&format!("/{}", ctx.command().qualified_name), &error);
-            let locale = super::reply::locale_of(ctx);
-            let _ = super::reply::ephemeral(ctx, error.user_text(locale)).await;
-        }
-        poise::FrameworkError::ArgumentParse { ctx, input, .. } => {
-            let locale = super::reply::locale_of(ctx);
-            let text = super::error::Say::new("error-bad-argument")
-                .arg("input", input.unwrap_or_default())
-                .text(locale);
-            let _ = super::reply::ephemeral(ctx, text).await;
-        }
-        other => {
-            if let Err(e) = poise::builtins::on_error(other).await {
-                tracing::warn!(error = %e, "while handling an error");
-            }
-        }
     }
 }

@@ -21,6 +21,7 @@ mod error;
 mod events;
 mod find;
 mod flows;
+mod framework_errors;
 mod ids;
 mod localize;
 mod mentions;

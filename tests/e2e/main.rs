@@ -7,6 +7,7 @@ mod world;
 
 mod ask;
 mod fidelity;
+mod framework_errors;
 mod gateway;
 mod insight;
 mod ladder;

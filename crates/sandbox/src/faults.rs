@@ -199,6 +199,27 @@ impl FaultControl<'_> {
         self.shared.write(|w| w.remove_channel(id))
     }
 
+    /// Discord holds an older registration of the global command `name`
+    /// than the bot's code (another deployment registered it, or Discord
+    /// has not caught up): `change` edits the registered options, so the
+    /// client lets people send what the bot no longer expects. False if no
+    /// such command is registered.
+    pub fn stale_command(
+        &self,
+        name: &str,
+        change: impl FnOnce(&mut Vec<crate::wire::command::CommandOption>),
+    ) -> bool {
+        self.shared.write(
+            |w| match w.commands.global.iter_mut().find(|c| c.name == name) {
+                Some(c) => {
+                    change(&mut c.options);
+                    true
+                }
+                None => false,
+            },
+        )
+    }
+
     /// A member leaves the server.
     pub fn member_leaves(&self, person: &crate::Person) -> Result<(), ApiError> {
         let user = crate::ids::Snowflake(person.id());

@@ -231,6 +231,22 @@ impl Person {
                     option: field.label.clone(),
                 });
             }
+            // The client keeps typing within the field's lengths and will
+            // not submit a filled field shorter than its minimum.
+            let length = value.as_deref().map_or(0, |v| v.chars().count());
+            let too_long = field.max_length.is_some_and(|m| length > usize::from(m));
+            let too_short = length > 0 && field.min_length.is_some_and(|m| length < usize::from(m));
+            if too_long || too_short {
+                return Err(DriverError::BadOptionValue {
+                    command: modal.title.clone(),
+                    option: field.label.clone(),
+                    why: format!(
+                        "{length} characters, outside {}–{}",
+                        field.min_length.unwrap_or(0),
+                        field.max_length.unwrap_or(4000)
+                    ),
+                });
+            }
             rows.push(Component {
                 kind: component::ACTION_ROW,
                 components: Some(vec![Component {

@@ -192,6 +192,20 @@ fn bad(command: &str, option: &CommandOption, why: impl Into<String>) -> DriverE
     }
 }
 
+/// The Discord client refuses to send a number outside the option's
+/// `min_value`/`max_value` ("Value must be greater than or equal to …"),
+/// so the bot never sees one.
+fn in_range(command: &str, option: &CommandOption, n: f64) -> Result<(), DriverError> {
+    let bound = |v: &Option<Value>| v.as_ref().and_then(Value::as_f64);
+    if let Some(min) = bound(&option.min_value).filter(|min| n < *min) {
+        return Err(bad(command, option, format!("must be at least {min}")));
+    }
+    if let Some(max) = bound(&option.max_value).filter(|max| n > *max) {
+        return Err(bad(command, option, format!("must be at most {max}")));
+    }
+    Ok(())
+}
+
 fn convert(
     world: &World,
     guild: Snowflake,
@@ -223,26 +237,32 @@ fn convert(
             }
             Ok(Value::String(t.clone()))
         }
-        (INTEGER, Opt::Int(i)) => Ok(Value::from(*i)),
-        (INTEGER, Opt::Text(t)) => t
-            .trim()
-            .parse::<i64>()
-            .map(Value::from)
-            .map_err(|_| bad(command, option, format!("`{t}` is not a whole number"))),
-        (NUMBER, Opt::Text(t)) => t
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
-            .map(Value::from)
-            .ok_or_else(|| bad(command, option, format!("`{t}` is not a number"))),
+        (INTEGER, Opt::Int(i)) => in_range(command, option, *i as f64).map(|_| Value::from(*i)),
+        (INTEGER, Opt::Text(t)) => {
+            let i = t
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| bad(command, option, format!("`{t}` is not a whole number")))?;
+            in_range(command, option, i as f64).map(|_| Value::from(i))
+        }
+        (NUMBER, Opt::Text(t)) => {
+            let n = t
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .ok_or_else(|| bad(command, option, format!("`{t}` is not a number")))?;
+            in_range(command, option, n).map(|_| Value::from(n))
+        }
         (BOOLEAN, Opt::Text(t)) => match t.trim() {
             "true" | "yes" => Ok(Value::from(true)),
             "false" | "no" => Ok(Value::from(false)),
             _ => Err(bad(command, option, format!("`{t}` is not true or false"))),
         },
-        (NUMBER, Opt::Number(n)) => Ok(Value::from(*n)),
-        (NUMBER, Opt::Int(i)) => Ok(Value::from(*i as f64)),
+        (NUMBER, Opt::Number(n)) => in_range(command, option, *n).map(|_| Value::from(*n)),
+        (NUMBER, Opt::Int(i)) => {
+            in_range(command, option, *i as f64).map(|_| Value::from(*i as f64))
+        }
         (BOOLEAN, Opt::Bool(b)) => Ok(Value::from(*b)),
         (USER | MENTIONABLE, Opt::Text(name)) => {
             let user = world

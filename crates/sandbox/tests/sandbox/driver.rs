@@ -277,3 +277,50 @@ async fn typed_text_is_read_by_the_option_type_as_the_client_does() {
         "{refused:?}"
     );
 }
+
+#[tokio::test]
+async fn a_number_outside_the_options_range_is_refused_before_the_bot_sees_it() {
+    let sandbox = sandbox().await;
+    let _bot = Bot::start(&sandbox).await;
+    let alice = sandbox.person("alice").unwrap();
+    let help = sandbox.channel("help").unwrap();
+
+    for (typed, bound) in [("0", "at least 1"), ("4", "at most 3")] {
+        let refused = alice
+            .slash(&help, "hello", &[("times", typed.into())])
+            .await;
+        assert!(
+            matches!(refused, Err(DriverError::BadOptionValue { ref why, .. }) if why.contains(bound)),
+            "{typed}: {refused:?}"
+        );
+    }
+    alice
+        .slash(&help, "hello", &[("times", "3".into())])
+        .await
+        .expect("3 is within 1-3");
+}
+
+#[tokio::test]
+async fn a_modal_field_outside_its_lengths_is_not_submitted() {
+    let sandbox = sandbox().await;
+    let _bot = Bot::start(&sandbox).await;
+    let alice = sandbox.person("alice").unwrap();
+    let help = sandbox.channel("help").unwrap();
+    alice.slash(&help, "hello", &[]).await.unwrap();
+    sandbox.settled().await.unwrap();
+    let hello = alice.messages_in(&help).pop().unwrap();
+    let form = alice.click(&hello, "Feedback").await.unwrap();
+    let modal = form.modal().unwrap().clone();
+    for text in ["x", &"x".repeat(21)] {
+        let refused = alice.submit_modal(&modal, &[("text", text)]).await;
+        assert!(
+            matches!(refused, Err(DriverError::BadOptionValue { .. })),
+            "{} characters: {refused:?}",
+            text.len()
+        );
+    }
+    alice
+        .submit_modal(&modal, &[("text", "fine")])
+        .await
+        .expect("4 characters are within 2-20");
+}

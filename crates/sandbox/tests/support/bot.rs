@@ -26,7 +26,12 @@ async fn hello(
     ctx: Context<'_>,
     #[description = "Who to greet"] name: Option<String>,
     #[description = "Only you see the answer"] secret: Option<bool>,
+    #[description = "How many times"]
+    #[min = 1]
+    #[max = 3]
+    times: Option<u8>,
 ) -> Result<(), Error> {
+    let _ = times;
     let who = name.unwrap_or_else(|| ctx.author().name.clone());
     let buttons = CreateActionRow::Buttons(vec![
         CreateButton::new("wave").label("Wave"),
@@ -140,7 +145,9 @@ async fn on_interaction(ctx: &serenity::Context, interaction: &Interaction) -> R
         }
         Interaction::Component(click) if click.data.custom_id == "feedback" => {
             let field =
-                CreateInputText::new(InputTextStyle::Paragraph, "What do you think?", "text");
+                CreateInputText::new(InputTextStyle::Paragraph, "What do you think?", "text")
+                    .min_length(2)
+                    .max_length(20);
             let modal = CreateModal::new("feedback_form", "Feedback")
                 .components(vec![CreateActionRow::InputText(field)]);
             click

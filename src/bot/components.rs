@@ -172,7 +172,7 @@ pub(super) async fn ticket(data: &Data, id: TicketId, env: &Env) -> Result<Ticke
         .ticket(id)
         .await?
         .ok_or_else(|| BotError::say("error-ticket-not-found"))?;
-    if t.guild != env.guild {
+    if t.guild != env.guild || !crate::tickets::may_know_of(&env.actor, &t) {
         return Err(BotError::say("error-ticket-not-found"));
     }
     Ok(t)
@@ -411,7 +411,7 @@ async fn on_submit(
                 None => None,
                 Some(l) => Some(
                     l.parse::<Level>()
-                        .map_err(|_| BotError::say("error-bad-level"))?,
+                        .map_err(|_| BotError::say("error-bad-form-level"))?,
                 ),
             };
             let text = ops::move_level(r.http(), data, &env, &t, true, level, &reason).await?;

@@ -10,7 +10,7 @@ test-plural = { $count ->
 ## Errors shown to people
 error-generic = Something went wrong on our side. Please try again in a moment; if it keeps happening, tell an admin.
 error-bad-argument = I couldn't read one of the options. Please check them.
-error-bad-level = A level is a number from 1 to 4.
+error-bad-level = level: is a number from 1 to 4.
 error-bot-permissions = I lack a Discord permission for that. An admin can run /setup show to see which.
 error-busy = Someone else changed this ticket at the same moment. Please try again.
 error-empty-question = Please write your question.
@@ -19,7 +19,7 @@ error-level-not-set-up = { $level } has no channel yet. An admin can set it with
 error-not-set-up = Tickets are not set up on this server yet. An admin can do it with /setup.
 error-not-your-answer = This answer was for someone else. Ask your own question with /ask.
 error-ticket-not-found = I can't find that ticket.
-error-which-ticket = Which ticket? Run this in a ticket's thread, or give its number.
+error-which-ticket = Which ticket? Run this in a ticket's thread, or give its number in ticket:.
 
 ## Levels, statuses, durations
 level-1 = Help desk
@@ -474,3 +474,7 @@ error-user-permissions = You don't have the permissions this command needs.
 error-dm-only = This works in direct messages only.
 error-nsfw-only = This works in age-restricted channels only.
 error-bad-days = days: is a number of days from 1 to { $max }.
+
+## Naming the option a refusal is about
+error-no-such-ticket = There is no ticket { $number } (ticket:).
+error-bad-form-level = The target level is a number from 2 to 4, or empty for the next one.

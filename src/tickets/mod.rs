@@ -43,7 +43,7 @@ pub use lifecycle::{
     thread_lost,
 };
 pub use locale::Locale;
-pub use policy::{allows, allows_in_guild, Actor};
+pub use policy::{allows, allows_in_guild, may_know_of, Actor};
 pub use refusal::{Action, Allowed, GuildAction, Refusal, TicketAction};
 pub use settings::{GuildSettings, LevelSettings, Missing, SettingsError};
 pub use stats::TicketStats;

@@ -70,6 +70,14 @@ impl Actor {
     }
 }
 
+/// Whether `actor` may learn that `ticket` exists: its author, any staff
+/// (every level sees the help desk's channel, where every ticket starts)
+/// and admins. Anyone else is answered as for a ticket that does not exist,
+/// so a refusal never tells a member about another user's ticket.
+pub fn may_know_of(actor: &Actor, ticket: &Ticket) -> bool {
+    actor.is_admin || actor.is_staff() || actor.user == ticket.opener
+}
+
 /// May `actor` do `action` to `ticket`?
 pub fn allows(action: TicketAction, actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
     use TicketAction::*;

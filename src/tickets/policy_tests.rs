@@ -214,3 +214,12 @@ fn staff_of_several_levels_act_on_each_of_them() {
     assert_eq!(allows(Claim, &both, &ticket(Level::L3)), Ok(()));
     assert!(refused(allows(Claim, &both, &ticket(Level::L2))));
 }
+
+#[test]
+fn only_its_author_staff_and_admins_may_learn_a_ticket_exists() {
+    let t = ticket(Level::L3);
+    assert!(may_know_of(&user(), &t));
+    assert!(may_know_of(&staff(1, Level::L1), &t));
+    assert!(may_know_of(&admin(), &t));
+    assert!(!may_know_of(&stranger(), &t));
+}

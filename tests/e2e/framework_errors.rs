@@ -1,40 +1,13 @@
 //! Whatever goes wrong before a command's own code runs, the person gets a
 //! short answer in their language, never "This interaction failed".
 
-use supportline::sandbox::wire::command::CommandOption;
-
 use crate::world::{int, World};
 
 /// Discord still holds an older `/ticket queue` whose level went to 1000
 /// and an older `/stats` whose days started at 0.
 fn stale_ranges(w: &World) {
-    let widen = |options: &mut Vec<CommandOption>, sub: Option<&str>, name: &str, min, max| {
-        let list = match sub {
-            Some(sub) => options
-                .iter_mut()
-                .find(|o| o.name == sub)
-                .and_then(|o| o.options.as_mut())
-                .expect("the subcommand"),
-            None => options,
-        };
-        let option = list
-            .iter_mut()
-            .find(|o| o.name == name)
-            .expect("the option");
-        option.min_value = Some(serde_json::json!(min));
-        option.max_value = Some(serde_json::json!(max));
-    };
-    assert!(w.sandbox.faults().stale_command("ticket", |o| widen(
-        o,
-        Some("queue"),
-        "level",
-        0,
-        1000
-    )));
-    assert!(w
-        .sandbox
-        .faults()
-        .stale_command("stats", |o| widen(o, None, "days", 0, 1000)));
+    w.stale_range("ticket", Some("queue"), "level", 0, 1000);
+    w.stale_range("stats", None, "days", 0, 1000);
 }
 
 #[tokio::test]

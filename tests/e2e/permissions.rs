@@ -48,15 +48,15 @@ async fn only_staff_of_the_level_and_admins_may_act_on_a_ticket() {
             );
         }
     }
-    // Closing: another user and staff of another level may not.
-    for (who, place) in [(&boris, &help), (&mark, &l1)] {
+    // Closing: another user and staff of another level may not; the
+    // other user is not even told the ticket exists.
+    for (who, place, says) in [
+        (&boris, &help, "Тикета #1 нет"),
+        (&mark, &l1, "L1 staff and admins can"),
+    ] {
         let reply = w.slash(who, place, "close", &[("ticket", int(n))]).await;
         assert!(reply.ephemeral, "{reply:?}");
-        assert!(
-            reply.text.contains("only") || reply.text.contains("только"),
-            "{}",
-            reply.text
-        );
+        assert!(reply.text.contains(says), "{}", reply.text);
         assert!(!w.ticket(t.number.0).await.is_closed());
     }
     // Buttons too: mark can see the L1 card but may not claim it.
@@ -106,4 +106,46 @@ async fn only_admins_may_change_the_setup_or_reload_the_knowledge_base() {
         .await;
     assert!(reply.text.contains("Saved"), "{}", reply.text);
     assert_eq!(w.store.settings(w.guild()).await.unwrap().ticket_limit, 2);
+}
+
+#[tokio::test]
+async fn another_users_ticket_is_answered_as_one_that_does_not_exist() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let boris = w.person("boris");
+    let lena = w.person("lena");
+    let help = w.channel("help");
+    let (t, _) = w.open_ticket(&alice, "My card was charged twice").await;
+    let card = w.card(&lena, t.number.0).await;
+    w.click(&lena, &card, "Claim").await;
+    let existing = t.number.0 as i64;
+    for (command, mut options) in staff_commands(existing)
+        .into_iter()
+        .chain([("ticket info", vec![]), ("reopen", vec![])])
+    {
+        options.retain(|(name, _)| *name != "ticket");
+        let missing = [options.clone(), vec![("ticket", int(99))]].concat();
+        let theirs = [options, vec![("ticket", int(existing))]].concat();
+        let nobody = w.slash(&boris, &help, command, &missing).await;
+        let other = w.slash(&boris, &help, command, &theirs).await;
+        assert_eq!(
+            other.text.replace(&format!("#{existing}"), "#99"),
+            nobody.text,
+            "/{command} tells boris more about alice's ticket than about none"
+        );
+        assert!(!other.text.contains("L1"), "{}", other.text);
+        assert!(!other.text.contains("lena"), "{}", other.text);
+    }
+}
+
+#[tokio::test]
+async fn a_command_outside_a_ticket_names_the_option_it_needs() {
+    let w = World::start().await;
+    let lena = w.person("lena");
+    let help = w.channel("help");
+    let reply = w.slash(&lena, &help, "claim", &[]).await;
+    assert!(reply.text.contains("ticket:"), "{}", reply.text);
+    let boris = w.person("boris");
+    let reply = w.slash(&boris, &help, "close", &[]).await;
+    assert!(reply.text.contains("тикет:"), "{}", reply.text);
 }

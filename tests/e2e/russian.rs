@@ -150,3 +150,28 @@ async fn the_panel_speaks_the_servers_language_and_its_form_speaks_borises() {
         .await
         .expect("a Russian panel");
 }
+
+#[tokio::test]
+async fn the_ticket_limit_speaks_of_one_ticket_and_links_it_once() {
+    let w = World::start().await;
+    let boris = w.person("boris");
+    let (t, thread) = w.open_ticket(&boris, "Не работает экспорт").await;
+    let help = w.channel("help");
+    let refused = w
+        .slash(
+            &boris,
+            &help,
+            "ticket open",
+            &[("question", text("И ещё одно"))],
+        )
+        .await;
+    assert_eq!(
+        refused.text,
+        format!(
+            "У вас уже 1 открытый тикет: <#{}>. Продолжите, пожалуйста, там.",
+            thread.id
+        ),
+        "ticket {}",
+        t.number
+    );
+}

@@ -176,7 +176,28 @@ async fn bad_values_are_refused_clearly_and_change_nothing() {
     let help = w.channel("help");
     let before = w.store.settings(w.guild()).await.unwrap();
 
-    // Discord would stop these at its min/max, but the bot checks anyway.
+    // Discord stops these at the registered min/max…
+    for (option, value) in [
+        ("tickets", 50),
+        ("auto_close_hours", 10_000),
+        ("reopen_days", 400),
+        ("cooldown_minutes", 2_000),
+    ] {
+        let refused = root
+            .slash(&help, "setup limits", &[(option, int(value))])
+            .await;
+        assert!(refused.is_err(), "{option}: {value} reached the bot");
+    }
+    // …and the bot checks anyway, for an older registration Discord may hold.
+    for (option, max) in [
+        ("tickets", 100),
+        ("auto_close_hours", 100_000),
+        ("reopen_days", 1_000),
+        ("cooldown_minutes", 10_000),
+    ] {
+        w.stale_range("setup", Some("limits"), option, 0, max);
+    }
+    w.stale_range("setup", Some("level"), "level", 0, 10);
     let refused = w
         .slash(&root, &help, "setup limits", &[("tickets", int(50))])
         .await;
@@ -274,4 +295,53 @@ async fn setup_show_flags_a_level_channel_everyone_can_read() {
         !text.contains(&format!("<#{}> (L1) is visible", w.channel("l1-desk").id)),
         "{text}"
     );
+}
+
+#[tokio::test]
+async fn setup_sla_sets_one_levels_first_response_target() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup sla",
+            &[("level", int(2)), ("minutes", int(30))],
+        )
+        .await;
+    assert!(saved.text.contains("Saved"), "{}", saved.text);
+    let s = w.store.settings(w.guild()).await.unwrap();
+    assert_eq!(
+        s.level(supportline::tickets::Level::L2).sla,
+        chrono::Duration::minutes(30)
+    );
+    let show = w.slash(&root, &help, "setup show", &[]).await;
+    assert!(
+        show.embed_text().contains("30 min"),
+        "{}",
+        show.embed_text()
+    );
+
+    // Within Discord's range (up to 30 days) but above the bot's (7 days).
+    let refused = w
+        .slash(
+            &root,
+            &help,
+            "setup sla",
+            &[("level", int(3)), ("minutes", int(20_000))],
+        )
+        .await;
+    assert!(refused.text.contains("7 days"), "{}", refused.text);
+    assert_eq!(w.store.settings(w.guild()).await.unwrap(), s);
+    let lena = w.person("lena");
+    let refused = w
+        .slash(
+            &lena,
+            &help,
+            "setup sla",
+            &[("level", int(1)), ("minutes", int(5))],
+        )
+        .await;
+    assert!(refused.text.contains("only admins"), "{}", refused.text);
 }

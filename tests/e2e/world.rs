@@ -205,6 +205,31 @@ impl World {
     }
 }
 
+impl World {
+    /// Discord holds an older registration of `command` whose option
+    /// (under `sub`, if given) accepted `min..=max`: people can send what
+    /// the bot's own registration would stop.
+    pub fn stale_range(&self, command: &str, sub: Option<&str>, option: &str, min: i64, max: i64) {
+        let widened = self.sandbox.faults().stale_command(command, |options| {
+            let list = match sub {
+                Some(sub) => options
+                    .iter_mut()
+                    .find(|o| o.name == sub)
+                    .and_then(|o| o.options.as_mut())
+                    .expect("the subcommand is registered"),
+                None => options,
+            };
+            let o = list
+                .iter_mut()
+                .find(|o| o.name == option)
+                .expect("the option is registered");
+            o.min_value = Some(serde_json::json!(min));
+            o.max_value = Some(serde_json::json!(max));
+        });
+        assert!(widened, "/{command} is registered");
+    }
+}
+
 pub fn text(s: &str) -> supportline::sandbox::Opt {
     supportline::sandbox::Opt::Text(s.to_owned())
 }

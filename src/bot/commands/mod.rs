@@ -60,6 +60,13 @@ pub async fn env_and_ticket(
     number: Option<i64>,
 ) -> Result<(Env, Ticket), BotError> {
     let env = env(ctx).await?;
-    let t = ticket_for(&ctx.data().store, env.guild, env.channel, number).await?;
+    let t = ticket_for(
+        &ctx.data().store,
+        env.guild,
+        env.channel,
+        number,
+        &env.actor,
+    )
+    .await?;
     Ok((env, t))
 }

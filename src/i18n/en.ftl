@@ -83,8 +83,10 @@ action-kb-search = search the knowledge base
 action-view-queue = view this queue
 action-view-stats = view statistics
 action-setup = change the setup
+action-view-setup = view the setup
 action-kb-reload = reload the knowledge base
 allowed-staff-of = { $level } staff and admins
+allowed-staff-from = staff of { $level } and above, and admins
 allowed-opener-or-staff-of = its author, { $level } staff and admins
 allowed-opener = its author
 allowed-staff-who-handled = staff of a level that handled it, and admins
@@ -478,3 +480,7 @@ error-bad-days = days: is a number of days from 1 to { $max }.
 ## Naming the option a refusal is about
 error-no-such-ticket = There is no ticket { $number } (ticket:).
 error-bad-form-level = The target level is a number from 2 to 4, or empty for the next one.
+
+## Case cards of moved tickets
+card-escalated-for-role = Escalated from { $from } to { $role } ({ $level })
+card-returned-for-role = Back from { $from } to { $role } ({ $level })

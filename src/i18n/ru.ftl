@@ -85,8 +85,10 @@ action-kb-search = искать в базе знаний
 action-view-queue = смотреть эту очередь
 action-view-stats = смотреть статистику
 action-setup = менять настройки
+action-view-setup = смотреть настройки
 action-kb-reload = перезагружать базу знаний
 allowed-staff-of = сотрудники { $level } и администраторы
+allowed-staff-from = сотрудники { $level } и выше и администраторы
 allowed-opener-or-staff-of = автор, сотрудники { $level } и администраторы
 allowed-opener = автор
 allowed-staff-who-handled = сотрудники уровней, работавших с тикетом, и администраторы
@@ -542,3 +544,7 @@ error-bad-days = дней: — это число дней от 1 до { $max }.
 ## Параметр, о котором отказ
 error-no-such-ticket = Тикета { $number } нет (тикет:).
 error-bad-form-level = Уровень — это число от 2 до 4 или пусто для следующего.
+
+## Карточки перемещённых дел
+card-escalated-for-role = Эскалирован с { $from } для { $role } ({ $level })
+card-returned-for-role = Возвращён с { $from } для { $role } ({ $level })

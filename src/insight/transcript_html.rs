@@ -113,7 +113,7 @@ fn header(
         Status::Resolving => tr!(locale, "transcript-status-resolving"),
         Status::Closed => tr!(locale, "transcript-status-closed"),
     };
-    let levels: Vec<String> = ticket.levels_seen.iter().map(|l| l.to_string()).collect();
+    let levels: Vec<String> = ticket.level_path().iter().map(|l| l.to_string()).collect();
     let rows = [
         (tr!(locale, "transcript-opener"), names(ticket.opener)),
         (

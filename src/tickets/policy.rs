@@ -16,7 +16,8 @@
 //! author (an admin's answer would distort the ratings); ticket info for
 //! the author, staff of any level the ticket has been at, admins;
 //! transcripts for staff of a level that handled it and admins (issue 5);
-//! the queue of a level for its staff; kb search and stats for any staff.
+//! the queue of a level for its staff and the levels above (who see its
+//! channel); kb search and stats for any staff.
 
 use super::ids::UserId;
 use super::level::{Level, LevelSet};
@@ -106,8 +107,14 @@ pub fn allows_in_guild(action: GuildAction, actor: &Actor) -> Result<(), Refusal
     let (allowed, ok) = match action {
         GuildAction::Ask | GuildAction::Open => return Ok(()),
         GuildAction::KbSearch | GuildAction::ViewStats => (Allowed::AnyStaff, actor.is_staff()),
-        GuildAction::ViewQueue(level) => (Allowed::StaffOf(level), actor.is_staff_of(level)),
-        GuildAction::Setup | GuildAction::KbReload => (Allowed::Admins, false),
+        // As Discord shows a level's channel to the levels above it.
+        GuildAction::ViewQueue(level) => (
+            Allowed::StaffFrom(level),
+            actor.staff_levels.iter().any(|l| l >= level),
+        ),
+        GuildAction::Setup | GuildAction::ViewSetup | GuildAction::KbReload => {
+            (Allowed::Admins, false)
+        }
     };
     verdict(Action::Guild(action), allowed, ok || actor.is_admin)
 }

@@ -192,10 +192,18 @@ fn ticket_info_is_for_the_author_and_staff_who_handled_it() {
 }
 
 #[test]
-fn a_levels_queue_is_for_its_staff_and_admins() {
+fn a_levels_queue_is_for_its_staff_the_levels_above_and_admins() {
     let queue = GuildAction::ViewQueue(Level::L2);
     assert_eq!(allows_in_guild(queue, &staff(1, Level::L2)), Ok(()));
-    assert!(refused(allows_in_guild(queue, &staff(1, Level::L1))));
+    // Higher levels see the lower levels' channels, so their queues too.
+    assert_eq!(allows_in_guild(queue, &staff(1, Level::L3)), Ok(()));
+    assert_eq!(
+        allows_in_guild(queue, &staff(1, Level::L1)),
+        Err(Refusal::NotAllowed {
+            action: Action::Guild(queue),
+            allowed: Allowed::StaffFrom(Level::L2)
+        })
+    );
     assert!(refused(allows_in_guild(queue, &user())));
     assert_eq!(allows_in_guild(queue, &admin()), Ok(()));
 }

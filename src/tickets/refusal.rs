@@ -39,6 +39,8 @@ pub enum GuildAction {
     ViewQueue(Level),
     ViewStats,
     Setup,
+    /// `/setup show`: reading the settings, not changing them.
+    ViewSetup,
     KbReload,
 }
 
@@ -53,6 +55,8 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Allowed {
     StaffOf(Level),
+    /// Staff of this level or a higher one.
+    StaffFrom(Level),
     OpenerOrStaffOf(Level),
     Opener,
     /// Staff of a level the ticket has been at.
@@ -157,6 +161,7 @@ impl std::fmt::Display for Action {
                 GuildAction::ViewQueue(_) => "view the queue",
                 GuildAction::ViewStats => "view statistics",
                 GuildAction::Setup => "set up",
+                GuildAction::ViewSetup => "view the setup",
                 GuildAction::KbReload => "reload the knowledge base",
             },
         };
@@ -168,6 +173,7 @@ impl std::fmt::Display for Allowed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Allowed::StaffOf(l) => write!(f, "{l} staff and admins"),
+            Allowed::StaffFrom(l) => write!(f, "staff of {l} and above, and admins"),
             Allowed::OpenerOrStaffOf(l) => write!(f, "the ticket's author, {l} staff and admins"),
             Allowed::Opener => f.write_str("the ticket's author"),
             Allowed::StaffWhoHandled => f.write_str("staff of a level that handled it and admins"),

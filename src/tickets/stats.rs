@@ -5,8 +5,9 @@
 //! - **opened**: `opened` events;
 //! - **received** at a level: tickets opened (L1) or moved there by an
 //!   escalation or de-escalation;
-//! - **resolved** at a level: tickets closed there, for any reason except a
-//!   lost thread;
+//! - **resolved** at a level: tickets closed there, except those the user
+//!   closed themselves (nobody at the level solved it) or whose thread was
+//!   lost;
 //! - **escalation rate** from a level: escalations up from it ÷ received;
 //! - **first response** at a level: from arriving there (opening, move or
 //!   reopening) to the `first_response` event;
@@ -129,7 +130,7 @@ pub fn compute(
                 }
                 EventKind::Closed { reason, .. } if counted => {
                     closed += 1;
-                    if *reason != CloseReason::ThreadLost {
+                    if !matches!(reason, CloseReason::ThreadLost | CloseReason::ByUser) {
                         here.resolved += 1;
                         if let Some(start) = opened_at {
                             here.resolution.push(e.at - start);

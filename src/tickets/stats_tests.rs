@@ -105,8 +105,9 @@ fn each_level_counts_what_it_received_and_resolved() {
     let s = stats();
     let got: Vec<(u64, u64)> = s.levels.iter().map(|l| (l.received, l.resolved)).collect();
     // L1: four openings and one ticket de-escalated back; resolved: the
-    // confirmed one, the user-closed one and the old one (not the lost one).
-    assert_eq!(got, vec![(5, 3), (1, 1), (1, 0), (0, 0)]);
+    // confirmed one and the old one (not the lost one, nor the one the
+    // user closed themselves).
+    assert_eq!(got, vec![(5, 2), (1, 1), (1, 0), (0, 0)]);
 }
 
 #[test]
@@ -135,8 +136,10 @@ fn first_response_times_are_measured_from_arrival_at_the_level() {
 fn resolution_time_runs_from_opening_to_closing() {
     let s = stats();
     let l1 = &s.level(Level::L1).resolution;
-    assert_eq!(l1.count, 3);
-    assert_eq!(l1.median, Some(Duration::minutes(40)));
+    // The confirmed one (12 min) and the old one; the one the user closed
+    // themselves after 40 min is no resolution.
+    assert_eq!(l1.count, 2);
+    assert_eq!(l1.median, Some(Duration::minutes(12)));
     assert_eq!(l1.p90, Some(Duration::days(2) + Duration::minutes(30)));
     assert_eq!(
         s.level(Level::L2).resolution.median,
@@ -172,4 +175,17 @@ fn the_median_of_an_even_sample_is_the_lower_middle_value() {
     let d = summarise(sample);
     assert_eq!(d.median, Some(Duration::minutes(2)));
     assert_eq!(d.p90, Some(Duration::minutes(4)));
+}
+
+#[test]
+fn a_user_closing_their_own_ticket_is_no_resolution_by_the_level() {
+    let history = vec![
+        Story::opened_at(t0())
+            .then(|t| close(t, &user(), None, minutes(3)))
+            .history,
+    ];
+    let s = compute(&history, t0() - Duration::days(1), t0() + Duration::days(1));
+    assert_eq!(s.closed, 1);
+    assert_eq!(s.level(Level::L1).resolved, 0);
+    assert_eq!(s.level(Level::L1).resolution.count, 0);
 }

@@ -197,6 +197,22 @@ impl Ticket {
     pub fn all_cases(&self) -> impl Iterator<Item = &CaseThread> {
         self.previous_cases.iter().chain(self.case.as_ref())
     }
+
+    /// The levels the ticket went through, in order, a return counted
+    /// again (L1 → L2 → L1): one step per case. A ticket without cases
+    /// yet has only been where it is.
+    pub fn level_path(&self) -> Vec<Level> {
+        let mut path: Vec<Level> = Vec::new();
+        for case in self.all_cases() {
+            if path.last() != Some(&case.level) {
+                path.push(case.level);
+            }
+        }
+        if path.is_empty() {
+            path.push(self.level);
+        }
+        path
+    }
 }
 
 /// The longest question kept; Discord modals allow 4,000 characters.
@@ -331,6 +347,23 @@ mod tests {
             assert_eq!(TicketSource::parse(&s.key()), Some(s));
         }
         assert_eq!(TicketSource::parse("l0:x"), None);
+    }
+
+    #[test]
+    fn the_level_path_counts_a_return_to_a_lower_level() {
+        let mut t = crate::tickets::fixtures::ticket(Level::L1);
+        let case = t.case.expect("the fixture has a case");
+        t.previous_cases = vec![
+            case,
+            CaseThread {
+                level: Level::L2,
+                ..case
+            },
+        ];
+        assert_eq!(t.level_path(), vec![Level::L1, Level::L2, Level::L1]);
+        t.previous_cases.clear();
+        t.case = None;
+        assert_eq!(t.level_path(), vec![Level::L1]);
     }
 
     #[test]

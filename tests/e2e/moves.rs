@@ -19,3 +19,40 @@ async fn the_staff_member_who_escalates_gets_a_link_to_the_new_case() {
         moved.text
     );
 }
+
+#[tokio::test]
+async fn a_ticket_that_went_up_and_back_is_logged_with_its_whole_path() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let mark = w.person("mark");
+    let (t, _) = w.open_ticket(&alice, "Reports time out").await;
+    let n = t.number.0;
+    let l1 = w.case_thread(n).await;
+    w.slash(&lena, &l1, "escalate", &[("reason", text("Slow query?"))])
+        .await;
+    let l2 = w.case_thread(n).await;
+    w.slash(
+        &mark,
+        &l2,
+        "deescalate",
+        &[("reason", text("Known, see FAQ"))],
+    )
+    .await;
+    w.sandbox.settled().await.unwrap();
+
+    // The card made by the return says where it came from, not "New ticket".
+    let card = w.card(&lena, n).await;
+    assert!(card.text.starts_with("Back from L2"), "{}", card.text);
+    assert!(!card.text.contains("New ticket"), "{}", card.text);
+
+    let back = w.case_thread(n).await;
+    w.slash(&lena, &back, "close", &[]).await;
+    let log = w.channel("support-log");
+    let line = w
+        .person("root")
+        .sees_in(&log, |m| m.text.contains("closed"))
+        .await
+        .expect("the closing is logged");
+    assert!(line.text.contains("L1 → L2 → L1"), "{}", line.text);
+}

@@ -114,7 +114,7 @@ async fn ticket_info_shows_staff_the_cases_and_the_user_only_their_ticket() {
         staff.embed_text()
     );
 
-    // Someone else's ticket: refused.
+    // Someone else's ticket: as if there were none.
     let help = w.channel("help");
     let refused = w
         .slash(&boris, &help, "ticket info", &[("ticket", int(n as i64))])
@@ -123,7 +123,7 @@ async fn ticket_info_shows_staff_the_cases_and_the_user_only_their_ticket() {
         refused.ephemeral && refused.embeds.is_empty(),
         "{refused:?}"
     );
-    assert!(refused.text.contains("Вы не можете"), "{}", refused.text);
+    assert!(refused.text.contains("Тикета #1 нет"), "{}", refused.text);
 }
 
 #[tokio::test]
@@ -139,7 +139,18 @@ async fn the_queue_lists_a_levels_open_tickets_for_staff_only() {
 
     let queue = w.slash(&lena, &l1, "ticket queue", &[]).await;
     assert!(queue.text.contains("1 open ticket"), "{}", queue.text);
-    assert!(queue.text.contains(&t.number.to_string()), "{}", queue.text);
+    // The case thread's link names the ticket ("#1 …") once.
+    assert!(
+        queue.text.contains(&format!("<#{}>", l1.id)),
+        "{}",
+        queue.text
+    );
+    assert!(!queue.text.contains("**#1**"), "{}", queue.text);
+    // L2 sees the help desk's channel, so its queue too.
+    let lower = w
+        .slash(&mark, &help, "ticket queue", &[("level", int(1))])
+        .await;
+    assert!(lower.text.contains("1 open ticket"), "{}", lower.text);
     let empty = w.slash(&mark, &help, "ticket queue", &[]).await;
     assert!(
         empty.text.contains("No open tickets at L2"),
@@ -149,8 +160,18 @@ async fn the_queue_lists_a_levels_open_tickets_for_staff_only() {
 
     w.slash(&lena, &l1, "escalate", &[("reason", text("2FA is L2's"))])
         .await;
+    let l2 = w.case_thread(t.number.0).await;
     let queue = w.slash(&mark, &help, "ticket queue", &[]).await;
-    assert!(queue.text.contains(&t.number.to_string()), "{}", queue.text);
+    assert!(
+        queue.text.contains(&format!("<#{}>", l2.id)),
+        "{}",
+        queue.text
+    );
+    // …but not the other way round.
+    let higher = w
+        .slash(&lena, &help, "ticket queue", &[("level", int(2))])
+        .await;
+    assert!(higher.text.contains("L2 and above"), "{}", higher.text);
     let queue = w
         .slash(&lena, &help, "ticket queue", &[("level", int(1))])
         .await;

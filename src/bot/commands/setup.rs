@@ -36,8 +36,12 @@ pub async fn setup(_ctx: Context<'_>) -> Result<(), BotError> {
 }
 
 async fn admin_env(ctx: Context<'_>) -> Result<Env, BotError> {
+    admin_env_for(ctx, GuildAction::Setup).await
+}
+
+async fn admin_env_for(ctx: Context<'_>, action: GuildAction) -> Result<Env, BotError> {
     let env = env(ctx).await?;
-    allows_in_guild(GuildAction::Setup, &env.actor).map_err(BotError::Refused)?;
+    allows_in_guild(action, &env.actor).map_err(BotError::Refused)?;
     Ok(env)
 }
 
@@ -214,7 +218,7 @@ pub async fn language(ctx: Context<'_>, language: LanguageChoice) -> Result<(), 
 /// `/setup show`: the settings, with the permission and visibility checks.
 #[poise::command(slash_command, guild_only)]
 pub async fn show(ctx: Context<'_>) -> Result<(), BotError> {
-    let env = admin_env(ctx).await?;
+    let env = admin_env_for(ctx, GuildAction::ViewSetup).await?;
     let problems = check(ctx, &env.settings, env.locale);
     let mut text = summary(env.locale, &env.settings);
     text.push_str("\n\n");

@@ -40,13 +40,32 @@ pub async fn post(
         .components(card::buttons(locale, t))
         .allowed_mentions(mentions::nobody());
     if let Some(role) = level.role {
-        message = message
-            .content(tr!(
+        let role_mention = format!("<@&{}>", role.0);
+        // A moved case says where it came from; only an opening is new.
+        let heading = match t.previous_cases.last().map(|c| c.level) {
+            Some(from) if from < t.level => tr!(
+                locale,
+                "card-escalated-for-role",
+                role = role_mention,
+                level = t.level.to_string(),
+                from = from.to_string()
+            ),
+            Some(from) => tr!(
+                locale,
+                "card-returned-for-role",
+                role = role_mention,
+                level = t.level.to_string(),
+                from = from.to_string()
+            ),
+            None => tr!(
                 locale,
                 "card-new-for-role",
-                role = format!("<@&{}>", role.0),
+                role = role_mention,
                 level = t.level.to_string()
-            ))
+            ),
+        };
+        message = message
+            .content(heading)
             .allowed_mentions(mentions::role(role.0));
     }
     let posted = channel.send_message(http, message).await?;

@@ -128,7 +128,7 @@ pub async fn log_closed(
         return;
     };
     let staff = super::staff_locale(data, settings);
-    let levels: Vec<String> = t.levels_seen.iter().map(|l| l.to_string()).collect();
+    let levels: Vec<String> = t.level_path().iter().map(|l| l.to_string()).collect();
     let text = crate::tr!(
         staff,
         "log-closed",

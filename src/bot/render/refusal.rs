@@ -83,6 +83,7 @@ fn action_name(locale: Locale, action: &Action) -> String {
             GuildAction::ViewQueue(_) => tr!(locale, "action-view-queue"),
             GuildAction::ViewStats => tr!(locale, "action-view-stats"),
             GuildAction::Setup => tr!(locale, "action-setup"),
+            GuildAction::ViewSetup => tr!(locale, "action-view-setup"),
             GuildAction::KbReload => tr!(locale, "action-kb-reload"),
         },
     }
@@ -91,6 +92,7 @@ fn action_name(locale: Locale, action: &Action) -> String {
 fn allowed_name(locale: Locale, allowed: &Allowed) -> String {
     match allowed {
         Allowed::StaffOf(l) => tr!(locale, "allowed-staff-of", level = l.to_string()),
+        Allowed::StaffFrom(l) => tr!(locale, "allowed-staff-from", level = l.to_string()),
         Allowed::OpenerOrStaffOf(l) => {
             tr!(locale, "allowed-opener-or-staff-of", level = l.to_string())
         }

@@ -1,6 +1,6 @@
 //! Gateway events: plain questions in help channels (opt-in), the first
-//! staff reply in a user thread (the SLA's first response), and threads
-//! deleted behind the bot's back.
+//! staff reply in a user thread (the SLA's first response), the user's
+//! reply to "Did this solve it?", and threads deleted behind the bot's back.
 
 use poise::serenity_prelude::{Context, CreateMessage, Message};
 
@@ -8,7 +8,7 @@ use super::actor::actor_from_roles;
 use super::app::Data;
 use super::error::BotError;
 use super::flows::ask::{self, L0Reply};
-use super::flows::{case, staff_locale, Env};
+use super::flows::{case, resolve, staff_locale, Env};
 use super::mentions;
 use crate::tickets::{self, ChannelId, GuildId};
 use crate::tr;
@@ -34,7 +34,18 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         data.store.ticket_by_user_thread(channel).await?
     };
     if let Some(t) = ticket {
-        if t.is_closed() || m.author.id.get() == t.opener.0 || t.first_response_at.is_some() {
+        if t.is_closed() {
+            return Ok(());
+        }
+        if m.author.id.get() == t.opener.0 {
+            // A reply to "Did this solve it?" is no Yes.
+            if t.status == tickets::Status::Resolving {
+                let settings = data.store.settings(t.guild).await?;
+                resolve::replied(&ctx.http, data, &settings, &t, m).await?;
+            }
+            return Ok(());
+        }
+        if t.first_response_at.is_some() {
             return Ok(());
         }
         let settings = data.store.settings(t.guild).await?;

@@ -484,3 +484,7 @@ error-bad-form-level = The target level is a number from 2 to 4, or empty for th
 ## Case cards of moved tickets
 card-escalated-for-role = Escalated from { $from } to { $role } ({ $level })
 card-returned-for-role = Back from { $from } to { $role } ({ $level })
+
+## The user writes instead of answering "Did this solve it?"
+resolve-withdrawn = You wrote after this question, so the ticket stays open and the team will continue here.
+case-replied = { $assignee } The user wrote instead of confirming, so the ticket is open again:

@@ -75,6 +75,35 @@ pub fn reject(t: &Ticket, actor: &Actor, comment: Option<&str>, now: DateTime<Ut
     )])
 }
 
+/// The user wrote in their thread after being asked "Did this solve it?"
+/// instead of answering with the buttons: a message is no confirmation,
+/// so the question is withdrawn (the auto-close with it) and the ticket
+/// goes back to the assignee, as on No, with the message as the comment.
+/// Anything else (someone else writing, a message from before the
+/// question, a ticket not waiting) changes nothing.
+pub fn user_replied(
+    t: &Ticket,
+    author: &Actor,
+    text: &str,
+    written_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Decision {
+    let after_question = t
+        .resolve_requested_at
+        .is_some_and(|asked| written_at >= asked);
+    if author.user != t.opener || t.status != Status::Resolving || !after_question {
+        return Ok(vec![]);
+    }
+    let comment: String = text.trim().chars().take(TEXT_MAX_CHARS).collect();
+    let comment = (!comment.is_empty()).then_some(comment);
+    Ok(vec![by_actor(
+        t,
+        author,
+        now,
+        EventKind::UserRejected { comment },
+    )])
+}
+
 fn awaiting_answer(t: &Ticket, actor: &Actor) -> Result<(), Refusal> {
     allows(TicketAction::AnswerResolve, actor, t)?;
     match t.status {

@@ -243,3 +243,44 @@ fn an_unknown_thread_or_a_closed_ticket_is_left_alone() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn the_user_writing_after_the_question_withdraws_it_and_stops_the_auto_close() {
+    let t = resolving();
+    let events = user_replied(
+        &t,
+        &user(),
+        " no! it is still broken ",
+        minutes(12),
+        minutes(12),
+    )
+    .unwrap();
+    assert_eq!(
+        events.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(),
+        vec![EventKind::UserRejected {
+            comment: Some("no! it is still broken".into())
+        }]
+    );
+    let back = t.after(&events);
+    assert_eq!(back.status, Status::Open);
+    assert_eq!(back.resolve_requested_at, None);
+    // The timer that fires a day later finds nothing to close.
+    assert_eq!(
+        auto_close(&back, Duration::hours(24), minutes(10 + 24 * 60)),
+        Ok(vec![])
+    );
+}
+
+#[test]
+fn only_the_authors_own_later_message_counts_as_a_reply() {
+    let t = resolving();
+    let staff_wrote = user_replied(&t, &lena(), "anything else?", minutes(12), minutes(12));
+    assert_eq!(staff_wrote, Ok(vec![]));
+    let from_before = user_replied(&t, &user(), "thanks", minutes(9), minutes(12));
+    assert_eq!(from_before, Ok(vec![]), "written before the question");
+    let open = ticket(Level::L1);
+    assert_eq!(
+        user_replied(&open, &user(), "hi", minutes(1), minutes(1)),
+        Ok(vec![])
+    );
+}

@@ -40,7 +40,7 @@ pub use ids::{
 pub use level::{Level, LevelSet};
 pub use lifecycle::{
     auto_close, close, confirm, first_response, reject, reopen, request_resolve, sla_breach,
-    thread_lost,
+    thread_lost, user_replied,
 };
 pub use locale::Locale;
 pub use policy::{allows, allows_in_guild, may_know_of, Actor};

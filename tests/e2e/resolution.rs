@@ -212,3 +212,84 @@ async fn a_staff_answer_in_the_user_thread_stops_the_reminder() {
         .iter()
         .any(|m| m.text.contains("waited longer")));
 }
+
+#[tokio::test]
+async fn a_reply_instead_of_an_answer_goes_back_to_the_assignee_and_nothing_closes() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let (n, thread) = claimed_ticket(&w, "alice", "Sync stopped working").await;
+    let l1 = w.case_thread(n).await;
+    w.slash(&lena, &l1, "resolve", &[]).await;
+    let question = alice
+        .sees_in(&thread, |m| m.has_button("Yes, solved"))
+        .await
+        .unwrap();
+
+    alice.say(&thread, "no! it is still broken").await.unwrap();
+    let back = lena
+        .sees_in(&l1, |m| m.text.contains("no! it is still broken"))
+        .await
+        .expect("the assignee hears it in the case");
+    assert_eq!(back.pings.notified, vec!["lena".to_string()]);
+    assert_eq!(w.ticket(n).await.status, Status::Open);
+    let asked = alice
+        .sees_in(&thread, |m| m.id == question.id && m.buttons.is_empty())
+        .await
+        .expect("the question loses its buttons");
+    assert!(asked.text.contains("stays open"), "{}", asked.text);
+
+    // A day later nothing closes by itself.
+    w.clock.advance(Duration::hours(25));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    w.sandbox.settled().await.unwrap();
+    assert_eq!(w.ticket(n).await.status, Status::Open);
+    assert!(!w
+        .sandbox
+        .messages(&thread)
+        .iter()
+        .any(|m| m.text.contains("closed automatically")));
+}
+
+#[tokio::test]
+async fn the_question_loses_its_buttons_once_answered_or_closed() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    // Answered with Yes.
+    let (n, thread) = claimed_ticket(&w, "alice", "Avatar upload fails").await;
+    let l1 = w.case_thread(n).await;
+    w.slash(&lena, &l1, "resolve", &[]).await;
+    let question = alice
+        .sees_in(&thread, |m| m.has_button("Yes, solved"))
+        .await
+        .unwrap();
+    w.click(&alice, &question, "Yes, solved").await;
+    w.sandbox.settled().await.unwrap();
+    let after = w.sandbox.messages(&thread);
+    let asked = after.iter().find(|m| m.id == question.id).unwrap();
+    assert!(asked.buttons.is_empty(), "{asked:?}");
+
+    // Closed by the auto-close.
+    let boris = w.person("boris");
+    let (n, thread) = claimed_ticket(&w, "boris", "Письма не приходят").await;
+    let l1 = w.case_thread(n).await;
+    w.slash(&lena, &l1, "resolve", &[]).await;
+    let question = boris
+        .sees_in(&thread, |m| m.has_button("Да, решено"))
+        .await
+        .unwrap();
+    w.clock.advance(Duration::hours(25));
+    boris
+        .sees_in(&thread, |m| m.text.contains("автоматически"))
+        .await
+        .expect("the auto-close runs");
+    w.sandbox.settled().await.unwrap();
+    let asked = w
+        .sandbox
+        .messages(&thread)
+        .into_iter()
+        .find(|m| m.id == question.id)
+        .unwrap();
+    assert!(asked.buttons.is_empty(), "{asked:?}");
+}

@@ -343,6 +343,8 @@ pub async fn after_close(
     if let Err(e) = case::refresh_card(http, data, settings, t).await {
         tracing::debug!(error = %e, "could not refresh a closed ticket's card");
     }
+    // Before archiving: an archived thread's messages cannot be edited.
+    super::resolve::retire_question(http, t, None).await;
     match super::transcript::capture(http, data, t).await {
         Ok(entries) => super::transcript::log_closed(http, data, settings, t, &entries).await,
         Err(e) => tracing::warn!(error = %e, ticket = t.number.0, "could not keep the transcript"),

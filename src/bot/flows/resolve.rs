@@ -3,17 +3,18 @@
 //! closes it after the configured hours (the scheduler's auto-close).
 
 use poise::serenity_prelude::{
-    ButtonStyle, ChannelId as DChannel, CreateActionRow, CreateButton, CreateMessage, Http,
+    ActionRowComponent, ButtonKind, ButtonStyle, ChannelId as DChannel, CreateActionRow,
+    CreateButton, CreateMessage, EditMessage, GetMessages, Http, Message,
 };
 
 use super::{case, ops, staff_locale, Env};
 use crate::bot::app::Data;
-use crate::bot::error::BotError;
+use crate::bot::error::{BotError, Say};
 use crate::bot::ids::ComponentId;
 use crate::bot::mentions;
 use crate::bot::render::{clip, quote};
 use crate::i18n::Locale;
-use crate::tickets::{self, Rating, Ticket};
+use crate::tickets::{self, Actor, GuildSettings, Rating, Ticket};
 use crate::tr;
 
 pub async fn request(
@@ -140,9 +141,57 @@ pub async fn reject(
         })
         .await?;
     let t = &change.after;
-    let staff = staff_locale(data, &env.settings);
+    retire_question(http, t, None).await;
+    back_to_assignee(http, data, &env.settings, t, "case-rejected", comment).await?;
+    Ok(tr!(t.locale, "resolve-not-solved"))
+}
+
+/// The user wrote in their thread while asked "Did this solve it?": a
+/// message is no Yes, so the question (and its auto-close) is withdrawn
+/// and the ticket goes back to the assignee as on No. The domain decides
+/// (`tickets::user_replied`); a message that is no reply changes nothing.
+pub async fn replied(
+    http: &Http,
+    data: &Data,
+    settings: &GuildSettings,
+    t: &Ticket,
+    message: &Message,
+) -> Result<(), BotError> {
+    let author = Actor::member(t.opener);
+    let change = data
+        .store
+        .transition(t.id, |t| {
+            tickets::user_replied(
+                t,
+                &author,
+                &message.content,
+                *message.timestamp,
+                data.clock.now(),
+            )
+        })
+        .await?;
+    if change.events.is_empty() {
+        return Ok(());
+    }
+    let t = &change.after;
+    retire_question(http, t, Some(tr!(t.locale, "resolve-withdrawn"))).await;
+    let text = Some(message.content.as_str()).filter(|c| !c.trim().is_empty());
+    back_to_assignee(http, data, settings, t, "case-replied", text).await
+}
+
+/// The assignee hears in the case (pinged, only them) that the ticket is
+/// open again, with what the user said; the card shows it.
+async fn back_to_assignee(
+    http: &Http,
+    data: &Data,
+    settings: &GuildSettings,
+    t: &Ticket,
+    key: &'static str,
+    comment: Option<&str>,
+) -> Result<(), BotError> {
+    let staff = staff_locale(data, settings);
     let who = t.assignee.map(|a| format!("<@{a}>")).unwrap_or_default();
-    let mut text = tr!(staff, "case-rejected", assignee = who);
+    let mut text = Say::new(key).arg("assignee", who).text(staff);
     if let Some(c) = comment.filter(|c| !c.trim().is_empty()) {
         text.push('\n');
         text.push_str(&quote(&clip(c, 1500)));
@@ -161,6 +210,47 @@ pub async fn reject(
             )
             .await?;
     }
-    case::refresh_card(http, data, &env.settings, t).await?;
-    Ok(tr!(t.locale, "resolve-not-solved"))
+    case::refresh_card(http, data, settings, t).await?;
+    Ok(())
+}
+
+/// Takes the Yes / No / ★ buttons off every "Did this solve it?" of the
+/// ticket still showing them (answered, withdrawn or closed: nothing is
+/// left to answer), adding `note` below the question. Best effort: a
+/// thread already gone keeps its buttons, which then refuse politely.
+pub async fn retire_question(http: &Http, t: &Ticket, note: Option<String>) {
+    let Some(thread) = t.user_thread else { return };
+    let channel = DChannel::new(thread.0);
+    let recent = match channel.messages(http, GetMessages::new().limit(50)).await {
+        Ok(recent) => recent,
+        Err(e) => {
+            tracing::debug!(error = %e, "could not read the user thread to retire a question");
+            return;
+        }
+    };
+    for m in recent.iter().filter(|m| asks_about(m, t)) {
+        let mut edit = EditMessage::new().components(Vec::new());
+        if let Some(note) = &note {
+            edit = edit.content(clip(&format!("{}\n\n{note}", m.content), 2000));
+        }
+        if let Err(e) = channel.edit_message(http, m.id, edit).await {
+            tracing::debug!(error = %e, "could not take the buttons off a question");
+        }
+    }
+}
+
+/// Whether `m` is a question about `t` that still has its buttons.
+fn asks_about(m: &Message, t: &Ticket) -> bool {
+    let yes = ComponentId::ResolvedYes(t.id).to_string();
+    m.author.bot
+        && m.components
+            .iter()
+            .flat_map(|row| &row.components)
+            .any(|c| match c {
+                ActionRowComponent::Button(b) => match &b.data {
+                    ButtonKind::NonLink { custom_id, .. } => *custom_id == yes,
+                    ButtonKind::Link { .. } | ButtonKind::Premium { .. } => false,
+                },
+                _ => false,
+            })
 }

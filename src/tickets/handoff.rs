@@ -43,7 +43,8 @@ pub struct HandoffDigest {
     pub articles_tried: Vec<String>,
     /// The user's most recent messages in their thread, oldest first.
     pub last_user_messages: Vec<Quote>,
-    /// Internal notes so far, oldest first.
+    /// Internal notes so far that the receiving level may read (written
+    /// at its level or below), oldest first.
     pub notes: Vec<DigestNote>,
     pub from: Level,
     pub to: Level,
@@ -68,8 +69,11 @@ impl HandoffDigest {
             }
             _ => None,
         })?;
+        // Lower levels never read higher cases: a digest going down
+        // carries only the notes written at its level or below.
         let mut notes: Vec<DigestNote> = history
             .iter()
+            .filter(|e| e.level <= to)
             .filter_map(|e| match &e.kind {
                 EventKind::Noted { text } => Some(DigestNote {
                     author: e.actor,
@@ -163,5 +167,33 @@ mod tests {
             HandoffDigest::for_latest_move(&t, &[], vec![], vec![]),
             None
         );
+    }
+
+    #[test]
+    fn a_digest_going_down_leaves_out_the_higher_levels_notes() {
+        use crate::tickets::transitions::deescalate;
+        let lena = staff(1, Level::L1);
+        let olga = staff(3, Level::L3);
+        let t = ticket(Level::L1);
+        let mut history = note(&t, &lena, "L1: user on v2.3", minutes(1)).unwrap();
+        let step = escalate(&t, &lena, Some(Level::L3), "incident", minutes(2)).unwrap();
+        let t = t.after(&history).after(&step);
+        history.extend(step);
+        let step = note(
+            &t,
+            &olga,
+            "L3: root cause in shard 7, do not tell",
+            minutes(3),
+        )
+        .unwrap();
+        let t = t.after(&step);
+        history.extend(step);
+        let step = deescalate(&t, &olga, Some(Level::L1), "standard fix", minutes(4)).unwrap();
+        let t = t.after(&step);
+        history.extend(step);
+        let d = HandoffDigest::for_latest_move(&t, &history, vec![], vec![]).unwrap();
+        let texts: Vec<&str> = d.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, vec!["L1: user on v2.3"]);
+        assert_eq!(d.reason, "standard fix");
     }
 }

@@ -51,6 +51,6 @@ pub use ticket::{
     CaseThread, CloseReason, NewTicket, NewTicketError, Priority, Status, Ticket, TicketSource,
 };
 pub use timers::{PlannedTimer, TimerKind};
-pub use transcript::{Attachment, EntryKind, TranscriptEntry};
+pub use transcript::{readable_by, Attachment, EntryKind, TranscriptEntry};
 pub use transitions::{claim, deescalate, escalate, note, transfer, unclaim, Decision};
 pub use urgency::Cues;

@@ -164,3 +164,51 @@ async fn stats_count_a_scripted_history_and_draw_the_ladder() {
     let refused = w.slash(&alice, &help, "stats", &[]).await;
     assert!(refused.attachments.is_empty() && refused.embeds.is_empty());
 }
+
+#[tokio::test]
+async fn a_transcript_for_a_lower_level_leaves_out_the_higher_cases() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let mark = w.person("mark");
+    let root = w.person("root");
+    let help = w.channel("help");
+    let (t, _) = w.open_ticket(&alice, "Exports are corrupted").await;
+    let n = t.number.0;
+    let l1 = w.case_thread(n).await;
+    w.slash(&lena, &l1, "note", &[("text", text("L1 note: v2.3"))])
+        .await;
+    w.slash(&lena, &l1, "escalate", &[("reason", text("Data issue"))])
+        .await;
+    let l2 = w.case_thread(n).await;
+    w.slash(
+        &mark,
+        &l2,
+        "note",
+        &[("text", text("L2 only: shard 7 broken"))],
+    )
+    .await;
+    mark.say(&l2, "L2 chatter about the customer")
+        .await
+        .unwrap();
+    w.slash(&mark, &l2, "close", &[]).await;
+    w.sandbox.settled().await.unwrap();
+
+    let read = |who| {
+        let w = &w;
+        let help = &help;
+        async move {
+            let given = w
+                .slash(who, help, "ticket transcript", &[("ticket", int(n as i64))])
+                .await;
+            html_of(w, &given)
+        }
+    };
+    let for_lena = read(&lena).await;
+    assert!(for_lena.contains("L1 note: v2.3"));
+    assert!(!for_lena.contains("shard 7"), "an L2 note reached L1");
+    assert!(!for_lena.contains("L2 chatter"), "the L2 case reached L1");
+    let for_mark = read(&mark).await;
+    assert!(for_mark.contains("shard 7") && for_mark.contains("L1 note"));
+    assert!(read(&root).await.contains("L2 chatter"), "admins read all");
+}

@@ -8,7 +8,9 @@ use crate::bot::flows::transcript::transcript_file;
 use crate::bot::mentions;
 use crate::bot::render::info;
 use crate::bot::reply::ephemeral;
-use crate::tickets::{allows, allows_in_guild, GuildAction, Level, TicketAction, TicketSource};
+use crate::tickets::{
+    allows, allows_in_guild, readable_by, GuildAction, Level, TicketAction, TicketSource,
+};
 
 /// The `/ticket` group; its text is `cmd-ticket…` in the catalogues.
 #[poise::command(
@@ -78,8 +80,13 @@ pub async fn transcript(ctx: Context<'_>, #[min = 1] ticket: i64) -> Result<(), 
     let (env, t) = env_and_ticket(ctx, Some(ticket)).await?;
     allows(TicketAction::ReadTranscript, &env.actor, &t).map_err(BotError::Refused)?;
     ctx.defer_ephemeral().await?;
-    let entries = ctx.data().store.transcript(t.id).await?;
-    if entries.is_empty() {
+    let stored = ctx.data().store.transcript(t.id).await?;
+    // A lower level never reads a higher case, nor its notes.
+    let entries: Vec<_> = readable_by(&stored, &t, &env.actor)
+        .into_iter()
+        .cloned()
+        .collect();
+    if stored.is_empty() {
         return ephemeral(
             ctx,
             crate::tr!(

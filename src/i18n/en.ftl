@@ -245,10 +245,9 @@ setup-bad-reopen = The reopen window must be at most { $max ->
     [one] { $max } day
    *[other] { $max } days
 }.
-setup-check-ok = ✅ I have every permission I need, and each level channel is hidden from @everyone.
+setup-check-ok = ✅ I have every permission I need, users see the support channel, and each staff channel is seen only by its level and the levels above.
 setup-check-problems = ⚠ Problems:
 setup-check-missing = In { $channel } ({ $what }) I lack: { $missing }
-setup-check-public = { $channel } ({ $what }) is visible to @everyone; staff cases would be public.
 setup-check-gone = { $what }: { $channel } no longer exists.
 setup-check-no-cache = I can't see this server's channels yet; try again in a moment.
 panel-title = Need help?
@@ -488,3 +487,19 @@ card-returned-for-role = Back from { $from } to { $role } ({ $level })
 ## The user writes instead of answering "Did this solve it?"
 resolve-withdrawn = You wrote after this question, so the ticket stays open and the team will continue here.
 case-replied = { $assignee } The user wrote instead of confirming, so the ticket is open again:
+
+## Channels that would break the ladder (refused by /setup, flagged by /setup show)
+setup-ladder-public = { $channel } is visible to @everyone, so { $what ->
+    [log] every level's transcripts
+   *[other] { $what } cases
+} would be public. Hide it from @everyone first.
+setup-ladder-lower = The { $lower } role can view { $channel }, so { $lower } staff would read { $what ->
+    [log] every level's transcripts
+   *[other] { $what } cases
+}. Hide it from that role first.
+setup-ladder-used = { $channel } is already { $what ->
+    [support] the support channel
+    [log] the log channel
+   *[other] the { $what } channel
+}; each needs a channel of its own.
+setup-ladder-hidden = { $channel } is hidden from @everyone, so users could not see their ticket threads there.

@@ -161,6 +161,7 @@ const TEXT_VARIABLES: &[&str] = &[
     "level",
     "levels",
     "links",
+    "lower",
     "median",
     "missing",
     "name",

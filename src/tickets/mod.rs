@@ -15,6 +15,7 @@
 pub mod event;
 pub mod handoff;
 pub mod ids;
+pub mod ladder;
 pub mod level;
 pub mod lifecycle;
 pub mod locale;
@@ -37,6 +38,7 @@ pub use ids::{
     ChannelId, EventId, GuildId, L0ExchangeId, MessageId, RoleId, TicketId, TicketNumber, TimerId,
     UserId,
 };
+pub use ladder::{check_channel, check_visibility, ChannelUse, LadderProblem, Visibility};
 pub use level::{Level, LevelSet};
 pub use lifecycle::{
     auto_close, close, confirm, first_response, reject, reopen, request_resolve, sla_breach,

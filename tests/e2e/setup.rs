@@ -38,7 +38,7 @@ async fn each_setup_subcommand_saves_what_it_says() {
             "setup level",
             &[
                 ("level", int(2)),
-                ("channel", text("l3-experts")),
+                ("channel", text("l2-support")),
                 ("role", text("L3")),
                 ("sla_minutes", int(90)),
             ],
@@ -47,7 +47,7 @@ async fn each_setup_subcommand_saves_what_it_says() {
     assert!(saved.text.contains("Saved"), "{}", saved.text);
     let s = w.store.settings(w.guild()).await.unwrap();
     let l2 = s.level(Level::L2);
-    assert_eq!(l2.channel, Some(id("l3-experts")));
+    assert_eq!(l2.channel, Some(id("l2-support")));
     assert_eq!(l2.role.map(|r| r.0), w.sandbox.role_id("L3"));
     assert_eq!(l2.sla, chrono::Duration::minutes(90));
     assert!(
@@ -93,16 +93,20 @@ async fn each_setup_subcommand_saves_what_it_says() {
         Some("alice".to_string())
     );
 
-    w.slash(
-        &root,
-        &help,
-        "setup log",
-        &[("channel", text("l4-engineering"))],
-    )
-    .await;
+    // The log holds every level's cases: only a channel no lower level
+    // sees will do (the demo's, Admin only).
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup log",
+            &[("channel", text("support-log"))],
+        )
+        .await;
+    assert!(saved.text.contains("Saved"), "{}", saved.text);
     assert_eq!(
         w.store.settings(w.guild()).await.unwrap().log_channel,
-        Some(id("l4-engineering"))
+        Some(id("support-log"))
     );
 
     let saved = w
@@ -344,4 +348,91 @@ async fn setup_sla_sets_one_levels_first_response_target() {
         )
         .await;
     assert!(refused.text.contains("only admins"), "{}", refused.text);
+}
+
+#[tokio::test]
+async fn setup_refuses_channels_that_would_break_the_ladder_and_says_why() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    let before = w.store.settings(w.guild()).await.unwrap();
+    let tries: [(&str, Vec<(&str, supportline::sandbox::Opt)>, &str); 4] = [
+        (
+            "setup log",
+            vec![("channel", text("help"))],
+            "visible to @everyone, so every level's transcripts would be public",
+        ),
+        (
+            "setup level",
+            vec![
+                ("level", int(1)),
+                ("channel", text("help")),
+                ("role", text("L1")),
+            ],
+            "visible to @everyone, so L1 cases would be public",
+        ),
+        (
+            "setup level",
+            vec![
+                ("level", int(2)),
+                ("channel", text("l1-desk")),
+                ("role", text("L2")),
+            ],
+            "is already the L1 channel",
+        ),
+        (
+            "setup support",
+            vec![("channel", text("l4-engineering"))],
+            "is already the L4 channel",
+        ),
+    ];
+    for (command, options, why) in tries {
+        let refused = w.slash(&root, &help, command, &options).await;
+        assert!(refused.ephemeral);
+        assert!(refused.text.contains(why), "/{command}: {}", refused.text);
+    }
+    assert_eq!(w.store.settings(w.guild()).await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn a_level_channel_a_lower_role_can_read_is_refused_and_flagged_later() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    // L1 may read #l2-support: refused as the L2 channel…
+    let l2 = w.channel("l2-support");
+    w.sandbox
+        .set_overwrite(
+            &l2,
+            Target::Role("L1".into()),
+            Permissions::VIEW_CHANNEL,
+            Permissions::NONE,
+        )
+        .unwrap();
+    w.sandbox.settled().await.unwrap();
+    let refused = w
+        .slash(
+            &root,
+            &help,
+            "setup level",
+            &[
+                ("level", int(2)),
+                ("channel", text("l2-support")),
+                ("role", text("L2")),
+            ],
+        )
+        .await;
+    assert!(
+        refused.text.contains("The L1 role can view") && refused.text.contains("L2 cases"),
+        "{}",
+        refused.text
+    );
+    // …and /setup show flags the channel already set, whose permissions changed.
+    let report = w.slash(&root, &help, "setup show", &[]).await;
+    let text = report.embed_text();
+    assert!(
+        text.contains(&format!("The L1 role can view <#{}>", l2.id)),
+        "{text}"
+    );
+    assert!(!text.contains("✅"), "{text}");
 }

@@ -10,6 +10,7 @@
 mod ask;
 mod kb;
 mod setup;
+mod setup_ladder;
 mod staff;
 mod stats;
 mod ticket;

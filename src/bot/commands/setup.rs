@@ -8,7 +8,7 @@ use poise::serenity_prelude::{
     CreateEmbed, CreateMessage, Permissions,
 };
 
-use super::env;
+use super::{env, setup_ladder};
 use crate::bot::app::Context;
 use crate::bot::error::{BotError, Say};
 use crate::bot::flows::Env;
@@ -18,7 +18,8 @@ use crate::bot::render::{clip, duration};
 use crate::bot::reply::ephemeral;
 use crate::i18n::Locale;
 use crate::tickets::{
-    allows_in_guild, ChannelId, GuildAction, GuildSettings, Level, RoleId, SettingsError,
+    allows_in_guild, ChannelId, ChannelUse, GuildAction, GuildSettings, Level, RoleId,
+    SettingsError,
 };
 use crate::tr;
 
@@ -80,7 +81,9 @@ pub async fn support(
 ) -> Result<(), BotError> {
     let env = admin_env(ctx).await?;
     let mut s = env.settings.clone();
-    s.support_channel = Some(ChannelId(channel.id.get()));
+    let id = ChannelId(channel.id.get());
+    s.support_channel = Some(id);
+    setup_ladder::refuse_if_unsafe(ctx.guild().as_deref(), &s, id, ChannelUse::Support)?;
     save(ctx, &env, s).await
 }
 
@@ -100,12 +103,14 @@ pub async fn level(
     let env = admin_env(ctx).await?;
     let level = Level::try_from(level).map_err(|_| BotError::say("error-bad-level"))?;
     let mut s = env.settings.clone();
+    let id = ChannelId(channel.id.get());
     let l = s.level_mut(level);
-    l.channel = Some(ChannelId(channel.id.get()));
+    l.channel = Some(id);
     l.role = Some(RoleId(role.id.get()));
     if let Some(m) = sla_minutes {
         l.sla = chrono::Duration::minutes(i64::from(m));
     }
+    setup_ladder::refuse_if_unsafe(ctx.guild().as_deref(), &s, id, ChannelUse::Level(level))?;
     save(ctx, &env, s).await
 }
 
@@ -157,7 +162,9 @@ pub async fn log(
 ) -> Result<(), BotError> {
     let env = admin_env(ctx).await?;
     let mut s = env.settings.clone();
-    s.log_channel = Some(ChannelId(channel.id.get()));
+    let id = ChannelId(channel.id.get());
+    s.log_channel = Some(id);
+    setup_ladder::refuse_if_unsafe(ctx.guild().as_deref(), &s, id, ChannelUse::Log)?;
     save(ctx, &env, s).await
 }
 
@@ -385,7 +392,6 @@ fn check(ctx: Context<'_>, s: &GuildSettings, locale: Locale) -> Vec<String> {
     if let Some(c) = s.log_channel {
         channels.push((c, "log", tr!(locale, "setup-log")));
     }
-    let everyone = guild.roles.get(&serenity::RoleId::new(guild.id.get()));
     let mut problems = Vec::new();
     for (id, kind, what) in channels {
         let Some(channel) = guild.channels.get(&DChannel::new(id.0)) else {
@@ -408,33 +414,8 @@ fn check(ctx: Context<'_>, s: &GuildSettings, locale: Locale) -> Vec<String> {
                 missing = missing.get_permission_names().join(", ")
             ));
         }
-        if kind == "level" {
-            if let Some(everyone) = everyone {
-                if everyone_can_view(everyone, channel) {
-                    problems.push(tr!(
-                        locale,
-                        "setup-check-public",
-                        channel = format!("<#{id}>"),
-                        what = what
-                    ));
-                }
-            }
-        }
     }
+    // Permissions may have changed since each channel was set.
+    problems.extend(setup_ladder::recheck(&guild, s, locale));
     problems
-}
-
-/// Whether @everyone can view `channel`: its base permissions, then the
-/// channel's overwrite for @everyone (whose id is the guild's).
-fn everyone_can_view(everyone: &serenity::Role, channel: &serenity::GuildChannel) -> bool {
-    let mut p = everyone.permissions;
-    if p.administrator() {
-        return true;
-    }
-    for o in &channel.permission_overwrites {
-        if o.kind == serenity::PermissionOverwriteType::Role(everyone.id) {
-            p = (p - o.deny) | o.allow;
-        }
-    }
-    p.view_channel()
 }

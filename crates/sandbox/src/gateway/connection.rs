@@ -20,6 +20,7 @@ pub async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) ->
 async fn run(shared: Arc<Shared>, socket: WebSocket) {
     let (mut sink, mut stream) = socket.split();
     let (tx, mut rx) = mpsc::unbounded_channel();
+    let echo = tx.clone();
     let connection = shared.write(|w| {
         let id = w.gateway.connect(tx);
         protocol::hello(w, id);
@@ -38,7 +39,12 @@ async fn run(shared: Arc<Shared>, socket: WebSocket) {
                         code,
                         reason: reason.into(),
                     };
-                    let _ = sink.send(Message::Close(Some(frame))).await;
+                    // After the client's close, the websocket has queued
+                    // its answer already and refuses a second: flushing
+                    // sends it.
+                    if sink.send(Message::Close(Some(frame))).await.is_err() {
+                        let _ = sink.flush().await;
+                    }
                     break;
                 }
                 // Dropping the socket without a close frame is a network drop.
@@ -52,7 +58,19 @@ async fn run(shared: Arc<Shared>, socket: WebSocket) {
                 Message::Text(text) => {
                     shared.write(|w| protocol::handle(w, connection, text.as_str()))
                 }
-                Message::Close(_) => break,
+                Message::Close(frame) => {
+                    // Discord answers a client's close frame with its own
+                    // (RFC 6455 §5.5.1) before ending the connection; the
+                    // writer sends it (the websocket echoes the code) and
+                    // ends the session.
+                    let (code, reason) = frame
+                        .map(|f| (f.code, f.reason.to_string()))
+                        .unwrap_or((1000, String::new()));
+                    if echo.send(Outbound::Close(code, reason)).is_ok() {
+                        std::future::pending::<()>().await;
+                    }
+                    break;
+                }
                 _ => {}
             }
         }

@@ -144,3 +144,29 @@ async fn resume_replays_every_event_after_the_given_sequence_number() {
         (Some("RESUMED"), Some(6))
     );
 }
+
+#[tokio::test]
+async fn a_client_closing_the_connection_gets_a_close_frame_back() {
+    use tokio_tungstenite::tungstenite::protocol::{frame::coding::CloseCode, CloseFrame};
+    let sandbox = sandbox().await;
+    let mut socket = connect(&sandbox).await;
+    next(&mut socket).await.unwrap();
+    send(&mut socket, identify(sandbox.token())).await;
+    next(&mut socket).await.unwrap();
+    socket
+        .send(Message::Close(Some(CloseFrame {
+            code: CloseCode::Normal,
+            reason: "bye".into(),
+        })))
+        .await
+        .unwrap();
+    // Whatever was queued may come first; then the answer to the close.
+    let answer = loop {
+        match socket.next().await {
+            Some(Ok(Message::Close(frame))) => break frame.map(|f| u16::from(f.code)),
+            Some(Ok(_)) => continue,
+            other => panic!("the connection ended without a close frame: {other:?}"),
+        }
+    };
+    assert_eq!(answer, Some(1000), "the close is answered, not cut");
+}

@@ -158,9 +158,23 @@ pub async fn start(
             allowed_mentions: Some(super::mentions::nobody()),
             ..Default::default()
         })
-        .setup(move |ctx, _ready, framework| {
+        .setup(move |ctx, ready, framework| {
             Box::pin(async move {
+                let shard = ready
+                    .shard
+                    .map(|s| format!("shard {} of {}", s.id, s.total))
+                    .unwrap_or_else(|| "one shard".to_owned());
+                tracing::info!(
+                    "connected as {} ({}), {shard}; servers: {}",
+                    ready.user.name,
+                    ready.user.id,
+                    ready.guilds.len()
+                );
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
+                tracing::info!(
+                    "slash commands registered: {}",
+                    framework.options().commands.len()
+                );
                 Ok(data)
             })
         })

@@ -5,6 +5,7 @@ mod database;
 mod kb;
 mod kb_bench;
 mod kb_report;
+pub mod logging;
 mod migrate;
 mod run;
 #[cfg(feature = "sandbox")]
@@ -45,6 +46,18 @@ pub enum Command {
 }
 
 impl Command {
+    /// What to log when `RUST_LOG` is unset.
+    pub fn default_log_filter(&self) -> &'static str {
+        match self {
+            Command::Run => logging::RUN_FILTER,
+            #[cfg(feature = "sandbox")]
+            Command::Sandbox(args) if args.serves_only() => logging::RUN_FILTER,
+            #[cfg(feature = "sandbox")]
+            Command::Sandbox(_) => logging::CONSOLE_FILTER,
+            Command::Kb(_) | Command::Migrate(_) | Command::Stats(_) => logging::TOOL_FILTER,
+        }
+    }
+
     /// Runs the command; the exit code is part of each command's contract.
     pub fn run(self) -> anyhow::Result<ExitCode> {
         match self {

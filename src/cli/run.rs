@@ -25,12 +25,27 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("DATABASE_URL={}", config.database_url))?;
     let knowledge = LiveKnowledge::start(&config.knowledge_dir)
         .with_context(|| format!("KNOWLEDGE_DIR={}", config.knowledge_dir.display()))?;
+    tracing::info!(
+        "database {} is up to date",
+        without_password(&config.database_url)
+    );
     let report = knowledge.last_report();
     tracing::info!(
-        articles = report.articles,
-        problems = report.problems.len(),
-        "knowledge base loaded"
+        "knowledge base {}: {} articles, {} problems (live reload on)",
+        config.knowledge_dir.display(),
+        report.articles,
+        report.problems.len()
     );
+    let shards = match &config.shards {
+        Some(s) => format!(
+            "shards {}-{} of {}",
+            s.range.start,
+            s.range.end - 1,
+            s.total
+        ),
+        None => "every shard Discord recommends".to_owned(),
+    };
+    tracing::info!("connecting to {} ({shards})", config.discord_api_base);
     let mut http = HttpBuilder::new(&config.discord_token);
     if config.discord_api_base != DISCORD_API_DEFAULT {
         // Serenity's ratelimiter builds its own URLs without the proxy;
@@ -80,5 +95,33 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// A database URL fit for a log line: the password, if any, left out.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.rsplit_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{host}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_password;
+
+    #[test]
+    fn a_logged_database_url_keeps_no_password() {
+        assert_eq!(
+            without_password("postgres://bot:s3cret@db.internal:5432/support"),
+            "postgres://bot@db.internal:5432/support"
+        );
+        assert_eq!(without_password("sqlite://data/x.db"), "sqlite://data/x.db");
     }
 }

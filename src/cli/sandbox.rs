@@ -38,6 +38,11 @@ pub struct SandboxArgs {
 }
 
 impl SandboxArgs {
+    /// `--serve`: only the imitation, no console.
+    pub fn serves_only(&self) -> bool {
+        self.serve.is_some()
+    }
+
     pub fn run(self) -> anyhow::Result<ExitCode> {
         let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
         runtime.block_on(async move {

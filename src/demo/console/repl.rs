@@ -31,6 +31,7 @@ pub async fn interactive_loop(console: &mut Console<'_>, format: Format) -> std:
     if terminal {
         write!(out, "{HELP}\n> ")?;
         out.flush()?;
+        crate::cli::logging::prompt_shown(true);
     }
     let mut lines = BufReader::new(tokio::io::stdin()).lines();
     let mut failed = 0;
@@ -40,6 +41,7 @@ pub async fn interactive_loop(console: &mut Console<'_>, format: Format) -> std:
             line = lines.next_line() => line?,
             _ = tokio::signal::ctrl_c() => None,
         };
+        crate::cli::logging::prompt_shown(false);
         let Some(line) = line else { break };
         number += 1;
         if line.trim() == "help" {
@@ -57,6 +59,7 @@ pub async fn interactive_loop(console: &mut Console<'_>, format: Format) -> std:
         if terminal {
             write!(out, "> ")?;
             out.flush()?;
+            crate::cli::logging::prompt_shown(true);
         }
     }
     Ok(failed)

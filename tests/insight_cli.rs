@@ -375,3 +375,24 @@ async fn kb_report_with_the_knowledge_base_names_the_closest_article_and_its_tit
         "{closest}"
     );
 }
+
+/// The sandbox's clock after `wait 3d`: the bot recorded a question three
+/// days ahead of this machine's clock, and `/stats` counted it.
+#[tokio::test]
+async fn stats_reads_the_window_the_bot_reported_when_its_clock_ran_ahead() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ahead.db");
+    let url = format!("sqlite://{}", path.display());
+    let store = Store::connect(&url).await.unwrap();
+    let ahead = Utc::now() + Duration::days(3);
+    store
+        .record_l0_exchange(&asked(GUILD, ALICE, "from the future", None, 0.2), ahead)
+        .await
+        .unwrap();
+    store.close().await;
+    let out = supportline(dir.path(), &["stats", "--days", "7"], &url);
+    let text = stdout(&out);
+    assert!(text.contains("Questions: 1"), "{text}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("later than this machine's clock"), "{err}");
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use clap::Args;
 
 use super::database::{runtime, DatabaseArg};
@@ -40,7 +40,20 @@ pub fn parse_locale(tag: &str) -> Result<Locale, String> {
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         let store = args.database.open_existing().await?;
-        let until = Utc::now();
+        let until = window_end(Utc::now(), store.latest_activity().await?);
+        if until.ahead_of_this_clock {
+            // The bot's clock ran ahead of this machine's (a sandbox after
+            // `wait`): the window follows the bot's, as /stats does.
+            eprintln!(
+                "{}",
+                tr!(
+                    args.locale,
+                    "stats-clock-ahead",
+                    until = crate::insight::format::date_time(until.at)
+                )
+            );
+        }
+        let until = until.at;
         let since = until - Duration::days(i64::from(args.days));
         let guilds = match args.guild {
             Some(id) => vec![GuildId(id)],
@@ -79,6 +92,28 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Where the report's window ends: now, or just after the newest recorded
+/// activity when the bot that recorded it ran ahead of this clock.
+#[derive(Debug, PartialEq, Eq)]
+struct WindowEnd {
+    at: DateTime<Utc>,
+    ahead_of_this_clock: bool,
+}
+
+fn window_end(now: DateTime<Utc>, newest: Option<DateTime<Utc>>) -> WindowEnd {
+    // /stats ends its window a second after its clock's now.
+    match newest.map(|n| n + Duration::seconds(1)) {
+        Some(end) if end > now => WindowEnd {
+            at: end,
+            ahead_of_this_clock: true,
+        },
+        _ => WindowEnd {
+            at: now,
+            ahead_of_this_clock: false,
+        },
+    }
+}
+
 /// `FILE.png`, or `FILE-<guild>.png` when several servers share the flag.
 fn chart_file(file: &Path, guild: GuildId, several: bool) -> PathBuf {
     if !several {
@@ -89,4 +124,25 @@ fn chart_file(file: &Path, guild: GuildId, several: bool) -> PathBuf {
         .extension()
         .map_or_else(|| "png".into(), |e| e.to_string_lossy());
     file.with_file_name(format!("{stem}-{}.{ext}", guild.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_follows_a_bot_clock_that_ran_ahead() {
+        let now = Utc::now();
+        let later = now + Duration::days(3);
+        assert_eq!(
+            window_end(now, Some(later)),
+            WindowEnd {
+                at: later + Duration::seconds(1),
+                ahead_of_this_clock: true
+            }
+        );
+        let earlier = now - Duration::days(3);
+        assert!(!window_end(now, Some(earlier)).ahead_of_this_clock);
+        assert_eq!(window_end(now, None).at, now);
+    }
 }

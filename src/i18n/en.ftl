@@ -503,3 +503,6 @@ setup-ladder-used = { $channel } is already { $what ->
    *[other] the { $what } channel
 }; each needs a channel of its own.
 setup-ladder-hidden = { $channel } is hidden from @everyone, so users could not see their ticket threads there.
+
+## supportline stats when the bot's clock ran ahead
+stats-clock-ahead = The newest activity in the database is later than this machine's clock (a sandbox whose clock moved?): the window ends at { $until } UTC, as /stats would report it.

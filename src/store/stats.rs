@@ -55,6 +55,19 @@ impl Store {
         Ok(guilds)
     }
 
+    /// When the newest question or ticket event happened, by the clock of
+    /// the bot that recorded it (a sandbox's clock moves with `wait`).
+    pub async fn latest_activity(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let newest: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(at) FROM (SELECT MAX(asked_at) AS at FROM l0_exchanges \
+             UNION ALL SELECT MAX(at) AS at FROM ticket_events) AS latest",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .doing("finding the newest activity")?;
+        Ok(newest.and_then(DateTime::<Utc>::from_timestamp_millis))
+    }
+
     /// The numbers of `/stats` for `[since, until)`.
     pub async fn stats(
         &self,

@@ -161,3 +161,25 @@ async fn stats_count_l0_and_every_level_from_a_scripted_history() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_newest_activity_is_the_latest_question_or_ticket_event() {
+    for db in backends().await {
+        let store = db.store().await;
+        assert_eq!(store.latest_activity().await.unwrap(), None);
+        store
+            .record_l0_exchange(&asked(BORIS, None), at(5))
+            .await
+            .unwrap();
+        let new = NewTicket::new(
+            GUILD,
+            ALICE,
+            "help",
+            Locale::En,
+            TicketSource::Interaction(7),
+        )
+        .unwrap();
+        store.open_ticket(new, "k", at(9)).await.unwrap();
+        assert_eq!(store.latest_activity().await.unwrap(), Some(at(9)));
+    }
+}

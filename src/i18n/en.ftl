@@ -19,7 +19,7 @@ error-level-not-set-up = { $level } has no channel yet. An admin can set it with
 error-not-set-up = Tickets are not set up on this server yet. An admin can do it with /setup.
 error-not-your-answer = This answer was for someone else. Ask your own question with /ask.
 error-ticket-not-found = I can't find that ticket.
-error-which-ticket = Which ticket? Run this in a ticket's thread, or give its number in ticket:.
+error-which-ticket = Which ticket? Run this in a ticket's thread, or give its number with the ticket: option.
 
 ## Levels, statuses, durations
 level-1 = Help desk

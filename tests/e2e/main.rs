@@ -6,6 +6,7 @@
 mod world;
 
 mod ask;
+mod console;
 mod fidelity;
 mod framework_errors;
 mod gateway;

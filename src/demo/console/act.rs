@@ -59,8 +59,8 @@ pub async fn act(
         }
         Action::Click { who, label, place } => {
             let person = sandbox.person(who)?;
-            let message = newest_with_button(sandbox, &person, label, place.as_ref())?;
-            person.click(&message, label).await?;
+            let (message, label) = newest_with_button(sandbox, &person, label, place.as_ref())?;
+            person.click(&message, &label).await?;
         }
         Action::Fill { who, values } => {
             let person = sandbox.person(who)?;
@@ -73,7 +73,7 @@ pub async fn act(
                 .collect();
             person.submit_modal(&modal, &given).await?;
         }
-        Action::Show { who } => {
+        Action::Show { who, .. } => {
             let person = sandbox.person(who)?;
             return Ok(Some(person.view(SHOW_RECENT)));
         }
@@ -85,18 +85,21 @@ pub async fn act(
             // Let the scheduler see the new time before the console looks.
             tokio::time::sleep(crate::demo::TIMER_TICK * 3).await;
         }
+        // The console answers these itself.
+        Action::Help | Action::Quit => {}
     }
     Ok(None)
 }
 
 /// The newest message `person` sees (in `place`, if given) with an enabled
-/// button labelled `label`.
+/// button labelled `label` in any case ("claim" finds "Claim"), and the
+/// label as the button has it.
 fn newest_with_button(
     sandbox: &Sandbox,
     person: &Person,
     label: &str,
     place: Option<&Place>,
-) -> Result<MessageView, ActError> {
+) -> Result<(MessageView, String), ActError> {
     let messages: Vec<MessageView> = match place {
         Some(place) => {
             let channel: ChannelRef = resolve(sandbox, person, place)?;
@@ -109,10 +112,17 @@ fn newest_with_button(
             .flat_map(|c| c.recent)
             .collect(),
     };
+    let wanted = label.to_lowercase();
+    let matching = |m: &MessageView| {
+        m.buttons
+            .iter()
+            .find(|b| !b.disabled && b.label.to_lowercase() == wanted)
+            .map(|b| b.label.clone())
+    };
     messages
         .into_iter()
-        .filter(|m| m.buttons.iter().any(|b| b.label == label && !b.disabled))
-        .max_by_key(|m| m.id)
+        .filter_map(|m| matching(&m).map(|exact| (m, exact)))
+        .max_by_key(|(m, _)| m.id)
         .ok_or_else(|| ActError::NoButton {
             who: person.name().to_string(),
             label: label.to_string(),

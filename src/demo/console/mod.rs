@@ -9,6 +9,7 @@
 //! - [`print`]: text or `--json`; `repl`: the loop over standard input.
 
 mod act;
+pub mod help;
 mod names;
 mod place;
 pub mod print;
@@ -19,20 +20,24 @@ mod seen;
 
 use std::io::Write;
 
+pub use help::HELP;
 pub use print::Format;
-pub use repl::{interactive_loop, HELP};
-pub use seen::{Seen, SeenEmbed, SeenField, SeenModal};
+pub use repl::interactive_loop;
+pub use seen::{Seen, SeenEmbed, SeenField, SeenFile, SeenModal};
 
 use crate::bot::Clock;
 use crate::sandbox::{PersonView, Sandbox, ServerSpec};
 use names::SandboxNames;
 use seen::{seen_message, Memory};
 
-/// What one line did: what people saw, and what went wrong.
+/// What one line did: what people saw, what the console itself says
+/// (help, files saved), what went wrong, and whether the session ends.
 #[derive(Debug, Default)]
 pub struct LineOutcome {
     pub seen: Vec<Seen>,
+    pub notes: Vec<String>,
     pub errors: Vec<String>,
+    pub quit: bool,
 }
 
 /// What a whole script did.
@@ -77,6 +82,18 @@ impl<'a> Console<'a> {
                 return outcome;
             }
         };
+        match &action {
+            script::Action::Help => {
+                outcome.notes.push(help::HELP.to_string());
+                outcome.notes.push(help::commands(&self.sandbox.commands()));
+                return outcome;
+            }
+            script::Action::Quit => {
+                outcome.quit = true;
+                return outcome;
+            }
+            _ => {}
+        }
         let shown = match act::act(self.sandbox, &self.clock, &action).await {
             Ok(view) => view,
             Err(e) => {
@@ -92,8 +109,54 @@ impl<'a> Console<'a> {
         outcome.seen = self.memory.filter(number, &sightings, &self.names);
         if let Some(view) = shown {
             outcome.seen.extend(self.shown(number, &view));
+            if let script::Action::Show {
+                save_to: Some(dir), ..
+            } = &action
+            {
+                self.save_files(&view, dir, &mut outcome);
+            }
         }
         outcome
+    }
+
+    /// `show NAME into DIR`: every file among the messages shown, written
+    /// to `dir` under its own name.
+    fn save_files(&self, view: &PersonView, dir: &std::path::Path, outcome: &mut LineOutcome) {
+        let files = view
+            .channels
+            .iter()
+            .flat_map(|c| &c.recent)
+            .flat_map(|m| &m.attachments);
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            outcome
+                .errors
+                .push(format!("cannot make {}: {e}", dir.display()));
+            return;
+        }
+        for file in files {
+            let Some(bytes) = self.sandbox.file(file.id) else {
+                outcome
+                    .errors
+                    .push(format!("{} is no longer stored", file.filename));
+                continue;
+            };
+            // The file's own name, never a path it might carry.
+            let name = std::path::Path::new(&file.filename)
+                .file_name()
+                .map(|n| n.to_owned())
+                .unwrap_or_else(|| format!("file-{}", file.id).into());
+            let path = dir.join(name);
+            match std::fs::write(&path, &bytes) {
+                Ok(()) => {
+                    outcome
+                        .notes
+                        .push(format!("saved {} ({} bytes)", path.display(), bytes.len()))
+                }
+                Err(e) => outcome
+                    .errors
+                    .push(format!("cannot write {}: {e}", path.display())),
+            }
+        }
     }
 
     /// What `show` prints: the latest messages of every channel the person sees.
@@ -125,6 +188,9 @@ impl<'a> Console<'a> {
             report
                 .errors
                 .extend(outcome.errors.into_iter().map(|e| (number, e)));
+            if outcome.quit {
+                break;
+            }
         }
         Ok(report)
     }
@@ -139,6 +205,9 @@ impl<'a> Console<'a> {
         err: &mut dyn Write,
     ) -> std::io::Result<()> {
         print::print_seen(out, format, &outcome.seen)?;
+        for note in &outcome.notes {
+            print::print_note(out, format, number, note)?;
+        }
         for e in &outcome.errors {
             print::print_error(out, err, format, number, e)?;
         }

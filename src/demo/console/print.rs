@@ -26,6 +26,21 @@ pub fn print_seen(out: &mut dyn Write, format: Format, seen: &[Seen]) -> io::Res
     out.flush()
 }
 
+/// Prints what the console itself says (help, a file saved): as is in
+/// text, as `{"line","note"}` with `--json`.
+pub fn print_note(out: &mut dyn Write, format: Format, line: usize, note: &str) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            let json = serde_json::json!({ "line": line, "note": note });
+            writeln!(out, "{json}")?;
+        }
+        Format::Human => {
+            writeln!(out, "{}", note.trim_end())?;
+        }
+    }
+    out.flush()
+}
+
 /// Prints a line's error: on stderr in text, as `{"line","error"}` with `--json`.
 pub fn print_error(
     out: &mut dyn Write,
@@ -123,11 +138,26 @@ fn one(s: &Seen) -> String {
             out.push_str(&format!("      │ ({footer})\n"));
         }
     }
+    for file in &s.attachments {
+        out.push_str(&format!("      📎 {} ({})\n", file.name, size(file.size)));
+    }
     if !s.buttons.is_empty() {
         let buttons: Vec<String> = s.buttons.iter().map(|b| format!("[{b}]")).collect();
         out.push_str(&format!("      {}\n", buttons.join(" ")));
     }
+    if !s.pings.is_empty() {
+        out.push_str(&format!("      🔔 notified {}\n", s.pings.join(", ")));
+    }
     out
+}
+
+/// A file size as people read it.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1_024 => format!("{b} B"),
+        b if b < 1_024 * 1_024 => format!("{:.1} KiB", b as f64 / 1_024.0),
+        b => format!("{:.1} MiB", b as f64 / (1_024.0 * 1_024.0)),
+    }
 }
 
 #[cfg(test)]
@@ -155,6 +185,8 @@ mod tests {
             }],
             buttons: vec!["Solved".into(), "Talk to a human".into()],
             modal: None,
+            attachments: vec![],
+            pings: vec![],
         }
     }
 
@@ -198,6 +230,25 @@ mod tests {
             fields: vec!["Reason".into()],
         });
         assert!(human(&[form]).contains("a form \"Escalate #1\": Reason"));
+    }
+
+    #[test]
+    fn files_and_pings_are_shown_under_the_message() {
+        let mut log = answer();
+        log.attachments = vec![crate::demo::console::seen::SeenFile {
+            name: "ticket-1.html".into(),
+            size: 4_300,
+        }];
+        log.pings = vec!["lena".into()];
+        let text = human(&[log.clone()]);
+        assert!(text.contains("📎 ticket-1.html (4.2 KiB)"), "{text}");
+        assert!(text.contains("🔔 notified lena"), "{text}");
+        let mut out = Vec::new();
+        print_seen(&mut out, Format::Json, &[log]).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["attachments"][0]["name"], "ticket-1.html");
+        assert_eq!(v["attachments"][0]["size"], 4_300);
+        assert_eq!(v["pings"][0], "lena");
     }
 
     #[test]

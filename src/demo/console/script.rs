@@ -8,6 +8,8 @@
 //! lena clicks "Claim" in #l1-desk                     … in one channel
 //! mark fills reason: Data corruption suspected        the modal last shown to mark
 //! show alice                                          what alice sees now
+//! show root into ./files                              … and save the files shown
+//! help, quit                                          the commands; the end
 //! wait 2h                                             move the bot's clock
 //! # a comment
 //! ```
@@ -18,6 +20,7 @@
 //! exists is found out when the line runs.
 
 use std::fmt;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Where an action happens.
@@ -67,8 +70,14 @@ pub enum Action {
     },
     Show {
         who: String,
+        /// `show NAME into DIR`: also save the files shown there.
+        save_to: Option<PathBuf>,
     },
     Wait(Duration),
+    /// `help`: the syntax and the bot's slash commands.
+    Help,
+    /// `quit` or `exit`: end the session.
+    Quit,
 }
 
 /// Why a line could not be read; the console adds the line number.
@@ -81,7 +90,8 @@ fn bad(message: impl Into<String>) -> SyntaxError {
 }
 
 const FORMS: &str = "expected `NAME in #channel: text`, `NAME /command option: value`, \
-`NAME clicks \"Label\"`, `NAME fills field: value`, `show NAME` or `wait 2h`";
+`NAME clicks \"Label\"`, `NAME fills field: value`, `show NAME [into DIR]`, `wait 2h`, \
+`help` or `quit`";
 
 /// Reads one line: `Ok(None)` for a blank line or a comment.
 pub fn parse_line(line: &str) -> Result<Option<Action>, SyntaxError> {
@@ -91,15 +101,12 @@ pub fn parse_line(line: &str) -> Result<Option<Action>, SyntaxError> {
     }
     let (first, rest) = split_word(line);
     match first {
-        "show" => {
-            let who = rest.trim();
-            if who.is_empty() || who.contains(char::is_whitespace) {
-                return Err(bad("expected `show NAME`"));
-            }
-            return Ok(Some(Action::Show {
-                who: who.to_string(),
-            }));
+        "help" | "quit" | "exit" if !rest.trim().is_empty() => {
+            return Err(bad(format!("`{first}` takes nothing after it")));
         }
+        "help" => return Ok(Some(Action::Help)),
+        "quit" | "exit" => return Ok(Some(Action::Quit)),
+        "show" => return parse_show(rest.trim()).map(Some),
         "wait" => return parse_wait(rest.trim()).map(|d| Some(Action::Wait(d))),
         _ => {}
     }
@@ -124,6 +131,29 @@ pub fn parse_line(line: &str) -> Result<Option<Action>, SyntaxError> {
             "unknown action `{other}` after `{who}`; {FORMS}"
         ))),
     }
+}
+
+/// `NAME` or `NAME into DIR` (the folder may contain spaces).
+fn parse_show(rest: &str) -> Result<Action, SyntaxError> {
+    let (who, tail) = split_word(rest);
+    if who.is_empty() {
+        return Err(bad("expected `show NAME` or `show NAME into DIR`"));
+    }
+    let tail = tail.trim();
+    let save_to = if tail.is_empty() {
+        None
+    } else {
+        let dir = tail
+            .strip_prefix("into ")
+            .map(|d| unquote(d.trim()))
+            .filter(|d| !d.is_empty())
+            .ok_or_else(|| bad(format!("expected `show {who} into DIR`, found `{tail}`")))?;
+        Some(PathBuf::from(dir))
+    };
+    Ok(Action::Show {
+        who: who.to_string(),
+        save_to,
+    })
 }
 
 fn split_word(s: &str) -> (&str, &str) {

@@ -160,12 +160,29 @@ fn show_and_wait() {
     assert_eq!(
         parse("show alice"),
         Action::Show {
-            who: "alice".into()
+            who: "alice".into(),
+            save_to: None
+        }
+    );
+    assert_eq!(
+        parse("show root into ./my files"),
+        Action::Show {
+            who: "root".into(),
+            save_to: Some("./my files".into())
         }
     );
     assert_eq!(parse("wait 2h"), Action::Wait(Duration::from_secs(7200)));
     assert_eq!(parse("wait 15m"), Action::Wait(Duration::from_secs(900)));
     assert_eq!(parse("wait 3d"), Action::Wait(Duration::from_secs(259_200)));
+}
+
+#[test]
+fn help_quit_and_exit_are_words_of_their_own() {
+    assert_eq!(parse("help"), Action::Help);
+    assert_eq!(parse("quit"), Action::Quit);
+    assert_eq!(parse("exit"), Action::Quit);
+    assert!(error("quit now").contains("takes nothing"));
+    assert!(error("show alice to ./x").contains("into DIR"));
 }
 
 #[test]

@@ -27,6 +27,17 @@ pub struct Seen {
     pub embeds: Vec<SeenEmbed>,
     pub buttons: Vec<String>,
     pub modal: Option<SeenModal>,
+    /// Files attached to the message (an HTML transcript, the /stats chart).
+    pub attachments: Vec<SeenFile>,
+    /// Who the message notified (mentions that really pinged).
+    pub pings: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SeenFile {
+    pub name: String,
+    /// In bytes.
+    pub size: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -117,6 +128,15 @@ pub fn seen_message(
             .map(|b| b.label.clone())
             .collect(),
         modal: None,
+        attachments: message
+            .attachments
+            .iter()
+            .map(|a| SeenFile {
+                name: a.filename.clone(),
+                size: a.size,
+            })
+            .collect(),
+        pings: message.pings.notified.clone(),
     }
 }
 
@@ -140,6 +160,8 @@ fn seen_modal(
             title: modal.title.clone(),
             fields: modal.fields.iter().map(|f| f.label.clone()).collect(),
         }),
+        attachments: Vec::new(),
+        pings: Vec::new(),
     }
 }
 
@@ -175,6 +197,8 @@ impl Memory {
                     seen.text = String::new();
                     seen.embeds.clear();
                     seen.buttons.clear();
+                    seen.attachments.clear();
+                    seen.pings.clear();
                     out.push(seen);
                 }
                 continue;
@@ -204,5 +228,8 @@ impl Memory {
 }
 
 fn same_content(a: &Seen, b: &Seen) -> bool {
-    a.text == b.text && a.embeds == b.embeds && a.buttons == b.buttons
+    a.text == b.text
+        && a.embeds == b.embeds
+        && a.buttons == b.buttons
+        && a.attachments == b.attachments
 }

@@ -1,0 +1,75 @@
+//! The sandbox console as a newcomer uses it: help lists the bot's slash
+//! commands, labels in any case, files listed and saved, pings shown,
+//! quit ends the session.
+
+use supportline::demo::{self, console};
+
+use crate::world::World;
+
+async fn run(w: &World, script: &str, format: console::Format) -> (console::ScriptReport, String) {
+    let spec = demo::preset().expect("the preset parses");
+    let mut console = console::Console::new(&w.sandbox, &spec, w.clock.clone());
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let report = console
+        .run_script(script, format, &mut out, &mut err)
+        .await
+        .expect("printing to memory works");
+    (report, String::from_utf8_lossy(&out).into_owned())
+}
+
+#[tokio::test]
+async fn help_lists_the_slash_commands_and_quit_ends_the_script() {
+    let w = World::start().await;
+    let (report, printed) = run(
+        &w,
+        "help\nquit\nalice /ask question: never asked",
+        console::Format::Human,
+    )
+    .await;
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    for command in [
+        "/ticket info [ticket]",
+        "/escalate reason [level] [ticket]",
+        "/setup sla level minutes",
+    ] {
+        assert!(printed.contains(command), "no {command} in\n{printed}");
+    }
+    assert!(report.seen.is_empty(), "nothing ran after quit:\n{printed}");
+}
+
+#[tokio::test]
+async fn a_closed_tickets_transcript_is_listed_saved_and_its_pings_shown() {
+    let w = World::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!(
+        "alice /ticket open question: my export fails\n\
+         lena clicks \"claim\" in #l1-desk\n\
+         lena /close in #l1-desk thread\n\
+         show root into {}\n",
+        dir.path().display()
+    );
+    let (report, printed) = run(&w, &script, console::Format::Human).await;
+    assert!(report.errors.is_empty(), "{:?}\n{printed}", report.errors);
+    assert!(printed.contains("📎 ticket-1.html ("), "{printed}");
+    assert!(
+        printed.contains("🔔 notified alice"),
+        "the greeting pings alice\n{printed}"
+    );
+    let saved = dir.path().join("ticket-1.html");
+    let html = std::fs::read_to_string(&saved).expect("show saved the transcript");
+    assert!(html.contains("my export fails"));
+    assert!(
+        printed.contains(&format!("saved {}", saved.display())),
+        "{printed}"
+    );
+
+    let (_, json) = run(&w, "show root", console::Format::Json).await;
+    let file = json
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["attachments"].as_array().is_some_and(|a| !a.is_empty()))
+        .expect("the log message with its file, in JSON");
+    assert_eq!(file["attachments"][0]["name"], "ticket-1.html");
+    assert!(file["attachments"][0]["size"].as_u64().unwrap() > 0);
+}

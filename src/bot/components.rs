@@ -18,8 +18,11 @@ use super::mentions;
 use super::render::answer;
 use crate::i18n::Locale;
 use crate::store::L0Click;
-use crate::tickets::{allows, Level, Ticket, TicketAction, TicketId, TicketSource};
+use crate::tickets::{allows, Level, Refusal, Ticket, TicketAction, TicketId, TicketSource};
 use crate::tr;
+
+/// The longest question the panel's form takes (as `/ask` does).
+const PANEL_QUESTION_MAX: usize = 1000;
 
 pub async fn handle(ctx: &Context, data: &Data, interaction: &Interaction) {
     match interaction {
@@ -265,7 +268,7 @@ async fn on_click(r: &mut Responder<'_>, data: &Data, id: ComponentId) -> Result
                 tr!(locale, "form-question"),
                 "question",
                 true,
-                1000,
+                PANEL_QUESTION_MAX as u16,
             );
             r.respond(modal(
                 ComponentId::PanelForm,
@@ -374,6 +377,13 @@ async fn on_submit(
     match id {
         ComponentId::PanelForm => {
             let question = value(form, "question").unwrap_or_default();
+            // The form declares this limit; Discord enforces it, and a
+            // forged submission is refused all the same.
+            if question.chars().count() > PANEL_QUESTION_MAX {
+                return Err(BotError::Refused(Refusal::TextTooLong {
+                    max: PANEL_QUESTION_MAX,
+                }));
+            }
             match ask::ask(data, &env, &question).await? {
                 L0Reply::Article { embed, buttons } => {
                     r.edit(

@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod format;
 pub mod kb_report;
+pub mod mentions;
 pub mod stats_report;
 pub mod transcript_html;
 

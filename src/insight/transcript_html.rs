@@ -19,6 +19,7 @@ use crate::tickets::{
 use crate::tr;
 
 use super::format::date_time;
+use super::mentions::Mention;
 
 const STYLE: &str = "\
 *{box-sizing:border-box}\
@@ -77,7 +78,7 @@ pub fn render(
         let _ = writeln!(page, "<p>{}</p>", escape(&tr!(locale, "transcript-empty")));
     }
     for entry in entries {
-        message(&mut page, ticket, entry, locale);
+        message(&mut page, ticket, entry, names, locale);
     }
     let _ = write!(
         page,
@@ -149,7 +150,34 @@ fn header(
     page.push_str("</dl>\n</header>\n");
 }
 
-fn message(page: &mut String, ticket: &Ticket, e: &TranscriptEntry, locale: Locale) {
+/// Discord renders mention markup; a page must do it itself: people by
+/// their names, the ticket's threads by what they are.
+fn with_names(
+    text: &str,
+    ticket: &Ticket,
+    names: &dyn Fn(UserId) -> String,
+    locale: Locale,
+) -> String {
+    super::mentions::readable(text, &|m| match m {
+        Mention::User(id) => Some(names(UserId(id))),
+        Mention::Channel(id) => {
+            let thread = ChannelId(id);
+            let known = ticket.user_thread == Some(thread)
+                || ticket.all_cases().any(|c| c.thread == thread);
+            known.then(|| thread_name(ticket, thread, locale))
+        }
+        Mention::Role(_) => None,
+    })
+}
+
+fn message(
+    page: &mut String,
+    ticket: &Ticket,
+    e: &TranscriptEntry,
+    names: &dyn Fn(UserId) -> String,
+    locale: Locale,
+) {
+    let named = |text: &str| with_names(text, ticket, names, locale);
     let (class, badge) = match e.kind {
         EntryKind::User => ("user", None),
         EntryKind::Staff => ("staff", Some(tr!(locale, "transcript-kind-staff"))),
@@ -178,9 +206,13 @@ fn message(page: &mut String, ticket: &Ticket, e: &TranscriptEntry, locale: Loca
         date_time(e.at)
     );
     if !e.content.is_empty() {
-        let _ = writeln!(page, "<div class=\"content\">{}</div>", escape(&e.content));
+        let _ = writeln!(
+            page,
+            "<div class=\"content\">{}</div>",
+            escape(&named(&e.content))
+        );
     }
-    embeds(page, &e.embeds_json, locale);
+    embeds(page, &e.embeds_json, &named, locale);
     attachments(page, &e.attachments, locale);
     page.push_str("</article>\n");
 }
@@ -202,11 +234,11 @@ fn thread_name(ticket: &Ticket, thread: ChannelId, locale: Locale) -> String {
 
 /// The text parts of each embed (title, description, fields, footer);
 /// images are not fetched, so the page stays self-contained.
-fn embeds(page: &mut String, json: &str, locale: Locale) {
+fn embeds(page: &mut String, json: &str, named: &dyn Fn(&str) -> String, locale: Locale) {
     let Ok(Value::Array(embeds)) = serde_json::from_str::<Value>(json) else {
         return;
     };
-    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(named);
     for embed in &embeds {
         let mut parts: Vec<(bool, String)> = Vec::new();
         if let Some(t) = text(embed, "title") {

@@ -185,3 +185,20 @@ fn the_rating_is_the_latest_one_given() {
     assert_eq!(rating_of(&events), Rating::try_from(5u8).ok());
     assert_eq!(rating_of(&events[..0]), None);
 }
+
+#[test]
+fn mentions_read_as_names_not_ids() {
+    let said = entry(
+        9,
+        L2_CASE,
+        EntryKind::Bot,
+        "Supportline",
+        "<@31> claimed it for <@100>; see <#500> and <@&77>",
+    );
+    let html = render(&closed_ticket(), None, &[said], &names, Locale::En);
+    assert!(
+        html.contains("@Mark claimed it for @Alice; see #User thread and @role"),
+        "{html}"
+    );
+    assert!(!html.contains("&lt;@31&gt;"), "{html}");
+}

@@ -148,3 +148,20 @@ async fn everyone_in_a_question_pings_nobody_and_the_limit_holds() {
     assert!(second.text.contains("already have"), "{}", second.text);
     assert_eq!(w.store.open_tickets(w.guild()).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn mention_markup_in_a_question_becomes_names_in_the_thread_name() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let question = format!(
+        "<@{}> said ask <@&{}> in <#{}>",
+        lena.id(),
+        w.sandbox.role_id("L2").unwrap(),
+        w.channel("help").id
+    );
+    let (_, thread) = w.open_ticket(&alice, &question).await;
+    let name = w.sandbox.channel_info(&thread).unwrap().name;
+    // Her display name on the server, as members see it.
+    assert_eq!(name, "#1 @Lena (L1) said ask @L2 in #help");
+}

@@ -426,3 +426,23 @@ async fn the_first_staff_reply_in_the_user_thread_is_the_first_response() {
         "only the first counts"
     );
 }
+
+#[tokio::test]
+async fn the_panel_form_takes_at_most_a_thousand_characters() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    w.slash(&root, &help, "setup panel", &[]).await;
+    let panel = alice
+        .sees_in(&help, |m| m.has_button("Get help"))
+        .await
+        .expect("the panel is posted");
+    let form = alice.click(&panel, "Get help").await.unwrap();
+    let modal = form.modal().unwrap().clone();
+    assert_eq!(modal.fields[0].max_length, Some(1000), "the form says so");
+    let long = "why ".repeat(1_500);
+    let refused = alice.submit_modal(&modal, &[("question", &long)]).await;
+    assert!(refused.is_err(), "Discord does not send 6,000 characters");
+    assert!(w.store.open_tickets(w.guild()).await.unwrap().is_empty());
+}

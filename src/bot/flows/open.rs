@@ -32,8 +32,11 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
     if env.settings.support_channel.is_none() || l1.channel.is_none() || l1.role.is_none() {
         return Err(BotError::say("error-not-set-up"));
     }
-    let new = NewTicket::new(env.guild, env.actor.user, o.question, o.locale, o.source)
+    let mut new = NewTicket::new(env.guild, env.actor.user, o.question, o.locale, o.source)
         .map_err(|_| BotError::say("error-empty-question"))?;
+    // The subject names threads, which show mention markup as it is.
+    let readable = crate::bot::render::names::readable_text(http, env.guild, &new.question).await;
+    new.subject = crate::tickets::ticket::subject_of(&readable);
     let now = data.clock.now();
     let locale = env.locale;
     match data.store.open_ticket(new, &o.key, now).await? {

@@ -163,8 +163,16 @@ pub async fn transcript_file(
         }
     };
     let rating = crate::insight::transcript_html::rating_of(events.iter().map(|e| &e.event));
-    // Messages carry their authors' names; the header names people by mention.
-    let names = |u: UserId| format!("@{u}");
+    // Messages carry their authors' names: the header and mentions use them.
+    let authors: std::collections::HashMap<UserId, &str> = entries
+        .iter()
+        .map(|e| (e.author, e.author_name.as_str()))
+        .collect();
+    let names = |u: UserId| {
+        authors
+            .get(&u)
+            .map_or_else(|| "user".to_owned(), |n| (*n).to_owned())
+    };
     let html = crate::insight::transcript_html::render(t, rating, entries, &names, locale);
     Some(poise::serenity_prelude::CreateAttachment::bytes(
         html.into_bytes(),

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod card;
 pub mod digest;
 pub mod info;
+pub mod names;
 pub mod refusal;
 
 use chrono::{DateTime, Utc};

@@ -350,13 +350,20 @@ async fn setup_sla_sets_one_levels_first_response_target() {
     assert!(refused.text.contains("only admins"), "{}", refused.text);
 }
 
+/// A command, its options, and what the refusal must say.
+type Try = (
+    &'static str,
+    Vec<(&'static str, supportline::sandbox::Opt)>,
+    &'static str,
+);
+
 #[tokio::test]
 async fn setup_refuses_channels_that_would_break_the_ladder_and_says_why() {
     let w = World::start().await;
     let root = w.person("root");
     let help = w.channel("help");
     let before = w.store.settings(w.guild()).await.unwrap();
-    let tries: [(&str, Vec<(&str, supportline::sandbox::Opt)>, &str); 4] = [
+    let tries: [Try; 4] = [
         (
             "setup log",
             vec![("channel", text("help"))],

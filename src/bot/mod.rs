@@ -10,13 +10,17 @@
 //! - `flows/`: what several entry points share (opening a ticket, moving a
 //!   case between levels, closing);
 //! - `render/`: embeds, buttons and texts;
-//! - [`scheduler`]: timers from the database (auto-close, SLA reminders).
+//! - [`effects`]: the outbox's Discord steps, run after each commit and
+//!   retried until done or refused for good;
+//! - [`scheduler`]: timers from the database (auto-close, SLA reminders)
+//!   and the outbox's retries.
 
 mod actor;
 pub mod app;
 mod clock;
 mod commands;
 mod components;
+mod effects;
 mod error;
 mod events;
 mod find;

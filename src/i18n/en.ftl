@@ -505,6 +505,7 @@ setup-ladder-used = { $channel } is already { $what ->
    *[other] the { $what } channel
 }; each needs a channel of its own.
 setup-ladder-hidden = { $channel } is hidden from @everyone, so users could not see their ticket threads there.
+setup-role-unpingable = The { $level } role { $role } can't be pinged: it is not mentionable and the bot lacks Mention Everyone in the { $level } channel, so new cases and SLA reminders would notify nobody. Allow anyone to @mention the role (Server Settings → Roles) or give the bot Mention Everyone there.
 
 ## supportline stats when the bot's clock ran ahead
 stats-clock-ahead = The newest activity in the database is later than this machine's clock (a sandbox whose clock moved?): the window ends at { $until } UTC, as /stats would report it.

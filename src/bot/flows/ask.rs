@@ -5,6 +5,7 @@ use poise::serenity_prelude::{CreateActionRow, CreateEmbed};
 
 use super::Env;
 use crate::bot::app::Data;
+use crate::bot::blocking::off_runtime;
 use crate::bot::error::BotError;
 use crate::bot::render::answer;
 use crate::store::NewL0Exchange;
@@ -32,14 +33,26 @@ pub enum L0Reply {
 /// exchange.
 pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotError> {
     let question = question.trim();
-    if question.is_empty() {
+    // Zero-width characters or punctuation alone ask nothing either.
+    if crate::knowledge::text::is_blank(question) {
         return Err(BotError::say("error-empty-question"));
     }
     let index = data.knowledge.current();
-    let mut found = index.ask(question, Some(env.locale.code()));
-    if found.answer.is_none() && found.candidates.is_empty() {
-        found = index.ask(question, None);
-    }
+    // Matching is CPU work: off the async workers (see `blocking`).
+    let found = {
+        let index = std::sync::Arc::clone(&index);
+        let question = question.to_owned();
+        let locale = env.locale.code();
+        off_runtime(move || {
+            let found = index.ask(&question, Some(locale));
+            if found.answer.is_none() && found.candidates.is_empty() {
+                index.ask(&question, None)
+            } else {
+                found
+            }
+        })
+        .await?
+    };
     let article = found
         .answer
         .as_ref()

@@ -5,7 +5,7 @@ mod segment;
 mod stem;
 mod stopwords;
 
-pub use normalize::{fold, normalize, words, Script};
+pub use normalize::{fold, is_blank, normalize, words, Script};
 pub use segment::split_words;
 pub use stem::{min_related_prefix, related, stem, stem_in};
 pub use stopwords::{is_stop_word, stop_words};

@@ -5,6 +5,7 @@ use poise::serenity_prelude::{CreateActionRow, CreateEmbed};
 
 use super::Env;
 use crate::bot::app::Data;
+use crate::bot::blocking::off_runtime;
 use crate::bot::error::BotError;
 use crate::bot::render::answer;
 use crate::i18n::Locale;
@@ -38,16 +39,27 @@ pub enum L0Reply {
 /// English-locale user who writes in Russian is answered in Russian.
 pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotError> {
     let question = question.trim();
-    // Emoji, punctuation or invisible characters alone are no question.
-    if !question.chars().any(char::is_alphanumeric) {
+    // Emoji, punctuation or zero-width characters alone ask nothing.
+    if crate::knowledge::text::is_blank(question) {
         return Err(BotError::say("error-empty-question"));
     }
     let locale = question_locale(question, env.locale);
     let index = data.knowledge.current();
-    let mut found = index.ask(question, Some(locale.code()));
-    if found.answer.is_none() && found.candidates.is_empty() {
-        found = index.ask(question, None);
-    }
+    // Matching is CPU work: off the async workers (see `blocking`).
+    let found = {
+        let index = std::sync::Arc::clone(&index);
+        let question = question.to_owned();
+        let locale = locale.code();
+        off_runtime(move || {
+            let found = index.ask(&question, Some(locale));
+            if found.answer.is_none() && found.candidates.is_empty() {
+                index.ask(&question, None)
+            } else {
+                found
+            }
+        })
+        .await?
+    };
     let article = found
         .answer
         .as_ref()

@@ -11,6 +11,10 @@
 //!
 //! The shared sets are skipped, with a message, where `../shared` is absent
 //! (unless `SUPPORTLINE_REQUIRE_SHARED` is set).
+//!
+//! For tuning, `SUPPORTLINE_EVAL_DUMP=DIR` writes `DIR/<set>.jsonl`: per
+//! question the decision and the evidence of the best candidates (what
+//! `kb ask --explain` shows), to try decision rules on all sets at once.
 
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
@@ -27,6 +31,10 @@ struct Scores {
 
 /// Scores every `step`-th question of the file.
 fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
+    let mut dump = std::env::var_os("SUPPORTLINE_EVAL_DUMP").map(|dir| {
+        let name = kb.file_name().unwrap().to_string_lossy().into_owned();
+        std::fs::File::create(Path::new(&dir).join(format!("{name}.jsonl"))).unwrap()
+    });
     let (kb, report) = knowledge::load(kb).expect("the evaluation knowledge base loads");
     assert!(!report.has_errors(), "{:?}", report.problems);
     let index = Index::build(kb);
@@ -42,7 +50,11 @@ fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
             continue;
         }
         let q = case["q"].as_str().expect("a question has text");
-        let got = index.ask(q, None).answer.map(|a| a.to_string());
+        let answer = index.ask(q, None);
+        if let Some(out) = &mut dump {
+            write_dump(out, &index, &case, &answer);
+        }
+        let got = answer.answer.map(|a| a.to_string());
         answered += usize::from(got.is_some());
         match case["expect"].as_str() {
             Some(expected) => {
@@ -65,6 +77,34 @@ fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
         out_of_scope_answered: oos_answered as f64 / out_of_scope.max(1) as f64,
         precision: (answered - bad) as f64 / answered.max(1) as f64,
     }
+}
+
+fn write_dump(out: &mut std::fs::File, index: &Index, case: &Value, answer: &knowledge::Answer) {
+    use std::io::Write;
+    let q = case["q"].as_str().unwrap_or_default();
+    let explained: Vec<Value> = index
+        .explain(q, None)
+        .into_iter()
+        .map(|e| {
+            let mut m = serde_json::Map::new();
+            m.insert("id".into(), e.id.to_string().into());
+            m.insert("score".into(), e.score.into());
+            for (k, v) in e.evidence {
+                m.insert(k.into(), v.into());
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let line = serde_json::json!({
+        "q": q,
+        "expect": case["expect"],
+        "kind": case["kind"],
+        "answer": answer.answer.as_ref().map(|a| a.to_string()),
+        "confidence": answer.confidence,
+        "small_talk": answer.small_talk.map(knowledge::SmallTalk::name),
+        "candidates": explained,
+    });
+    writeln!(out, "{line}").unwrap();
 }
 
 /// The least in-scope accuracy, the most out-of-scope answered, the least

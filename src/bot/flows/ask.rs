@@ -25,6 +25,12 @@ pub enum L0Reply {
     },
     /// Nothing relevant at all.
     Nothing { exchange: L0ExchangeId },
+    /// Only small talk ("hi", "thanks", "are you a bot?"): a short reply
+    /// in kind and "Talk to a human", never an article.
+    SmallTalk {
+        text: String,
+        buttons: Vec<CreateActionRow>,
+    },
 }
 
 /// Asks the knowledge base in the person's language first, then in any
@@ -36,9 +42,37 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
         return Err(BotError::say("error-empty-question"));
     }
     let index = data.knowledge.current();
-    let mut found = index.ask(question, Some(env.locale.code()));
+    let talk = env
+        .settings
+        .small_talk
+        .then(|| index.small_talk(question))
+        .flatten();
+    if let Some(kind) = talk {
+        let exchange = data
+            .store
+            .record_l0_exchange(
+                &NewL0Exchange {
+                    guild: env.guild,
+                    user: env.actor.user,
+                    channel: ChannelId(env.channel),
+                    question: question.to_owned(),
+                    locale: env.locale,
+                    article: None,
+                    confidence: 0.0,
+                    candidates: Vec::new(),
+                    small_talk: Some(kind.name().to_owned()),
+                },
+                data.clock.now(),
+            )
+            .await?;
+        return Ok(L0Reply::SmallTalk {
+            text: answer::small_talk_text(env.locale, kind),
+            buttons: answer::human_buttons(env.locale, exchange),
+        });
+    }
+    let mut found = index.match_articles(question, Some(env.locale.code()));
     if found.answer.is_none() && found.candidates.is_empty() {
-        found = index.ask(question, None);
+        found = index.match_articles(question, None);
     }
     let article = found
         .answer
@@ -65,6 +99,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
                 article: article.map(|a| a.id.to_string()),
                 confidence: f64::from(found.confidence),
                 candidates: candidates.iter().map(|c| c.id.to_string()).collect(),
+                small_talk: None,
             },
             data.clock.now(),
         )

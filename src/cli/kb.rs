@@ -156,6 +156,11 @@ struct AnswerLine<'a> {
     answer: Option<&'a str>,
     confidence: f64,
     candidates: Vec<CandidateLine<'a>>,
+    /// The question is only small talk (`greeting`, `thanks`, `goodbye`,
+    /// `bot`, `presence`): the bot replies in kind. Beyond the contract's
+    /// fields; `answer` is then null, which the scorer reads as no answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    small_talk: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Vec<serde_json::Value>>,
 }
@@ -199,6 +204,7 @@ fn write_json(
         answer: answer.answer.as_ref().map(|a| a.as_str()),
         confidence: rounded(answer.confidence),
         candidates: candidates(&answer),
+        small_talk: answer.small_talk.map(knowledge::SmallTalk::name),
         explain,
     };
     serde_json::to_writer(&mut *out, &line)?;
@@ -226,6 +232,14 @@ fn write_human(
     explain: bool,
 ) -> anyhow::Result<()> {
     let answer = index.ask(question, locale);
+    if let Some(kind) = answer.small_talk {
+        writeln!(
+            out,
+            "small talk ({}): the bot replies in kind, with no article",
+            kind.name()
+        )?;
+        return Ok(());
+    }
     match &answer.answer {
         Some(id) => writeln!(out, "answer: {id} (confidence {:.2})", answer.confidence)?,
         None => writeln!(

@@ -17,6 +17,7 @@
 
 mod actor;
 pub mod app;
+mod blocking;
 mod clock;
 mod commands;
 mod components;

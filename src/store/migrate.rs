@@ -29,6 +29,12 @@ const VERSIONS: &[Version] = &[
         postgres: include_str!("../../migrations/postgres/0001_initial.sql"),
     },
     Version {
+        version: 5,
+        description: "small_talk",
+        sqlite: include_str!("../../migrations/sqlite/0005_small_talk.sql"),
+        postgres: include_str!("../../migrations/postgres/0005_small_talk.sql"),
+    },
+    Version {
         version: 6,
         description: "effects",
         sqlite: include_str!("../../migrations/sqlite/0006_effects.sql"),

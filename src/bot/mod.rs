@@ -13,7 +13,9 @@
 //! - [`effects`]: the outbox's Discord steps, run after each commit and
 //!   retried until done or refused for good;
 //! - [`scheduler`]: timers from the database (auto-close, SLA reminders)
-//!   and the outbox's retries.
+//!   and the outbox's retries;
+//! - [`reconcile`]: at start-up and now and again, Discord brought in line
+//!   with the database (threads gone, cases out of place, stale cards).
 
 mod actor;
 pub mod app;
@@ -30,6 +32,7 @@ mod framework_errors;
 mod ids;
 mod localize;
 mod mentions;
+mod reconcile;
 mod render;
 mod reply;
 mod resolution;

@@ -17,18 +17,33 @@ use poise::serenity_prelude::Http;
 use super::app::Data;
 use super::effects;
 use super::error::BotError;
+use super::reconcile;
 use crate::store::{Change, Timer, TimerSubject, TransitionError};
 use crate::tickets::{self, TimerKind};
 
 /// How many due timers one tick takes.
 const BATCH: u32 = 20;
 
-/// Runs until the task is aborted, every `tick`.
+/// How often the reconciler looks for threads deleted behind the bot's back.
+const RECONCILE_EVERY: Duration = Duration::from_secs(600);
+
+/// Runs until the task is aborted, every `tick`: first the start-up
+/// reconciliation, then due timers and the outbox's retries.
 pub async fn run(http: Arc<Http>, data: Data, tick: Duration) {
+    {
+        let _busy = data.in_flight.enter();
+        reconcile::reconcile(&http, &data, true).await;
+    }
+    let mut reconciled = tokio::time::Instant::now();
     let mut interval = tokio::time::interval(tick);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         interval.tick().await;
+        if reconciled.elapsed() >= RECONCILE_EVERY {
+            let _busy = data.in_flight.enter();
+            reconcile::reconcile(&http, &data, false).await;
+            reconciled = tokio::time::Instant::now();
+        }
         {
             let _busy = data.in_flight.enter();
             effects::sweep(&http, &data).await;

@@ -200,6 +200,11 @@ pub(crate) fn discord_status(e: &BotError) -> Option<u16> {
     }
 }
 
+/// Whether Discord (or the setup) refused this for good.
+pub(crate) fn is_refusal(err: &BotError) -> bool {
+    matches!(classify(err), Outcome::Refused(_))
+}
+
 fn classify(err: &BotError) -> Outcome {
     use poise::serenity_prelude::{Error, HttpError};
     match err {

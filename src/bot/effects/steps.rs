@@ -98,8 +98,10 @@ pub(super) async fn perform(http: &Http, data: &Data, e: &StoredEffect) -> Resul
         Effect::AskResolve { summary } => ask_resolve(&mut run, &t, summary.as_deref()).await,
         Effect::RetireQuestion { withdrawn } => {
             let note = withdrawn.then(|| tr!(t.locale, "resolve-withdrawn"));
-            resolve::retire_question(http, &t, note).await;
-            Ok(())
+            match resolve::retire_question(http, &t, note).await {
+                Err(e) if t.is_closed() => tolerate_gone(e),
+                other => other,
+            }
         }
         Effect::Archive { transcript } => archive(&mut run, &t, *transcript).await,
         Effect::Unarchive => unarchive(&t, http).await,
@@ -285,7 +287,7 @@ async fn make_case(run: &mut Run<'_>, t: &Ticket, level: Level) -> Result<Option
         let current = run.data.store.ticket(t.id).await?;
         if current.and_then(|c| c.case).map(|c| c.thread.0) != Some(thread) {
             // The ticket moved or closed meanwhile: this case is stale.
-            case::lock_and_archive(run.http, ChannelId(thread)).await;
+            case::lock_and_archive(run.http, ChannelId(thread)).await?;
             return Ok(None);
         }
     }
@@ -349,7 +351,7 @@ async fn case_intro(run: &Run<'_>, t: &Ticket) -> Result<CreateMessage, BotError
     };
     let moved = history.iter().any(|e| e.kind.moved_to().is_some());
     if moved {
-        let last = last_user_messages(run.http, t).await;
+        let last = last_user_messages(run.http, t).await?;
         let mut intro = CreateMessage::new().allowed_mentions(mentions::nobody());
         if let Some(d) = HandoffDigest::for_latest_move(t, &history, tried, last) {
             let previous = t.previous_cases.last().map(|c| c.thread.0);
@@ -386,16 +388,20 @@ async fn case_intro(run: &Run<'_>, t: &Ticket) -> Result<CreateMessage, BotError
 }
 
 /// The user's last few messages in their thread, oldest first.
-async fn last_user_messages(http: &Http, t: &Ticket) -> Vec<crate::tickets::Quote> {
+async fn last_user_messages(
+    http: &Http,
+    t: &Ticket,
+) -> Result<Vec<crate::tickets::Quote>, BotError> {
     use poise::serenity_prelude::GetMessages;
     let Some(thread) = t.user_thread else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    let Ok(messages) = DChannel::new(thread.0)
+    let messages = match DChannel::new(thread.0)
         .messages(http, GetMessages::new().limit(50))
         .await
-    else {
-        return Vec::new();
+    {
+        Ok(messages) => messages,
+        Err(e) => return tolerate_gone(e.into()).map(|()| Vec::new()),
     };
     let mut quotes: Vec<crate::tickets::Quote> = messages
         .iter()
@@ -407,7 +413,7 @@ async fn last_user_messages(http: &Http, t: &Ticket) -> Vec<crate::tickets::Quot
         })
         .collect();
     quotes.reverse();
-    quotes
+    Ok(quotes)
 }
 
 /// The case the ticket left: a link forward, its card marked moved, then
@@ -453,8 +459,7 @@ async fn retire_case(run: &mut Run<'_>, t: &Ticket, old: CaseRef) -> Result<(), 
         }
         run.record("card", 1).await?;
     }
-    case::lock_and_archive(run.http, old.thread).await;
-    Ok(())
+    case::lock_and_archive(run.http, old.thread).await
 }
 
 async fn add_to_user_thread(run: &Run<'_>, t: &Ticket, user: UserId) -> Result<(), BotError> {
@@ -601,22 +606,28 @@ async fn ask_resolve(run: &mut Run<'_>, t: &Ticket, summary: Option<&str>) -> Re
 /// archived. Threads already gone are no error.
 async fn archive(run: &mut Run<'_>, t: &Ticket, keep_transcript: bool) -> Result<(), BotError> {
     if keep_transcript && run.made("transcript").is_none() {
-        match transcript::capture(run.http, run.data, t).await {
-            Ok(entries) => {
-                let nonce = run.nonce("log");
-                transcript::log_closed(run.http, run.data, &run.settings, t, &entries, nonce).await;
+        let nonce = run.nonce("log");
+        let kept = async {
+            let entries = transcript::capture(run.http, run.data, t).await?;
+            transcript::log_closed(run.http, run.data, &run.settings, t, &entries, nonce).await
+        }
+        .await;
+        match kept {
+            Ok(()) => {}
+            // Refused for good (the log channel gone, no permission):
+            // the threads are still archived.
+            Err(e) if super::is_refusal(&e) => {
+                tracing::warn!(error = %e, ticket = t.number.0, "could not keep or log the transcript")
             }
-            Err(e) => {
-                tracing::warn!(error = %e, ticket = t.number.0, "could not keep the transcript")
-            }
+            Err(e) => return Err(e),
         }
         run.record("transcript", 1).await?;
     }
     if let Some(th) = t.user_thread {
-        case::lock_and_archive(run.http, th).await;
+        case::lock_and_archive(run.http, th).await?;
     }
     if let Some(c) = &t.case {
-        case::lock_and_archive(run.http, c.thread).await;
+        case::lock_and_archive(run.http, c.thread).await?;
     }
     Ok(())
 }

@@ -28,7 +28,6 @@ mod localize;
 mod mentions;
 mod render;
 mod reply;
-mod resolution;
 mod scheduler;
 
 pub use app::{intents, start, RunningBot, Services};

@@ -64,6 +64,7 @@ fn asked(
         article: article.map(str::to_owned),
         confidence,
         candidates: vec!["billing-invoices".into()],
+        small_talk: None,
     }
 }
 

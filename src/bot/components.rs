@@ -393,7 +393,9 @@ async fn on_submit(
                     )
                     .await
                 }
-                L0Reply::Candidates { text, buttons } | L0Reply::Nothing { text, buttons } => {
+                L0Reply::Candidates { text, buttons }
+                | L0Reply::Nothing { text, buttons }
+                | L0Reply::SmallTalk { text, buttons } => {
                     r.edit(
                         EditInteractionResponse::new()
                             .content(text)

@@ -162,6 +162,11 @@ struct AnswerLine<'a> {
     answer: Option<&'a str>,
     confidence: f64,
     candidates: Vec<CandidateLine<'a>>,
+    /// The question is only small talk (`greeting`, `thanks`, `goodbye`,
+    /// `bot`, `presence`): the bot replies in kind. Beyond the contract's
+    /// fields; `answer` is then null, which the scorer reads as no answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    small_talk: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Vec<serde_json::Value>>,
 }
@@ -205,6 +210,7 @@ fn write_json(
         answer: answer.answer.as_ref().map(|a| a.as_str()),
         confidence: rounded(answer.confidence),
         candidates: candidates(&answer),
+        small_talk: answer.small_talk.map(knowledge::SmallTalk::name),
         explain,
     };
     serde_json::to_writer(&mut *out, &line)?;
@@ -233,6 +239,14 @@ fn write_human(
     lang: Locale,
 ) -> anyhow::Result<()> {
     let answer = index.ask(question, locale);
+    if let Some(kind) = answer.small_talk {
+        writeln!(
+            out,
+            "{}",
+            tr!(lang, "cli-ask-small-talk", kind = kind.name())
+        )?;
+        return Ok(());
+    }
     let confidence = format!("{:.2}", answer.confidence);
     match &answer.answer {
         Some(id) => writeln!(

@@ -99,6 +99,11 @@ answer-footer = Did this help? Tell me below.
 answer-candidates = I'm not sure I understood. Is it one of these?
 answer-nothing = I couldn't find an answer in the knowledge base. Press "Talk to a human" and a person will help you.
 answer-glad = Glad it helped! Ask again any time.
+small-talk-greeting = Hi! I'm the support bot. Ask me your question in a sentence or two and I'll look for an answer, or talk to a human below.
+small-talk-thanks = You're welcome! Ask again any time.
+small-talk-goodbye = Bye! Come back any time you need help.
+small-talk-bot = Yes, I'm a bot: I answer from the knowledge base. If you'd rather talk to a person, press the button below.
+small-talk-presence = I'm here! What's your question? Describe it in a sentence or two, or talk to a human below.
 button-solved = Solved
 button-human = Talk to a human
 button-get-help = Get help
@@ -223,6 +228,7 @@ setup-support = Ticket threads in
 setup-help = Help channels
 setup-log = Log channel
 setup-answer-messages = Answer plain messages
+setup-small-talk = Reply to greetings and thanks
 setup-yes = yes
 setup-no = no
 setup-sla = first answer within { $sla }
@@ -341,6 +347,9 @@ cmd-setup-limits = Per-user limits and ticket timing
 cmd-setup-language = The server's language for staff cards and users without a known locale
     .name = language
     .language = Language
+cmd-setup-smalltalk = Reply to greetings, thanks and "are you a bot?" in kind instead of with an article
+    .name = smalltalk
+    .enabled = On (the default) or off
 cmd-setup-show = Show the settings and check the bot's permissions
     .name = show
 cmd-setup-panel = Post the "Get help" panel in a channel
@@ -505,6 +514,7 @@ setup-ladder-used = { $channel } is already { $what ->
    *[other] the { $what } channel
 }; each needs a channel of its own.
 setup-ladder-hidden = { $channel } is hidden from @everyone, so users could not see their ticket threads there.
+setup-role-unpingable = The { $level } role { $role } can't be pinged: it is not mentionable and the bot lacks Mention Everyone in the { $level } channel, so new cases and SLA reminders would notify nobody. Allow anyone to @mention the role (Server Settings → Roles) or give the bot Mention Everyone there.
 
 ## supportline stats when the bot's clock ran ahead
 stats-clock-ahead = The newest activity in the database is later than this machine's clock (a sandbox whose clock moved?): the window ends at { $until } UTC, as /stats would report it.
@@ -543,6 +553,7 @@ kb-problem-file-too-large = the file is too large for an article (at most { $max
 }); split it
 
 ## kb ask and kb report at an admin's terminal (--locale, SUPPORTLINE_LOCALE or LANG)
+cli-ask-small-talk = small talk ({ $kind }): the bot replies in kind, with no article
 cli-ask-prompt = Type a question and press Enter (Ctrl-D to end).
 cli-ask-answer = answer: { $id } (confidence { $confidence })
 cli-ask-no-answer = no answer (confidence { $confidence }, needs { $threshold }): a person would take it from here

@@ -163,6 +163,7 @@ const TEXT_VARIABLES: &[&str] = &[
     "guild",
     "id",
     "input",
+    "kind",
     "level",
     "levels",
     "links",

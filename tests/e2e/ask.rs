@@ -163,3 +163,95 @@ async fn a_plain_message_in_a_help_channel_gets_an_answer_that_pings_nobody() {
     let last = w.sandbox.messages(&help);
     assert_eq!(last.last().map(|m| m.author.as_str()), Some("alice"));
 }
+
+/// Every exchange L0 logged for the world's guild.
+async fn logged(w: &World) -> Vec<supportline::store::L0Exchange> {
+    // 1970 to 2100: whatever the sandbox's clock says.
+    let since = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    let until = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+    w.store.l0_exchanges(w.guild(), since, until).await.unwrap()
+}
+
+#[tokio::test]
+async fn small_talk_gets_a_short_reply_in_kind_never_an_article() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    // "bot" is in a keyword of the demo base; thanks are still no question.
+    let reply = w.ask(&alice, &help, "thanks bot!").await;
+    assert!(reply.ephemeral, "{reply:?}");
+    assert!(reply.embeds.is_empty(), "no article: {reply:?}");
+    assert!(reply.text.contains("You're welcome"), "{}", reply.text);
+    assert!(
+        reply.has_button("Talk to a human") && !reply.has_button("Solved"),
+        "{reply:?}"
+    );
+    let reply = w.ask(&alice, &help, "Are you a bot?").await;
+    assert!(reply.text.contains("I'm a bot"), "{}", reply.text);
+
+    let boris = w.person("boris");
+    let reply = w.ask(&boris, &help, "ты тут?").await;
+    assert!(reply.text.contains("Я здесь"), "{}", reply.text);
+    assert!(reply.has_button("Позвать человека"), "{reply:?}");
+
+    // A greeting in front of a real question is a real question.
+    let answer = w
+        .ask(&alice, &help, "hi! how do I reopen a closed ticket?")
+        .await;
+    assert!(answer.has_button("Solved"), "{answer:?}");
+
+    // Each is logged, as small talk of its kind, with no article.
+    let log = logged(&w).await;
+    let kinds: Vec<Option<&str>> = log.iter().map(|e| e.small_talk.as_deref()).collect();
+    assert_eq!(
+        kinds,
+        [Some("thanks"), Some("bot"), Some("presence"), None],
+        "{log:?}"
+    );
+    assert!(log[..3].iter().all(|e| e.article.is_none()), "{log:?}");
+
+    // "Talk to a human" under small talk still opens a ticket.
+    let reply = w.ask(&alice, &help, "hello?").await;
+    let opened = w.click(&alice, &reply, "Talk to a human").await;
+    assert!(ticket_number(&opened.text).is_some(), "{}", opened.text);
+}
+
+#[tokio::test]
+async fn small_talk_can_be_switched_off_per_server() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup smalltalk",
+            &[("enabled", supportline::sandbox::Opt::Bool(false))],
+        )
+        .await;
+    assert!(saved.text.contains("Saved"), "{}", saved.text);
+    assert!(!w.store.settings(w.guild()).await.unwrap().small_talk);
+    let shown = w.slash(&root, &help, "setup show", &[]).await;
+    assert!(
+        shown
+            .embed_text()
+            .contains("Reply to greetings and thanks**: no"),
+        "{}",
+        shown.embed_text()
+    );
+    // Now "thanks" is a question like any other: no reply in kind.
+    let alice = w.person("alice");
+    let reply = w.ask(&alice, &help, "thanks!").await;
+    assert!(!reply.text.contains("You're welcome"), "{}", reply.text);
+    assert!(logged(&w).await.iter().all(|e| e.small_talk.is_none()));
+
+    w.slash(
+        &root,
+        &help,
+        "setup smalltalk",
+        &[("enabled", supportline::sandbox::Opt::Bool(true))],
+    )
+    .await;
+    let reply = w.ask(&alice, &help, "thanks!").await;
+    assert!(reply.text.contains("You're welcome"), "{}", reply.text);
+}

@@ -13,6 +13,7 @@ mod load;
 mod parse;
 mod problem;
 mod render;
+mod small_talk;
 mod synonyms;
 pub mod synthetic;
 pub mod text;
@@ -32,4 +33,5 @@ pub use render::{
     fits_embed, passages, plain_text, render_for_discord, EMBED_DESCRIPTION_LIMIT,
     EMBED_TITLE_LIMIT,
 };
+pub use small_talk::SmallTalk;
 pub use synonyms::{SynonymGroup, Synonyms};

@@ -19,9 +19,9 @@ pub async fn ask(ctx: Context<'_>, #[max_length = 1000] question: String) -> Res
         .allowed_mentions(mentions::nobody());
     let reply = match ask::ask(ctx.data(), &env, &question).await? {
         L0Reply::Article { embed, buttons } => reply.embed(*embed).components(buttons),
-        L0Reply::Candidates { text, buttons } | L0Reply::Nothing { text, buttons } => {
-            reply.content(text).components(buttons)
-        }
+        L0Reply::Candidates { text, buttons }
+        | L0Reply::Nothing { text, buttons }
+        | L0Reply::SmallTalk { text, buttons } => reply.content(text).components(buttons),
     };
     ctx.send(reply).await?;
     Ok(())

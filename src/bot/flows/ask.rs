@@ -31,6 +31,12 @@ pub enum L0Reply {
         text: String,
         buttons: Vec<CreateActionRow>,
     },
+    /// Only small talk ("hi", "thanks", "are you a bot?"): a short reply
+    /// in kind and "Talk to a human", never an article.
+    SmallTalk {
+        text: String,
+        buttons: Vec<CreateActionRow>,
+    },
 }
 
 /// Asks the knowledge base in the question's language (judged from its
@@ -39,21 +45,49 @@ pub enum L0Reply {
 /// English-locale user who writes in Russian is answered in Russian.
 pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotError> {
     let question = question.trim();
-    // Emoji, punctuation or invisible characters alone are no question.
+    // Emoji, punctuation or zero-width characters alone ask nothing.
     if crate::knowledge::text::is_blank(question) {
         return Err(BotError::say("error-empty-question"));
     }
     let locale = question_locale(question, env.locale);
     let index = data.knowledge.current();
+    let talk = env
+        .settings
+        .small_talk
+        .then(|| index.small_talk(question))
+        .flatten();
+    if let Some(kind) = talk {
+        let exchange = data
+            .store
+            .record_l0_exchange(
+                &NewL0Exchange {
+                    guild: env.guild,
+                    user: env.actor.user,
+                    channel: ChannelId(env.channel),
+                    question: question.to_owned(),
+                    locale,
+                    article: None,
+                    confidence: 0.0,
+                    candidates: Vec::new(),
+                    small_talk: Some(kind.name().to_owned()),
+                },
+                data.clock.now(),
+            )
+            .await?;
+        return Ok(L0Reply::SmallTalk {
+            text: answer::small_talk_text(locale, kind),
+            buttons: answer::human_buttons(locale, exchange),
+        });
+    }
     // Matching is CPU work: off the async workers (see `blocking`).
     let found = {
         let index = std::sync::Arc::clone(&index);
         let question = question.to_owned();
-        let code = locale.code();
+        let locale = locale.code();
         off_runtime(move || {
-            let found = index.ask(&question, Some(code));
+            let found = index.match_articles(&question, Some(locale));
             if found.answer.is_none() && found.candidates.is_empty() {
-                index.ask(&question, None)
+                index.match_articles(&question, None)
             } else {
                 found
             }
@@ -85,6 +119,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
                 article: article.map(|a| a.id.to_string()),
                 confidence: f64::from(found.confidence),
                 candidates: candidates.iter().map(|c| c.id.to_string()).collect(),
+                small_talk: None,
             },
             data.clock.now(),
         )
@@ -103,7 +138,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
         }
         None => L0Reply::Nothing {
             text: tr!(locale, "answer-nothing"),
-            buttons: answer::human_only(locale, exchange),
+            buttons: answer::human_buttons(locale, exchange),
         },
     })
 }

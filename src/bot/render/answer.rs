@@ -5,8 +5,9 @@ use poise::serenity_prelude::{ButtonStyle, CreateActionRow, CreateButton, Create
 
 use super::clip;
 use crate::bot::ids::ComponentId;
+use crate::i18n::Catalog;
 use crate::i18n::Locale;
-use crate::knowledge::{render_for_discord, Article, EMBED_DESCRIPTION_LIMIT};
+use crate::knowledge::{render_for_discord, Article, SmallTalk, EMBED_DESCRIPTION_LIMIT};
 use crate::tickets::L0ExchangeId;
 use crate::tr;
 
@@ -70,8 +71,14 @@ pub fn candidate_buttons(
     rows
 }
 
-/// Only "Talk to a human": the knowledge base had nothing.
-pub fn human_only(locale: Locale, exchange: L0ExchangeId) -> Vec<CreateActionRow> {
+/// The reply to small talk, from the catalogue (`small-talk-<kind>`).
+pub fn small_talk_text(locale: Locale, kind: SmallTalk) -> String {
+    let key = format!("small-talk-{}", kind.name());
+    Catalog::global().text(locale, &key, &[])
+}
+
+/// "Talk to a human" alone (under a reply that is no answer).
+pub fn human_buttons(locale: Locale, exchange: L0ExchangeId) -> Vec<CreateActionRow> {
     vec![CreateActionRow::Buttons(vec![human_button(
         locale, exchange,
     )])]

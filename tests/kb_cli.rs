@@ -12,7 +12,10 @@ use serde_json::{json, Value};
 
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportline"));
-    cmd.env_remove("KNOWLEDGE_DIR").env("RUST_LOG", "off");
+    // English unless a test asks otherwise, whatever this machine's LANG.
+    cmd.env_remove("KNOWLEDGE_DIR")
+        .env("RUST_LOG", "off")
+        .env("SUPPORTLINE_LOCALE", "en");
     cmd
 }
 
@@ -199,6 +202,47 @@ fn without_json_a_person_reads_the_answer_and_candidates() {
     let text = stdout(&out);
     assert!(text.starts_with("answer: en/rate-support"), "{text}");
     assert!(text.contains("1. en/rate-support"), "{text}");
+}
+
+#[test]
+fn an_admin_whose_language_is_russian_reads_the_answer_and_its_evidence_in_russian() {
+    let out = run(
+        bin()
+            .env("SUPPORTLINE_LOCALE", "ru")
+            .args(["kb", "ask", "--explain", "--knowledge"])
+            .arg(sample_kb())
+            .arg("how to rate support"),
+        "",
+    );
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("ответ: en/rate-support (уверенность "),
+        "{text}"
+    );
+    // Evidence names are Russian too.
+    let evidence: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("  en/") && l.contains('='))
+        .collect();
+    assert!(
+        evidence
+            .iter()
+            .any(|l| l.chars().any(|c| ('а'..='я').contains(&c))),
+        "{text}"
+    );
+    // The JSON contract does not change with the language.
+    let out = run(
+        bin()
+            .env("LANG", "ru_RU.UTF-8")
+            .env_remove("SUPPORTLINE_LOCALE")
+            .args(["kb", "ask", "--json", "--explain", "--knowledge"])
+            .arg(sample_kb())
+            .arg("how to rate support"),
+        "",
+    );
+    let line: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert!(line["explain"][0]["id"].is_string(), "{line}");
+    assert!(!line.to_string().contains("уверенность"), "{line}");
 }
 
 #[test]

@@ -97,7 +97,7 @@ allowed-admins = admins
 ## L0 answers
 answer-footer = Did this help? Tell me below.
 answer-candidates = I'm not sure I understood. Is it one of these?
-answer-nothing = I couldn't find an answer in the knowledge base, so a human will help you.
+answer-nothing = I couldn't find an answer in the knowledge base. Press "Talk to a human" and a person will help you.
 answer-glad = Glad it helped! Ask again any time.
 small-talk-greeting = Hi! I'm the support bot. Ask me your question in a sentence or two and I'll look for an answer, or talk to a human below.
 small-talk-thanks = You're welcome! Ask again any time.
@@ -209,6 +209,8 @@ kb-no-such-article = There is no article “{ $id }”.
 kb-article-gone = That article is no longer in the knowledge base.
 kb-sent-intro = { $by } thinks this article may help:
 kb-sent = Sent “{ $title }” to ticket { $number }.
+kb-sent-footer = If this does not solve it, reply here.
+kb-sent-other-language = The article is in `{ $article }`, the user speaks `{ $user }`.
 kb-reloaded = Knowledge base reloaded: { $articles ->
     [one] { $articles } article
    *[other] { $articles } articles

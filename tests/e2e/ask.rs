@@ -1,5 +1,6 @@
 //! L0: /ask answers from the knowledge base, in the asker's language;
-//! "Solved" records it; "Talk to a human" opens exactly one ticket.
+//! "Solved" records it; "Talk to a human" opens exactly one ticket, and
+//! nothing opens one unasked.
 
 use crate::world::{ticket_number, World};
 
@@ -67,12 +68,21 @@ async fn talk_to_a_human_clicked_twice_opens_one_ticket() {
 }
 
 #[tokio::test]
-async fn a_question_nothing_matches_opens_a_ticket_at_once() {
+async fn a_question_nothing_matches_offers_a_human_and_opens_a_ticket_only_when_asked() {
     let w = World::start().await;
     let alice = w.person("alice");
     let help = w.channel("help");
     let answer = w.ask(&alice, &help, "zxqv blorp frobnicator quux").await;
-    let number = ticket_number(&answer.text).expect("a ticket was opened");
+    assert!(answer.has_button("Talk to a human"), "{answer:?}");
+    assert!(ticket_number(&answer.text).is_none(), "{}", answer.text);
+    // Asking again is no "you already have a ticket": none was opened.
+    let again = w.ask(&alice, &help, "test").await;
+    assert!(!again.text.contains("already have"), "{}", again.text);
+    w.sandbox.settled().await.unwrap();
+    assert!(w.store.open_tickets(w.guild()).await.unwrap().is_empty());
+
+    let opened = w.click(&alice, &answer, "Talk to a human").await;
+    let number = ticket_number(&opened.text).expect("a ticket was opened");
     w.sandbox.settled().await.unwrap();
     let t = w.ticket(number).await;
     let thread = w.channel_by_id(t.user_thread.unwrap().0);
@@ -80,6 +90,49 @@ async fn a_question_nothing_matches_opens_a_ticket_at_once() {
         .sees_in(&thread, |m| m.text.contains("your ticket"))
         .await
         .expect("alice is greeted in her thread");
+}
+
+#[tokio::test]
+async fn a_question_without_letters_or_digits_is_refused_like_an_empty_one() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    for question in ["🔥🔥🔥", "\u{200b}\u{200b}\u{200b}", "?!… —"] {
+        let refused = w.ask(&alice, &help, question).await;
+        assert!(
+            refused.text.contains("Please write your question"),
+            "{question:?}: {refused:?}"
+        );
+        assert!(refused.buttons.is_empty(), "{refused:?}");
+    }
+    w.sandbox.settled().await.unwrap();
+    assert!(w.store.open_tickets(w.guild()).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_plain_russian_message_is_answered_in_russian_whoever_writes_it() {
+    let w = World::start().await;
+    // alice's locale is English; her message is Russian.
+    let alice = w.person("alice");
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    alice
+        .say(&help, "как переоткрыть закрытый тикет?")
+        .await
+        .unwrap();
+    let reply = boris
+        .sees_in(&help, |m| m.author == "supportline" && !m.embeds.is_empty())
+        .await
+        .expect("the bot answers in the channel");
+    assert!(
+        reply.has_button("Решено") && reply.has_button("Позвать человека"),
+        "{reply:?}"
+    );
+    assert!(
+        reply.embed_text().contains("заявк"),
+        "a Russian article: {}",
+        reply.embed_text()
+    );
 }
 
 #[tokio::test]

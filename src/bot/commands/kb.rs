@@ -8,6 +8,7 @@ use crate::bot::error::{BotError, Say};
 use crate::bot::mentions;
 use crate::bot::render::{answer, clip};
 use crate::bot::reply::ephemeral;
+use crate::i18n::Locale;
 use crate::tickets::{allows, allows_in_guild, GuildAction, TicketAction};
 use crate::tr;
 
@@ -97,29 +98,39 @@ pub async fn send(
     let thread = t
         .user_thread
         .ok_or_else(|| BotError::say("refusal-thread-gone"))?;
+    // One message in one language: the article's, when it has one we
+    // speak; staff are told when that is not the user's.
+    let article_locale = found.locale.as_deref().and_then(Locale::from_tag);
+    let message_locale = article_locale.unwrap_or(t.locale);
     DChannel::new(thread.0)
         .send_message(
             ctx.http(),
             CreateMessage::new()
                 .content(tr!(
-                    t.locale,
+                    message_locale,
                     "kb-sent-intro",
                     by = format!("<@{}>", env.actor.user)
                 ))
-                .embed(answer::article_embed(t.locale, found))
+                .embed(answer::sent_article_embed(message_locale, found))
                 .allowed_mentions(mentions::nobody()),
         )
         .await?;
-    ephemeral(
-        ctx,
-        tr!(
+    let mut text = tr!(
+        env.locale,
+        "kb-sent",
+        title = found.title.clone(),
+        number = t.number.to_string()
+    );
+    if message_locale != t.locale {
+        text.push('\n');
+        text.push_str(&tr!(
             env.locale,
-            "kb-sent",
-            title = found.title.clone(),
-            number = t.number.to_string()
-        ),
-    )
-    .await
+            "kb-sent-other-language",
+            article = message_locale.code(),
+            user = t.locale.code()
+        ));
+    }
+    ephemeral(ctx, text).await
 }
 
 /// `/kb reload` (admins): rebuilds the index now and reports what it loaded.

@@ -7,8 +7,9 @@ use super::Env;
 use crate::bot::app::Data;
 use crate::bot::error::BotError;
 use crate::bot::render::answer;
+use crate::i18n::Locale;
 use crate::store::NewL0Exchange;
-use crate::tickets::{ChannelId, L0ExchangeId};
+use crate::tickets::ChannelId;
 use crate::tr;
 
 /// What L0 has for a question.
@@ -23,8 +24,12 @@ pub enum L0Reply {
         text: String,
         buttons: Vec<CreateActionRow>,
     },
-    /// Nothing relevant at all.
-    Nothing { exchange: L0ExchangeId },
+    /// Nothing relevant at all: says so and offers "Talk to a human"
+    /// (a ticket opens only when the person asks for one).
+    Nothing {
+        text: String,
+        buttons: Vec<CreateActionRow>,
+    },
     /// Only small talk ("hi", "thanks", "are you a bot?"): a short reply
     /// in kind and "Talk to a human", never an article.
     SmallTalk {
@@ -33,14 +38,17 @@ pub enum L0Reply {
     },
 }
 
-/// Asks the knowledge base in the person's language first, then in any
-/// language (an English-locale user may write in Russian), and records the
-/// exchange.
+/// Asks the knowledge base in the question's language (judged from its
+/// letters, else the person's locale) first, then in any language, and
+/// records the exchange. The reply speaks the question's language: an
+/// English-locale user who writes in Russian is answered in Russian.
 pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotError> {
     let question = question.trim();
-    if question.is_empty() {
+    // Emoji, punctuation or invisible characters alone are no question.
+    if !question.chars().any(char::is_alphanumeric) {
         return Err(BotError::say("error-empty-question"));
     }
+    let locale = question_locale(question, env.locale);
     let index = data.knowledge.current();
     let talk = env
         .settings
@@ -56,7 +64,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
                     user: env.actor.user,
                     channel: ChannelId(env.channel),
                     question: question.to_owned(),
-                    locale: env.locale,
+                    locale,
                     article: None,
                     confidence: 0.0,
                     candidates: Vec::new(),
@@ -66,11 +74,11 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
             )
             .await?;
         return Ok(L0Reply::SmallTalk {
-            text: answer::small_talk_text(env.locale, kind),
-            buttons: answer::human_buttons(env.locale, exchange),
+            text: answer::small_talk_text(locale, kind),
+            buttons: answer::human_only(locale, exchange),
         });
     }
-    let mut found = index.match_articles(question, Some(env.locale.code()));
+    let mut found = index.match_articles(question, Some(locale.code()));
     if found.answer.is_none() && found.candidates.is_empty() {
         found = index.match_articles(question, None);
     }
@@ -95,7 +103,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
                 user: env.actor.user,
                 channel: ChannelId(env.channel),
                 question: question.to_owned(),
-                locale: env.locale,
+                locale,
                 article: article.map(|a| a.id.to_string()),
                 confidence: f64::from(found.confidence),
                 candidates: candidates.iter().map(|c| c.id.to_string()).collect(),
@@ -106,16 +114,27 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
         .await?;
     Ok(match article {
         Some(a) => L0Reply::Article {
-            embed: Box::new(answer::article_embed(env.locale, a)),
-            buttons: answer::answer_buttons(env.locale, exchange),
+            embed: Box::new(answer::article_embed(locale, a)),
+            buttons: answer::answer_buttons(locale, exchange),
         },
         None if !candidates.is_empty() => {
             let titles: Vec<String> = candidates.iter().map(|c| c.title.clone()).collect();
             L0Reply::Candidates {
-                text: tr!(env.locale, "answer-candidates"),
-                buttons: answer::candidate_buttons(env.locale, exchange, &titles),
+                text: tr!(locale, "answer-candidates"),
+                buttons: answer::candidate_buttons(locale, exchange, &titles),
             }
         }
-        None => L0Reply::Nothing { exchange },
+        None => L0Reply::Nothing {
+            text: tr!(locale, "answer-nothing"),
+            buttons: answer::human_only(locale, exchange),
+        },
     })
+}
+
+/// The language to answer a question in: the one its letters are written
+/// in when that is a language we speak, else the person's.
+fn question_locale(question: &str, person: Locale) -> Locale {
+    crate::knowledge::text::language_of(question)
+        .and_then(Locale::from_tag)
+        .unwrap_or(person)
 }

@@ -579,6 +579,42 @@ setup-ladder-used = { $channel } уже { $what ->
    *[other] канал { $what }
 }; каждому нужен свой канал.
 setup-ladder-hidden = { $channel } скрыт от @everyone, и пользователи не увидели бы там свои ветки тикетов.
+setup-role-unpingable = Роль { $level } { $role } нельзя упомянуть: она не упоминаемая, а у бота нет права «Упоминать всех» в канале { $level }, поэтому о новых делах и напоминаниях SLA никто не узнает. Разрешите всем упоминать роль (Настройки сервера → Роли) или дайте боту право «Упоминать всех» там.
 
 ## supportline stats, когда часы бота ушли вперёд
 stats-clock-ahead = Последняя активность в базе позже часов этой машины (часы песочницы сдвинуты?): окно заканчивается { $until } UTC, как его показал бы /stats.
+
+## Knowledge base problems (/kb reload), one per code of the engine's problems
+kb-problem-line = { $where }: { $severity }: { $message }
+kb-problem-error = ошибка
+kb-problem-warning = предупреждение
+kb-problem-kept-article = (пока используется последняя исправная версия)
+kb-problem-kept-synonyms = (пока используются последние исправные синонимы)
+kb-problem-unreadable = не удаётся прочитать файл: { $error }
+kb-problem-not-utf8 = файл не в кодировке UTF-8; сохраните его в UTF-8
+kb-problem-no-front-matter = нет заголовка: первая строка должна быть `---`, затем поля, затем `---`
+kb-problem-unclosed-front-matter = заголовок не закрыт: добавьте строку `---` после последнего поля
+kb-problem-yaml = заголовок — не корректный YAML: { $error }
+kb-problem-empty-title = поле `title` пустое; напишите заголовок, который увидят люди
+kb-problem-nothing-to-match = не по чему искать: укажите хотя бы одно из полей `keywords`, `patterns`, `examples`
+kb-problem-empty-entry = пустой элемент в `{ $field }`; удалите его или напишите текст
+kb-problem-bad-pattern = шаблон не компилируется: { $error }
+kb-problem-bad-locale = `locale: { $locale }` — не код языка вроде `en` или `ru`
+kb-problem-empty-id = поле `id` пустое; удалите его, чтобы использовать путь файла
+kb-problem-duplicate-id = id `{ $id }` уже используется в { $other }; id должны быть уникальны (задайте `id:` в одном из них)
+kb-problem-body-too-long = текст статьи слишком длинный для Discord после оформления (символов: { $length }, можно не больше { $limit }): сократите его или разделите на две статьи
+kb-problem-title-too-long = заголовок слишком длинный для Discord (символов: { $length }, можно не больше { $limit }): сократите его
+kb-problem-link-loop = эта ссылка ведёт обратно в { $target } — папку, в которой лежит сама: цикл, пропущено (удалите ссылку)
+kb-problem-same-folder = та же папка, что { $first }, уже прочитана; пропущено
+kb-problem-same-file = тот же файл, что { $first }, уже прочитан; пропущено
+kb-problem-too-many-files = в папке слишком много статей (не больше { $max }); остальные не загружены
+kb-problem-too-many-bytes = статьи вместе слишком велики (не больше { $max ->
+    [one] { $max } МБ
+    [few] { $max } МБ
+   *[many] { $max } МБ
+}); остальные не загружены
+kb-problem-file-too-large = файл слишком велик для статьи (не больше { $max ->
+    [one] { $max } байта
+    [few] { $max } байт
+   *[many] { $max } байт
+}); разделите его

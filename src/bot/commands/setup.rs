@@ -444,5 +444,6 @@ fn check(ctx: Context<'_>, s: &GuildSettings, locale: Locale) -> Vec<String> {
     }
     // Permissions may have changed since each channel was set.
     problems.extend(setup_ladder::recheck(&guild, s, locale));
+    problems.extend(setup_ladder::unpingable_roles(&guild, s, me, locale));
     problems
 }

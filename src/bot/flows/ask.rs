@@ -5,6 +5,7 @@ use poise::serenity_prelude::{CreateActionRow, CreateEmbed};
 
 use super::Env;
 use crate::bot::app::Data;
+use crate::bot::blocking::off_runtime;
 use crate::bot::error::BotError;
 use crate::bot::render::answer;
 use crate::i18n::Locale;
@@ -44,8 +45,8 @@ pub enum L0Reply {
 /// English-locale user who writes in Russian is answered in Russian.
 pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotError> {
     let question = question.trim();
-    // Emoji, punctuation or invisible characters alone are no question.
-    if !question.chars().any(char::is_alphanumeric) {
+    // Emoji, punctuation or zero-width characters alone ask nothing.
+    if crate::knowledge::text::is_blank(question) {
         return Err(BotError::say("error-empty-question"));
     }
     let locale = question_locale(question, env.locale);
@@ -75,13 +76,24 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
             .await?;
         return Ok(L0Reply::SmallTalk {
             text: answer::small_talk_text(locale, kind),
-            buttons: answer::human_only(locale, exchange),
+            buttons: answer::human_buttons(locale, exchange),
         });
     }
-    let mut found = index.match_articles(question, Some(locale.code()));
-    if found.answer.is_none() && found.candidates.is_empty() {
-        found = index.match_articles(question, None);
-    }
+    // Matching is CPU work: off the async workers (see `blocking`).
+    let found = {
+        let index = std::sync::Arc::clone(&index);
+        let question = question.to_owned();
+        let locale = locale.code();
+        off_runtime(move || {
+            let found = index.match_articles(&question, Some(locale));
+            if found.answer.is_none() && found.candidates.is_empty() {
+                index.match_articles(&question, None)
+            } else {
+                found
+            }
+        })
+        .await?
+    };
     let article = found
         .answer
         .as_ref()
@@ -126,7 +138,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
         }
         None => L0Reply::Nothing {
             text: tr!(locale, "answer-nothing"),
-            buttons: answer::human_only(locale, exchange),
+            buttons: answer::human_buttons(locale, exchange),
         },
     })
 }

@@ -77,9 +77,8 @@ pub fn small_talk_text(locale: Locale, kind: SmallTalk) -> String {
     Catalog::global().text(locale, &key, &[])
 }
 
-/// Only "Talk to a human": the knowledge base had nothing, or the
-/// question was small talk.
-pub fn human_only(locale: Locale, exchange: L0ExchangeId) -> Vec<CreateActionRow> {
+/// "Talk to a human" alone (under a reply that is no answer).
+pub fn human_buttons(locale: Locale, exchange: L0ExchangeId) -> Vec<CreateActionRow> {
     vec![CreateActionRow::Buttons(vec![human_button(
         locale, exchange,
     )])]

@@ -23,6 +23,7 @@ mod accumulate;
 mod analyzer;
 mod build;
 mod collect;
+mod limits;
 mod passages;
 mod patterns;
 mod query;
@@ -339,6 +340,9 @@ pub struct Explanation {
     pub evidence: Vec<(&'static str, f32)>,
 }
 
+#[cfg(test)]
+#[path = "cost_tests.rs"]
+mod cost_tests;
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;

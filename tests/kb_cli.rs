@@ -345,5 +345,9 @@ fn small_talk_is_reported_beside_the_contract_with_no_answer() {
             .arg("are you a bot?"),
         "",
     );
-    assert!(stdout(&human).contains("small talk (bot)"), "{}", stdout(&human));
+    assert!(
+        stdout(&human).contains("small talk (bot)"),
+        "{}",
+        stdout(&human)
+    );
 }

@@ -24,6 +24,9 @@ use serde_json::Value;
 use supportline_knowledge::{self as knowledge, Index};
 
 struct Scores {
+    /// In-scope questions whose article is the best candidate, answered
+    /// or not: what the ranking alone gets right.
+    first: f64,
     in_scope_accuracy: f64,
     out_of_scope_answered: f64,
     precision: f64,
@@ -40,7 +43,7 @@ fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
     let index = Index::build(kb);
     let text = std::fs::read_to_string(questions).expect("the questions are readable");
     let (mut in_scope, mut correct, mut out_of_scope, mut oos_answered) = (0, 0, 0, 0);
-    let (mut answered, mut wrong) = (0, 0);
+    let (mut answered, mut wrong, mut first) = (0, 0, 0);
     let lines = text.lines().filter(|l| !l.trim().is_empty());
     for line in lines.step_by(step.max(1)) {
         let case: Value = serde_json::from_str(line).expect("a question is JSON");
@@ -54,11 +57,13 @@ fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
         if let Some(out) = &mut dump {
             write_dump(out, &index, &case, &answer);
         }
+        let best = answer.candidates.first().map(|c| c.id.to_string());
         let got = answer.answer.map(|a| a.to_string());
         answered += usize::from(got.is_some());
         match case["expect"].as_str() {
             Some(expected) => {
                 in_scope += 1;
+                first += usize::from(best.as_deref() == Some(expected));
                 match got.as_deref() {
                     Some(a) if a == expected => correct += 1,
                     Some(_) => wrong += 1,
@@ -73,6 +78,7 @@ fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
     }
     let bad = wrong + oos_answered;
     Scores {
+        first: first as f64 / in_scope.max(1) as f64,
         in_scope_accuracy: correct as f64 / in_scope.max(1) as f64,
         out_of_scope_answered: oos_answered as f64 / out_of_scope.max(1) as f64,
         precision: (answered - bad) as f64 / answered.max(1) as f64,
@@ -117,10 +123,11 @@ struct Targets {
 
 fn check(name: &str, s: &Scores, t: &Targets) {
     eprintln!(
-        "{name}: in-scope accuracy {:.1}%, out-of-scope answered {:.1}%, precision {:.1}%",
+        "{name}: in-scope accuracy {:.1}%, out-of-scope answered {:.1}%, precision {:.1}% (right article first: {:.1}%)",
         100.0 * s.in_scope_accuracy,
         100.0 * s.out_of_scope_answered,
-        100.0 * s.precision
+        100.0 * s.precision,
+        100.0 * s.first
     );
     assert!(
         s.in_scope_accuracy >= t.in_scope,

@@ -414,6 +414,7 @@ stats-l0-questions = Questions: { $count }
 stats-l0-answered = Answered: { $count } ({ $percent })
 stats-l0-confirmed = Confirmed helpful: { $count } ({ $percent })
 stats-l0-human = Asked for a human: { $count }
+stats-l0-small-talk = Small talk (greetings, thanks): { $count }
 stats-section-tickets = Tickets
 stats-tickets-flow = Opened: { $opened }, reopened: { $reopened }, closed: { $closed }
 stats-rating = Average rating: { $average } ({ $count ->

@@ -475,6 +475,7 @@ stats-l0-questions = Вопросов: { $count }
 stats-l0-answered = С ответом: { $count } ({ $percent })
 stats-l0-confirmed = Ответ помог: { $count } ({ $percent })
 stats-l0-human = Позвали человека: { $count }
+stats-l0-small-talk = Болтовня (приветствия, благодарности): { $count }
 stats-section-tickets = Тикеты
 stats-tickets-flow = Открыто: { $opened }, открыто повторно: { $reopened }, закрыто: { $closed }
 stats-rating = Средняя оценка: { $average } ({ $count ->

@@ -9,13 +9,15 @@ pub mod ops;
 pub mod resolve;
 pub mod transcript;
 
-use poise::serenity_prelude::Member;
+use poise::serenity_prelude::{Http, Member};
 
 use super::actor::actor_of;
 use super::app::Data;
+use super::effects;
 use super::error::BotError;
 use crate::i18n::Locale;
-use crate::tickets::{Actor, ChannelId, GuildId, GuildSettings, UserId};
+use crate::store::Change;
+use crate::tickets::{Actor, ChannelId, GuildId, GuildSettings, Ticket, UserId};
 
 /// Who acts, where, in which language.
 pub struct Env {
@@ -66,14 +68,28 @@ impl Env {
             settings,
         }
     }
-
-    /// The language of staff-facing messages (cards, digests, notes): the
-    /// guild's default.
-    pub fn staff_locale(&self, data: &Data) -> Locale {
-        staff_locale(data, &self.settings)
-    }
 }
 
 pub fn staff_locale(data: &Data, settings: &GuildSettings) -> Locale {
     settings.default_locale.unwrap_or(data.default_locale)
+}
+
+/// Runs the Discord steps `change` wrote down, now, and reads the ticket
+/// again, so that the answer shows what the steps made (a new case, a
+/// thread). Returns it with a note naming any step Discord refused (empty
+/// when none was), in the acting person's language. Steps left for a
+/// retry are the scheduler's.
+pub async fn carry_out(
+    http: &Http,
+    data: &Data,
+    env: &Env,
+    change: &Change,
+) -> Result<(Ticket, String), BotError> {
+    let ran = effects::run_ticket(http, data, change.after.id).await;
+    let t = data
+        .store
+        .ticket(change.after.id)
+        .await?
+        .unwrap_or_else(|| change.after.clone());
+    Ok((t, effects::refusals_note(env.locale, &ran.refused)))
 }

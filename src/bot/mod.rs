@@ -29,6 +29,7 @@ mod render;
 mod reply;
 mod resolution;
 mod scheduler;
+mod startup;
 
 pub use app::{intents, start, RunningBot, Services};
 pub use clock::Clock;

@@ -393,24 +393,15 @@ async fn on_submit(
                     )
                     .await
                 }
-                L0Reply::Candidates { text, buttons } => {
+                L0Reply::Candidates { text, buttons }
+                | L0Reply::Nothing { text, buttons }
+                | L0Reply::SmallTalk { text, buttons } => {
                     r.edit(
                         EditInteractionResponse::new()
                             .content(text)
                             .components(buttons),
                     )
                     .await
-                }
-                L0Reply::Nothing { exchange } => {
-                    let opening = Opening {
-                        question: &question,
-                        source: TicketSource::L0Exchange(exchange),
-                        key: r.interaction_id().to_string(),
-                        locale: env.locale,
-                    };
-                    let done = open::open(r.http(), data, &env, opening).await?;
-                    r.say(format!("{}\n{done}", tr!(env.locale, "answer-nothing")))
-                        .await
                 }
             }
         }

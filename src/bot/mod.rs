@@ -14,6 +14,7 @@
 
 mod actor;
 pub mod app;
+mod blocking;
 mod clock;
 mod commands;
 mod components;

@@ -42,7 +42,7 @@ pub struct CheckArgs {
 pub struct AskArgs {
     #[command(flatten)]
     knowledge: KnowledgeDir,
-    /// Print JSON (always, when questions come from standard input).
+    /// Print JSON (always, when questions are piped in).
     #[arg(long)]
     json: bool,
     /// Only consider articles serving this locale (`en`, `ru`, …).
@@ -108,9 +108,17 @@ fn ask(args: AskArgs) -> anyhow::Result<ExitCode> {
         // Someone typing questions wants each answer at once; a pipe is
         // answered in one go.
         let interactive = std::io::stdin().is_terminal();
+        // A person at a terminal reads answers, a program reads JSON lines.
+        let human = interactive && !args.json;
+        if human {
+            eprintln!("Type a question and press Enter (Ctrl-D to end).");
+        }
         let mut input = std::io::stdin().lock();
         let mut line = Vec::new();
         loop {
+            if human {
+                eprint!("> ");
+            }
             line.clear();
             let read = input
                 .read_until(b'\n', &mut line)
@@ -121,7 +129,11 @@ fn ask(args: AskArgs) -> anyhow::Result<ExitCode> {
             // Bad bytes must not shift the answers off their lines.
             let text = String::from_utf8_lossy(&line);
             let question = text.trim_end_matches(['\n', '\r']);
-            write_json(&mut out, &index, question, locale, args.explain)?;
+            if human {
+                write_human(&mut out, &index, question, locale, args.explain)?;
+            } else {
+                write_json(&mut out, &index, question, locale, args.explain)?;
+            }
             if interactive {
                 out.flush()?;
             }
@@ -144,6 +156,11 @@ struct AnswerLine<'a> {
     answer: Option<&'a str>,
     confidence: f64,
     candidates: Vec<CandidateLine<'a>>,
+    /// The question is only small talk (`greeting`, `thanks`, `goodbye`,
+    /// `bot`, `presence`): the bot replies in kind. Beyond the contract's
+    /// fields; `answer` is then null, which the scorer reads as no answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    small_talk: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Vec<serde_json::Value>>,
 }
@@ -187,6 +204,7 @@ fn write_json(
         answer: answer.answer.as_ref().map(|a| a.as_str()),
         confidence: rounded(answer.confidence),
         candidates: candidates(&answer),
+        small_talk: answer.small_talk.map(knowledge::SmallTalk::name),
         explain,
     };
     serde_json::to_writer(&mut *out, &line)?;
@@ -214,6 +232,14 @@ fn write_human(
     explain: bool,
 ) -> anyhow::Result<()> {
     let answer = index.ask(question, locale);
+    if let Some(kind) = answer.small_talk {
+        writeln!(
+            out,
+            "small talk ({}): the bot replies in kind, with no article",
+            kind.name()
+        )?;
+        return Ok(());
+    }
     match &answer.answer {
         Some(id) => writeln!(out, "answer: {id} (confidence {:.2})", answer.confidence)?,
         None => writeln!(

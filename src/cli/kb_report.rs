@@ -60,7 +60,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         let groups = insight::kb_report(&exchanges, index.as_ref());
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        print_report(&mut out, &groups, args.days)?;
+        print_report(&mut out, &groups, exchanges.len(), args.days)?;
         out.flush()?;
         Ok(ExitCode::SUCCESS)
     })
@@ -68,12 +68,25 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
 
 /// The list for an admin's terminal (English: the tool's own language,
 /// like `kb check`; the questions stay as users wrote them).
-fn print_report(out: &mut impl Write, groups: &[QuestionGroup], days: u32) -> anyhow::Result<()> {
+fn print_report(
+    out: &mut impl Write,
+    groups: &[QuestionGroup],
+    asked: usize,
+    days: u32,
+) -> anyhow::Result<()> {
     let total: usize = groups.iter().map(|g| g.count).sum();
+    if asked == 0 {
+        // An empty log says nothing about the articles: don't praise them.
+        writeln!(
+            out,
+            "No questions were asked in the last {days} days: nothing to report yet."
+        )?;
+        return Ok(());
+    }
     if groups.is_empty() {
         writeln!(
             out,
-            "Nothing to write: every question of the last {days} days was answered and none was marked unhelpful."
+            "Nothing to write: all {asked} question(s) of the last {days} days were answered and none was marked unhelpful."
         )?;
         return Ok(());
     }

@@ -23,7 +23,12 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let store = Store::connect(&config.database_url)
         .await
         .with_context(|| format!("DATABASE_URL={}", config.database_url))?;
-    let knowledge = LiveKnowledge::start(&config.knowledge_dir)
+    // Loading and indexing the folder is disk and CPU work: on the
+    // blocking pool, not an async worker.
+    let dir = config.knowledge_dir.clone();
+    let knowledge = tokio::task::spawn_blocking(move || LiveKnowledge::start(dir))
+        .await
+        .context("loading the knowledge base")?
         .with_context(|| format!("KNOWLEDGE_DIR={}", config.knowledge_dir.display()))?;
     tracing::info!(
         "database {} is up to date",

@@ -112,12 +112,17 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
     let (url, _temporary) = args.database()?;
     let local = SandboxOptions::default().bind;
     let (spec, sandbox, store) = demo_server(args, local, &url).await?;
-    let knowledge = LiveKnowledge::start(&args.knowledge).with_context(|| {
-        format!(
-            "loading the knowledge base from {}",
-            args.knowledge.display()
-        )
-    })?;
+    // Loading and indexing the folder: on the blocking pool.
+    let dir = args.knowledge.clone();
+    let knowledge = tokio::task::spawn_blocking(move || LiveKnowledge::start(dir))
+        .await
+        .context("loading the knowledge base")?
+        .with_context(|| {
+            format!(
+                "loading the knowledge base from {}",
+                args.knowledge.display()
+            )
+        })?;
     let clock = Clock::adjustable();
     let services = Services {
         store: store.clone(),

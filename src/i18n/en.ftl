@@ -97,8 +97,13 @@ allowed-admins = admins
 ## L0 answers
 answer-footer = Did this help? Tell me below.
 answer-candidates = I'm not sure I understood. Is it one of these?
-answer-nothing = I couldn't find an answer in the knowledge base, so a human will help you.
+answer-nothing = I couldn't find an answer in the knowledge base. Press "Talk to a human" and a person will help you.
 answer-glad = Glad it helped! Ask again any time.
+small-talk-greeting = Hi! I'm the support bot. Ask me your question in a sentence or two and I'll look for an answer, or talk to a human below.
+small-talk-thanks = You're welcome! Ask again any time.
+small-talk-goodbye = Bye! Come back any time you need help.
+small-talk-bot = Yes, I'm a bot: I answer from the knowledge base. If you'd rather talk to a person, press the button below.
+small-talk-presence = I'm here! What's your question? Describe it in a sentence or two, or talk to a human below.
 button-solved = Solved
 button-human = Talk to a human
 button-get-help = Get help
@@ -204,6 +209,8 @@ kb-no-such-article = There is no article “{ $id }”.
 kb-article-gone = That article is no longer in the knowledge base.
 kb-sent-intro = { $by } thinks this article may help:
 kb-sent = Sent “{ $title }” to ticket { $number }.
+kb-sent-footer = If this does not solve it, reply here.
+kb-sent-other-language = The article is in `{ $article }`, the user speaks `{ $user }`.
 kb-reloaded = Knowledge base reloaded: { $articles ->
     [one] { $articles } article
    *[other] { $articles } articles
@@ -221,6 +228,7 @@ setup-support = Ticket threads in
 setup-help = Help channels
 setup-log = Log channel
 setup-answer-messages = Answer plain messages
+setup-small-talk = Reply to greetings and thanks
 setup-yes = yes
 setup-no = no
 setup-sla = first answer within { $sla }
@@ -339,6 +347,9 @@ cmd-setup-limits = Per-user limits and ticket timing
 cmd-setup-language = The server's language for staff cards and users without a known locale
     .name = language
     .language = Language
+cmd-setup-smalltalk = Reply to greetings, thanks and "are you a bot?" in kind instead of with an article
+    .name = smalltalk
+    .enabled = On (the default) or off
 cmd-setup-show = Show the settings and check the bot's permissions
     .name = show
 cmd-setup-panel = Post the "Get help" panel in a channel
@@ -503,6 +514,40 @@ setup-ladder-used = { $channel } is already { $what ->
    *[other] the { $what } channel
 }; each needs a channel of its own.
 setup-ladder-hidden = { $channel } is hidden from @everyone, so users could not see their ticket threads there.
+setup-role-unpingable = The { $level } role { $role } can't be pinged: it is not mentionable and the bot lacks Mention Everyone in the { $level } channel, so new cases and SLA reminders would notify nobody. Allow anyone to @mention the role (Server Settings → Roles) or give the bot Mention Everyone there.
 
 ## supportline stats when the bot's clock ran ahead
 stats-clock-ahead = The newest activity in the database is later than this machine's clock (a sandbox whose clock moved?): the window ends at { $until } UTC, as /stats would report it.
+
+## Knowledge base problems (/kb reload), one per code of the engine's problems
+kb-problem-line = { $where }: { $severity }: { $message }
+kb-problem-error = error
+kb-problem-warning = warning
+kb-problem-kept-article = (still serving the last good version)
+kb-problem-kept-synonyms = (still using the last good synonyms)
+kb-problem-unreadable = cannot read the file: { $error }
+kb-problem-not-utf8 = the file is not UTF-8 text; save it as UTF-8
+kb-problem-no-front-matter = no front matter: the first line must be `---`, then the fields, then `---`
+kb-problem-unclosed-front-matter = the front matter is not closed: add a line `---` after the last field
+kb-problem-yaml = the front matter is not valid YAML: { $error }
+kb-problem-empty-title = `title` is empty; write the title people will see
+kb-problem-nothing-to-match = nothing to match on: give at least one of `keywords`, `patterns`, `examples`
+kb-problem-empty-entry = an entry of `{ $field }` is empty; remove it or write the text
+kb-problem-bad-pattern = the pattern does not compile: { $error }
+kb-problem-bad-locale = `locale: { $locale }` is not a language tag like `en` or `ru`
+kb-problem-empty-id = `id` is empty; remove it to use the file's path
+kb-problem-duplicate-id = id `{ $id }` is also used by { $other }; ids must be unique (set `id:` in one of them)
+kb-problem-body-too-long = the body is too long for Discord once rendered (characters: { $length }, at most { $limit }): shorten it or split it into two articles
+kb-problem-title-too-long = the title is too long for Discord (characters: { $length }, at most { $limit }): shorten it
+kb-problem-link-loop = this link leads back to { $target }, a folder that contains it: a loop, skipped (remove the link)
+kb-problem-same-folder = the same folder as { $first }, already read; skipped
+kb-problem-same-file = the same file as { $first }, already read; skipped
+kb-problem-too-many-files = the folder has too many article files (at most { $max }); the rest are not loaded
+kb-problem-too-many-bytes = the articles are too large together (at most { $max ->
+    [one] { $max } MB
+   *[other] { $max } MB
+}); the rest are not loaded
+kb-problem-file-too-large = the file is too large for an article (at most { $max ->
+    [one] { $max } byte
+   *[other] { $max } bytes
+}); split it

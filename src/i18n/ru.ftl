@@ -99,8 +99,13 @@ allowed-admins = администраторы
 ## Ответы L0
 answer-footer = Помогло? Скажите ниже.
 answer-candidates = Не уверен, что понял вопрос. Может быть, что-то из этого?
-answer-nothing = В базе знаний ответа не нашлось, поэтому вам поможет человек.
+answer-nothing = В базе знаний ответа не нашлось. Нажмите «Позвать человека», и вам поможет человек.
 answer-glad = Рад, что помогло! Спрашивайте в любое время.
+small-talk-greeting = Привет! Я бот поддержки. Опишите вопрос в одном-двух предложениях, и я поищу ответ, или позовите человека кнопкой ниже.
+small-talk-thanks = Пожалуйста! Обращайтесь в любое время.
+small-talk-goodbye = До свидания! Возвращайтесь, если понадобится помощь.
+small-talk-bot = Да, я бот: отвечаю по базе знаний. Если хотите поговорить с человеком, нажмите кнопку ниже.
+small-talk-presence = Я здесь! Какой у вас вопрос? Опишите его в одном-двух предложениях или позовите человека кнопкой ниже.
 button-solved = Решено
 button-human = Позвать человека
 button-get-help = Получить помощь
@@ -210,6 +215,8 @@ kb-no-such-article = Статьи «{ $id }» нет.
 kb-article-gone = Этой статьи больше нет в базе знаний.
 kb-sent-intro = { $by } считает, что эта статья может помочь:
 kb-sent = Статья «{ $title }» отправлена в тикет { $number }.
+kb-sent-footer = Если это не помогло, ответьте здесь.
+kb-sent-other-language = Статья на языке `{ $article }`, а пользователь говорит на `{ $user }`.
 kb-reloaded = База знаний перезагружена: { $articles ->
     [one] { $articles } статья
     [few] { $articles } статьи
@@ -229,6 +236,7 @@ setup-support = Ветки тикетов в
 setup-help = Каналы помощи
 setup-log = Канал журнала
 setup-answer-messages = Отвечать на обычные сообщения
+setup-small-talk = Отвечать на приветствия и благодарности
 setup-yes = да
 setup-no = нет
 setup-sla = первый ответ в течение { $sla }
@@ -388,6 +396,10 @@ cmd-setup-language = Язык сервера для карточек и поль
     .name = язык
     .language = Язык
     .language-name = язык
+cmd-setup-smalltalk = Отвечать на приветствия, благодарности и «ты бот?» коротко, а не статьёй
+    .name = болтовня
+    .enabled = Включено (по умолчанию) или выключено
+    .enabled-name = включено
 cmd-setup-show = Показать настройки и проверить права бота
     .name = показать
 cmd-setup-panel = Опубликовать панель «Получить помощь» в канале
@@ -567,6 +579,42 @@ setup-ladder-used = { $channel } уже { $what ->
    *[other] канал { $what }
 }; каждому нужен свой канал.
 setup-ladder-hidden = { $channel } скрыт от @everyone, и пользователи не увидели бы там свои ветки тикетов.
+setup-role-unpingable = Роль { $level } { $role } нельзя упомянуть: она не упоминаемая, а у бота нет права «Упоминать всех» в канале { $level }, поэтому о новых делах и напоминаниях SLA никто не узнает. Разрешите всем упоминать роль (Настройки сервера → Роли) или дайте боту право «Упоминать всех» там.
 
 ## supportline stats, когда часы бота ушли вперёд
 stats-clock-ahead = Последняя активность в базе позже часов этой машины (часы песочницы сдвинуты?): окно заканчивается { $until } UTC, как его показал бы /stats.
+
+## Knowledge base problems (/kb reload), one per code of the engine's problems
+kb-problem-line = { $where }: { $severity }: { $message }
+kb-problem-error = ошибка
+kb-problem-warning = предупреждение
+kb-problem-kept-article = (пока используется последняя исправная версия)
+kb-problem-kept-synonyms = (пока используются последние исправные синонимы)
+kb-problem-unreadable = не удаётся прочитать файл: { $error }
+kb-problem-not-utf8 = файл не в кодировке UTF-8; сохраните его в UTF-8
+kb-problem-no-front-matter = нет заголовка: первая строка должна быть `---`, затем поля, затем `---`
+kb-problem-unclosed-front-matter = заголовок не закрыт: добавьте строку `---` после последнего поля
+kb-problem-yaml = заголовок — не корректный YAML: { $error }
+kb-problem-empty-title = поле `title` пустое; напишите заголовок, который увидят люди
+kb-problem-nothing-to-match = не по чему искать: укажите хотя бы одно из полей `keywords`, `patterns`, `examples`
+kb-problem-empty-entry = пустой элемент в `{ $field }`; удалите его или напишите текст
+kb-problem-bad-pattern = шаблон не компилируется: { $error }
+kb-problem-bad-locale = `locale: { $locale }` — не код языка вроде `en` или `ru`
+kb-problem-empty-id = поле `id` пустое; удалите его, чтобы использовать путь файла
+kb-problem-duplicate-id = id `{ $id }` уже используется в { $other }; id должны быть уникальны (задайте `id:` в одном из них)
+kb-problem-body-too-long = текст статьи слишком длинный для Discord после оформления (символов: { $length }, можно не больше { $limit }): сократите его или разделите на две статьи
+kb-problem-title-too-long = заголовок слишком длинный для Discord (символов: { $length }, можно не больше { $limit }): сократите его
+kb-problem-link-loop = эта ссылка ведёт обратно в { $target } — папку, в которой лежит сама: цикл, пропущено (удалите ссылку)
+kb-problem-same-folder = та же папка, что { $first }, уже прочитана; пропущено
+kb-problem-same-file = тот же файл, что { $first }, уже прочитан; пропущено
+kb-problem-too-many-files = в папке слишком много статей (не больше { $max }); остальные не загружены
+kb-problem-too-many-bytes = статьи вместе слишком велики (не больше { $max ->
+    [one] { $max } МБ
+    [few] { $max } МБ
+   *[many] { $max } МБ
+}); остальные не загружены
+kb-problem-file-too-large = файл слишком велик для статьи (не больше { $max ->
+    [one] { $max } байта
+    [few] { $max } байт
+   *[many] { $max } байт
+}); разделите его

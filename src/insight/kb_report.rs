@@ -36,6 +36,10 @@ pub enum GapReason {
 /// Whether an exchange shows a gap in the knowledge base. A user who
 /// finally clicked "Solved" (after a candidate, say) was helped.
 pub fn gap(e: &L0Exchange) -> Option<GapReason> {
+    // Small talk ("hi", "thanks") is no question an article could answer.
+    if e.small_talk.is_some() {
+        return None;
+    }
     match (&e.article, &e.click) {
         (_, L0Click::Solved) => None,
         (None, _) => Some(GapReason::Unanswered),

@@ -15,6 +15,7 @@ fn exchange(question: &str, article: Option<&str>, click: L0Click) -> L0Exchange
         article: article.map(str::to_owned),
         confidence: if article.is_some() { 0.8 } else { 0.2 },
         candidates: vec!["billing-refunds".into()],
+        small_talk: None,
         click,
         clicked_at: None,
         ticket: None,

@@ -24,6 +24,9 @@ pub struct NewL0Exchange {
     pub confidence: f64,
     /// Candidate article ids offered when not confident (up to three).
     pub candidates: Vec<String>,
+    /// The question was small talk of this kind (`greeting`, `thanks`, …;
+    /// see `knowledge::SmallTalk`) and got a reply in kind.
+    pub small_talk: Option<String>,
 }
 
 /// What the user did with an L0 answer.
@@ -60,6 +63,8 @@ pub struct L0Exchange {
     pub article: Option<String>,
     pub confidence: f64,
     pub candidates: Vec<String>,
+    /// See [`NewL0Exchange::small_talk`].
+    pub small_talk: Option<String>,
     /// The user's latest click.
     pub click: L0Click,
     pub clicked_at: Option<DateTime<Utc>>,
@@ -85,7 +90,8 @@ impl L0Exchange {
 }
 
 const COLUMNS: &str = "id, guild_id, user_id, channel_id, question, locale, article_id, \
-    confidence, candidates, click, clicked_article_id, clicked_at, ticket_id, asked_at";
+    confidence, candidates, small_talk, click, clicked_article_id, clicked_at, ticket_id, \
+    asked_at";
 
 impl Store {
     pub async fn record_l0_exchange(
@@ -96,8 +102,8 @@ impl Store {
         let candidates = serde_json::to_string(&e.candidates).unwrap_or_else(|_| "[]".into());
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO l0_exchanges (guild_id, user_id, channel_id, question, locale, \
-             article_id, confidence, answered, candidates, asked_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             article_id, confidence, answered, candidates, small_talk, asked_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(sf(e.guild.0))
         .bind(sf(e.user.0))
@@ -108,6 +114,7 @@ impl Store {
         .bind(e.confidence)
         .bind(flag(e.article.is_some()))
         .bind(candidates)
+        .bind(e.small_talk.as_deref())
         .bind(ms(at))
         .fetch_one(&self.pool)
         .await
@@ -213,6 +220,7 @@ fn exchange_from_row(row: &AnyRow) -> Result<L0Exchange, Bad> {
         article: row.opt_text("article_id")?,
         confidence: sqlx::Row::try_get::<f64, _>(row, "confidence")?,
         candidates: row.json("candidates")?,
+        small_talk: row.opt_text("small_talk")?,
         click,
         clicked_at: row.opt_time("clicked_at")?,
         ticket: row.opt_i64("ticket_id")?.map(TicketId),

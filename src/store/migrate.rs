@@ -21,12 +21,20 @@ struct Version {
 }
 
 /// Every migration, oldest first. Add new pairs at the end.
-const VERSIONS: &[Version] = &[Version {
-    version: 1,
-    description: "initial",
-    sqlite: include_str!("../../migrations/sqlite/0001_initial.sql"),
-    postgres: include_str!("../../migrations/postgres/0001_initial.sql"),
-}];
+const VERSIONS: &[Version] = &[
+    Version {
+        version: 1,
+        description: "initial",
+        sqlite: include_str!("../../migrations/sqlite/0001_initial.sql"),
+        postgres: include_str!("../../migrations/postgres/0001_initial.sql"),
+    },
+    Version {
+        version: 5,
+        description: "small_talk",
+        sqlite: include_str!("../../migrations/sqlite/0005_small_talk.sql"),
+        postgres: include_str!("../../migrations/postgres/0005_small_talk.sql"),
+    },
+];
 
 #[derive(Debug)]
 struct Embedded(Backend);

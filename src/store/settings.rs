@@ -29,14 +29,16 @@ impl Store {
         sqlx::query(
             "INSERT INTO guild_settings (guild_id, support_channel_id, log_channel_id, \
              answer_plain_messages, ticket_limit, cooldown_secs, auto_close_hours, reopen_days, \
-             default_locale, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+             default_locale, small_talk, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
              ON CONFLICT (guild_id) DO UPDATE SET \
              support_channel_id = excluded.support_channel_id, \
              log_channel_id = excluded.log_channel_id, \
              answer_plain_messages = excluded.answer_plain_messages, \
              ticket_limit = excluded.ticket_limit, cooldown_secs = excluded.cooldown_secs, \
              auto_close_hours = excluded.auto_close_hours, reopen_days = excluded.reopen_days, \
-             default_locale = excluded.default_locale, updated_at = excluded.updated_at",
+             default_locale = excluded.default_locale, small_talk = excluded.small_talk, \
+             updated_at = excluded.updated_at",
         )
         .bind(guild)
         .bind(s.support_channel.map(|c| sf(c.0)))
@@ -47,6 +49,7 @@ impl Store {
         .bind(i64::from(s.auto_close_hours))
         .bind(i64::from(s.reopen_days))
         .bind(s.default_locale.map(|l| l.code()))
+        .bind(flag(s.small_talk))
         .bind(ms(now))
         .execute(&mut *tx)
         .await
@@ -96,7 +99,7 @@ pub(crate) async fn load_settings(
     let mut s = GuildSettings::new(guild);
     let row = sqlx::query(
         "SELECT support_channel_id, log_channel_id, answer_plain_messages, ticket_limit, \
-         cooldown_secs, auto_close_hours, reopen_days, default_locale \
+         cooldown_secs, auto_close_hours, reopen_days, default_locale, small_talk \
          FROM guild_settings WHERE guild_id = $1",
     )
     .bind(sf(guild.0))
@@ -110,6 +113,7 @@ pub(crate) async fn load_settings(
         s.support_channel = row.opt_u64("support_channel_id")?.map(ChannelId);
         s.log_channel = row.opt_u64("log_channel_id")?.map(ChannelId);
         s.answer_plain_messages = row.flag("answer_plain_messages")?;
+        s.small_talk = row.flag("small_talk")?;
         s.ticket_limit = small(row.i64("ticket_limit")?, "ticket_limit")?;
         s.cooldown = Duration::seconds(row.i64("cooldown_secs")?);
         s.auto_close_hours = small(row.i64("auto_close_hours")?, "auto_close_hours")?;

@@ -33,6 +33,9 @@ pub struct GuildSettings {
     pub log_channel: Option<ChannelId>,
     /// Answer plain messages in help channels (needs the Message Content intent).
     pub answer_plain_messages: bool,
+    /// Reply to small talk (a greeting, thanks, "are you a bot?") in kind
+    /// instead of looking for an article.
+    pub small_talk: bool,
     /// Open tickets a user may have at once.
     pub ticket_limit: u32,
     /// Minimum time between two tickets opened by one user.
@@ -99,6 +102,7 @@ impl GuildSettings {
             help_channels: BTreeSet::new(),
             log_channel: None,
             answer_plain_messages: false,
+            small_talk: true,
             ticket_limit: DEFAULT_TICKET_LIMIT,
             cooldown: Duration::minutes(DEFAULT_COOLDOWN_MINUTES),
             auto_close_hours: DEFAULT_AUTO_CLOSE_HOURS,

@@ -1,5 +1,6 @@
 //! L0: /ask answers from the knowledge base, in the asker's language;
-//! "Solved" records it; "Talk to a human" opens exactly one ticket.
+//! "Solved" records it; "Talk to a human" opens exactly one ticket, and
+//! nothing opens one unasked.
 
 use crate::world::{ticket_number, World};
 
@@ -67,12 +68,21 @@ async fn talk_to_a_human_clicked_twice_opens_one_ticket() {
 }
 
 #[tokio::test]
-async fn a_question_nothing_matches_opens_a_ticket_at_once() {
+async fn a_question_nothing_matches_offers_a_human_and_opens_a_ticket_only_when_asked() {
     let w = World::start().await;
     let alice = w.person("alice");
     let help = w.channel("help");
     let answer = w.ask(&alice, &help, "zxqv blorp frobnicator quux").await;
-    let number = ticket_number(&answer.text).expect("a ticket was opened");
+    assert!(answer.has_button("Talk to a human"), "{answer:?}");
+    assert!(ticket_number(&answer.text).is_none(), "{}", answer.text);
+    // Asking again is no "you already have a ticket": none was opened.
+    let again = w.ask(&alice, &help, "test").await;
+    assert!(!again.text.contains("already have"), "{}", again.text);
+    w.sandbox.settled().await.unwrap();
+    assert!(w.store.open_tickets(w.guild()).await.unwrap().is_empty());
+
+    let opened = w.click(&alice, &answer, "Talk to a human").await;
+    let number = ticket_number(&opened.text).expect("a ticket was opened");
     w.sandbox.settled().await.unwrap();
     let t = w.ticket(number).await;
     let thread = w.channel_by_id(t.user_thread.unwrap().0);
@@ -80,6 +90,49 @@ async fn a_question_nothing_matches_opens_a_ticket_at_once() {
         .sees_in(&thread, |m| m.text.contains("your ticket"))
         .await
         .expect("alice is greeted in her thread");
+}
+
+#[tokio::test]
+async fn a_question_without_letters_or_digits_is_refused_like_an_empty_one() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    for question in ["🔥🔥🔥", "\u{200b}\u{200b}\u{200b}", "?!… —"] {
+        let refused = w.ask(&alice, &help, question).await;
+        assert!(
+            refused.text.contains("Please write your question"),
+            "{question:?}: {refused:?}"
+        );
+        assert!(refused.buttons.is_empty(), "{refused:?}");
+    }
+    w.sandbox.settled().await.unwrap();
+    assert!(w.store.open_tickets(w.guild()).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_plain_russian_message_is_answered_in_russian_whoever_writes_it() {
+    let w = World::start().await;
+    // alice's locale is English; her message is Russian.
+    let alice = w.person("alice");
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    alice
+        .say(&help, "как переоткрыть закрытый тикет?")
+        .await
+        .unwrap();
+    let reply = boris
+        .sees_in(&help, |m| m.author == "supportline" && !m.embeds.is_empty())
+        .await
+        .expect("the bot answers in the channel");
+    assert!(
+        reply.has_button("Решено") && reply.has_button("Позвать человека"),
+        "{reply:?}"
+    );
+    assert!(
+        reply.embed_text().contains("заявк"),
+        "a Russian article: {}",
+        reply.embed_text()
+    );
 }
 
 #[tokio::test]
@@ -109,4 +162,96 @@ async fn a_plain_message_in_a_help_channel_gets_an_answer_that_pings_nobody() {
     w.sandbox.settled().await.unwrap();
     let last = w.sandbox.messages(&help);
     assert_eq!(last.last().map(|m| m.author.as_str()), Some("alice"));
+}
+
+/// Every exchange L0 logged for the world's guild.
+async fn logged(w: &World) -> Vec<supportline::store::L0Exchange> {
+    // 1970 to 2100: whatever the sandbox's clock says.
+    let since = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    let until = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+    w.store.l0_exchanges(w.guild(), since, until).await.unwrap()
+}
+
+#[tokio::test]
+async fn small_talk_gets_a_short_reply_in_kind_never_an_article() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    // "bot" is in a keyword of the demo base; thanks are still no question.
+    let reply = w.ask(&alice, &help, "thanks bot!").await;
+    assert!(reply.ephemeral, "{reply:?}");
+    assert!(reply.embeds.is_empty(), "no article: {reply:?}");
+    assert!(reply.text.contains("You're welcome"), "{}", reply.text);
+    assert!(
+        reply.has_button("Talk to a human") && !reply.has_button("Solved"),
+        "{reply:?}"
+    );
+    let reply = w.ask(&alice, &help, "Are you a bot?").await;
+    assert!(reply.text.contains("I'm a bot"), "{}", reply.text);
+
+    let boris = w.person("boris");
+    let reply = w.ask(&boris, &help, "ты тут?").await;
+    assert!(reply.text.contains("Я здесь"), "{}", reply.text);
+    assert!(reply.has_button("Позвать человека"), "{reply:?}");
+
+    // A greeting in front of a real question is a real question.
+    let answer = w
+        .ask(&alice, &help, "hi! how do I reopen a closed ticket?")
+        .await;
+    assert!(answer.has_button("Solved"), "{answer:?}");
+
+    // Each is logged, as small talk of its kind, with no article.
+    let log = logged(&w).await;
+    let kinds: Vec<Option<&str>> = log.iter().map(|e| e.small_talk.as_deref()).collect();
+    assert_eq!(
+        kinds,
+        [Some("thanks"), Some("bot"), Some("presence"), None],
+        "{log:?}"
+    );
+    assert!(log[..3].iter().all(|e| e.article.is_none()), "{log:?}");
+
+    // "Talk to a human" under small talk still opens a ticket.
+    let reply = w.ask(&alice, &help, "hello?").await;
+    let opened = w.click(&alice, &reply, "Talk to a human").await;
+    assert!(ticket_number(&opened.text).is_some(), "{}", opened.text);
+}
+
+#[tokio::test]
+async fn small_talk_can_be_switched_off_per_server() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup smalltalk",
+            &[("enabled", supportline::sandbox::Opt::Bool(false))],
+        )
+        .await;
+    assert!(saved.text.contains("Saved"), "{}", saved.text);
+    assert!(!w.store.settings(w.guild()).await.unwrap().small_talk);
+    let shown = w.slash(&root, &help, "setup show", &[]).await;
+    assert!(
+        shown
+            .embed_text()
+            .contains("Reply to greetings and thanks**: no"),
+        "{}",
+        shown.embed_text()
+    );
+    // Now "thanks" is a question like any other: no reply in kind.
+    let alice = w.person("alice");
+    let reply = w.ask(&alice, &help, "thanks!").await;
+    assert!(!reply.text.contains("You're welcome"), "{}", reply.text);
+    assert!(logged(&w).await.iter().all(|e| e.small_talk.is_none()));
+
+    w.slash(
+        &root,
+        &help,
+        "setup smalltalk",
+        &[("enabled", supportline::sandbox::Opt::Bool(true))],
+    )
+    .await;
+    let reply = w.ask(&alice, &help, "thanks!").await;
+    assert!(reply.text.contains("You're welcome"), "{}", reply.text);
 }

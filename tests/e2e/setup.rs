@@ -443,3 +443,64 @@ async fn a_level_channel_a_lower_role_can_read_is_refused_and_flagged_later() {
     );
     assert!(!text.contains("✅"), "{text}");
 }
+
+#[tokio::test]
+async fn setup_show_flags_a_level_role_nobody_can_ping_and_its_new_cases_ping_nobody() {
+    let w = World::start().await;
+    let root = w.person("root");
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let help = w.channel("help");
+    // As on many servers: @everyone may not mention everyone, and neither
+    // may the bot; the L1 role is not mentionable.
+    let no_mention_all = !Permissions::MENTION_EVERYONE;
+    w.sandbox
+        .edit_role(
+            "@everyone",
+            None,
+            Some(Permissions::DEFAULT_EVERYONE & no_mention_all),
+        )
+        .unwrap();
+    for bot_role in ["Supportline", "@bot"] {
+        w.sandbox
+            .edit_role(
+                bot_role,
+                None,
+                Some(supportline::sandbox::BotSpec::DEFAULT_PERMISSIONS & no_mention_all),
+            )
+            .unwrap();
+    }
+    w.sandbox.edit_role("L1", Some(false), None).unwrap();
+    w.sandbox.settled().await.unwrap();
+
+    let report = w.slash(&root, &help, "setup show", &[]).await;
+    let text = report.embed_text();
+    assert!(
+        text.contains("The L1 role") && text.contains("can't be pinged"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("The L2 role"),
+        "L2 stays mentionable: {text}"
+    );
+
+    // Discord's rule, which the sandbox keeps: the new case's role ping
+    // notifies nobody.
+    w.open_ticket(&alice, "My avatar will not upload").await;
+    let desk = w.channel("l1-desk");
+    let ping = lena
+        .sees_in(&desk, |m| m.text.contains("New ticket for"))
+        .await
+        .expect("the new case is announced");
+    assert!(ping.pings.notified.is_empty(), "{:?}", ping.pings);
+
+    // Made mentionable, the flag goes.
+    w.sandbox.edit_role("L1", Some(true), None).unwrap();
+    w.sandbox.settled().await.unwrap();
+    let report = w.slash(&root, &help, "setup show", &[]).await;
+    assert!(
+        !report.embed_text().contains("can't be pinged"),
+        "{}",
+        report.embed_text()
+    );
+}

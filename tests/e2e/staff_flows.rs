@@ -226,13 +226,20 @@ async fn kb_search_and_send_put_an_article_in_the_users_thread() {
         .slash(&lena, &l1, "kb send", &[("article", text(&id))])
         .await;
     assert!(sent.text.contains("Sent"), "{}", sent.text);
-    alice
+    let landed = alice
         .sees_in(&user_thread, |m| {
             m.text.contains("thinks this article may help")
                 && m.embed_text().contains("Sending screenshots")
         })
         .await
         .expect("the article lands in alice's thread");
+    // No buttons under it, so it does not say "tell me below".
+    assert!(landed.buttons.is_empty(), "{landed:?}");
+    assert!(
+        landed.embed_text().contains("reply here") && !landed.embed_text().contains("below"),
+        "{}",
+        landed.embed_text()
+    );
 
     let missing = w
         .slash(&lena, &l1, "kb send", &[("article", text("en/no-such"))])
@@ -328,11 +335,16 @@ async fn the_panel_answers_a_question_or_opens_a_ticket() {
 
     let form = alice.click(&panel, "Get help").await.unwrap();
     let modal = form.modal().unwrap().clone();
-    let opened = alice
+    let nothing = alice
         .submit_modal(&modal, &[("question", "zxqv blorp frobnicator quux")])
         .await
         .unwrap();
-    let opened = w.answer(&alice, &opened).await;
+    let nothing = w.answer(&alice, &nothing).await;
+    // Nothing matched: a person is offered, not imposed.
+    assert!(nothing.has_button("Talk to a human"), "{nothing:?}");
+    assert!(ticket_number(&nothing.text).is_none(), "{}", nothing.text);
+    assert!(w.store.open_tickets(w.guild()).await.unwrap().is_empty());
+    let opened = w.click(&alice, &nothing, "Talk to a human").await;
     let n = ticket_number(&opened.text).expect("a ticket is opened");
     w.sandbox.settled().await.unwrap();
     let t = w.ticket(n).await;

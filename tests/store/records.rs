@@ -54,6 +54,7 @@ fn exchange(article: Option<&str>, candidates: &[&str]) -> NewL0Exchange {
         article: article.map(str::to_owned),
         confidence: if article.is_some() { 0.91 } else { 0.2 },
         candidates: candidates.iter().map(|c| c.to_string()).collect(),
+        small_talk: None,
     }
 }
 

@@ -17,6 +17,7 @@ fn asked(user: UserId, article: Option<&str>) -> NewL0Exchange {
         article: article.map(str::to_owned),
         confidence: 0.5,
         candidates: vec![],
+        small_talk: None,
     }
 }
 

@@ -9,6 +9,8 @@ use super::article::Article;
 use super::parse::parse_article;
 use super::problem::{LoadError, LoadErrorKind, Problem};
 use super::synonyms::{self, Synonyms};
+pub use super::walk::Limits;
+use super::walk::{article_files, Walk};
 
 /// A loaded knowledge base: what an [`Index`](super::Index) is built from.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +47,7 @@ pub fn load(root: &Path) -> Result<(KnowledgeBase, LoadReport), LoadError> {
 #[derive(Debug)]
 pub struct Loader {
     root: PathBuf,
+    limits: Limits,
     last_good: HashMap<PathBuf, Article>,
     last_synonyms: Option<Synonyms>,
 }
@@ -53,6 +56,7 @@ impl Loader {
     pub fn new(root: &Path) -> Self {
         Loader {
             root: root.to_owned(),
+            limits: Limits::DEFAULT,
             last_good: HashMap::new(),
             last_synonyms: None,
         }
@@ -62,13 +66,21 @@ impl Loader {
         &self.root
     }
 
+    /// Other bounds on what a load may read than [`Limits::DEFAULT`].
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
     pub fn load(&mut self) -> Result<(KnowledgeBase, LoadReport), LoadError> {
-        let files = article_files(&self.root)?;
-        let mut problems = Vec::new();
+        let Walk {
+            files,
+            mut problems,
+        } = article_files(&self.root, self.limits)?;
         let mut articles = Vec::with_capacity(files.len());
         let mut good = HashMap::with_capacity(files.len());
         for (path, relative) in files {
-            match read_article(&path, &relative) {
+            match read_article(&path, &relative, self.limits.file_bytes) {
                 Ok(article) => {
                     good.insert(path, article.clone());
                     articles.push(article);
@@ -77,9 +89,7 @@ impl Loader {
                     let kept = self.last_good.remove(&path);
                     let mut problem = Problem::from(e);
                     if let Some(article) = kept {
-                        problem
-                            .message
-                            .push_str(" (still serving the last good version)");
+                        problem = problem.keeping("article");
                         good.insert(path, article.clone());
                         articles.push(article);
                     }
@@ -120,9 +130,7 @@ impl Loader {
                 let mut problem = Problem::from(e);
                 let kept = self.last_synonyms.clone().unwrap_or_default();
                 if self.last_synonyms.is_some() {
-                    problem
-                        .message
-                        .push_str(" (still using the last good synonyms)");
+                    problem = problem.keeping("synonyms");
                 }
                 problems.push(problem);
                 kept
@@ -131,9 +139,20 @@ impl Loader {
     }
 }
 
-fn read_article(path: &Path, relative: &Path) -> Result<Article, LoadError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| LoadError::new(path, None, LoadErrorKind::Unreadable(e.to_string())))?;
+fn read_article(path: &Path, relative: &Path, max: u64) -> Result<Article, LoadError> {
+    use std::io::Read;
+    let unreadable =
+        |e: std::io::Error| LoadError::new(path, None, LoadErrorKind::Unreadable(e.to_string()));
+    // At most one byte over the limit: a file that grew since the walk
+    // looked at it is still not read whole.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > max {
+        let kind = LoadErrorKind::FileTooLarge { max };
+        return Err(LoadError::new(path, None, kind));
+    }
     let text =
         String::from_utf8(bytes).map_err(|_| LoadError::new(path, None, LoadErrorKind::NotUtf8))?;
     parse_article(path, relative, &text)
@@ -162,44 +181,6 @@ fn drop_duplicate_ids(articles: Vec<Article>, problems: &mut Vec<Problem>) -> Ve
 /// Whether a file name is an article: `*.md`, not `README.md`, not `_*`.
 pub fn is_article_file(name: &str) -> bool {
     name.ends_with(".md") && name != "README.md" && !name.starts_with('_') && !name.starts_with('.')
-}
-
-/// All article files below `root`, sorted, with their paths relative to it.
-fn article_files(root: &Path) -> Result<Vec<(PathBuf, PathBuf)>, LoadError> {
-    let mut out = Vec::new();
-    let unreadable = |path: &Path, e: std::io::Error| {
-        LoadError::new(path, None, LoadErrorKind::Unreadable(e.to_string()))
-    };
-    let mut stack = vec![(root.to_owned(), 0usize)];
-    while let Some((dir, depth)) = stack.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if dir == root => return Err(unreadable(root, e)),
-            Err(e) => {
-                tracing::warn!(dir = %dir.display(), error = %e, "skipping an unreadable folder");
-                continue;
-            }
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            // Follows symlinks; the depth limit stops a link loop.
-            let Ok(meta) = std::fs::metadata(&path) else {
-                continue;
-            };
-            if meta.is_dir() && depth < 16 {
-                stack.push((path, depth + 1));
-            } else if meta.is_file() && is_article_file(&name) {
-                let relative = path.strip_prefix(root).unwrap_or(&path).to_owned();
-                out.push((path, relative));
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 #[cfg(test)]

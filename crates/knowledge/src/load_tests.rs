@@ -114,3 +114,118 @@ fn a_broken_synonyms_file_keeps_the_last_good_synonyms() {
     assert_eq!(kb.synonyms.groups.len(), 1);
     assert_eq!(report.problems.len(), 1);
 }
+
+#[cfg(unix)]
+mod links {
+    use std::os::unix::fs::symlink;
+
+    use super::*;
+
+    fn ids(kb: &KnowledgeBase) -> Vec<String> {
+        kb.articles.iter().map(|a| a.id.to_string()).collect()
+    }
+
+    #[test]
+    fn a_link_back_to_the_folder_is_an_error_naming_the_link_and_loads_nothing_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a.md", &article("a"));
+        write(dir.path(), "sub/b.md", &article("b"));
+        symlink(".", dir.path().join("loop")).unwrap();
+        symlink("..", dir.path().join("sub/up")).unwrap();
+        let (kb, report) = load(dir.path()).unwrap();
+        assert_eq!(ids(&kb), ["a", "sub/b"]);
+        let loops: Vec<_> = report
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert_eq!(loops.len(), 2, "{:?}", report.problems);
+        assert!(loops.iter().any(|p| p.path.ends_with("loop")));
+        assert!(loops.iter().any(|p| p.path.ends_with("sub/up")));
+        assert!(loops[0].message.contains("loop"), "{}", loops[0].message);
+        assert!(report.has_errors());
+    }
+
+    #[test]
+    fn two_links_to_one_folder_read_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "shared/a.md", &article("a"));
+        symlink("shared", dir.path().join("x")).unwrap();
+        symlink("shared", dir.path().join("y")).unwrap();
+        symlink("shared/a.md", dir.path().join("z.md")).unwrap();
+        let (kb, report) = load(dir.path()).unwrap();
+        assert_eq!(ids(&kb), ["shared/a"]);
+        assert_eq!(report.problems.len(), 3, "{:?}", report.problems);
+        assert!(!report.has_errors());
+    }
+
+    #[test]
+    fn a_linked_folder_elsewhere_is_read() {
+        let outside = tempfile::tempdir().unwrap();
+        write(outside.path(), "c.md", &article("c"));
+        let dir = tempfile::tempdir().unwrap();
+        symlink(outside.path(), dir.path().join("common")).unwrap();
+        let (kb, report) = load(dir.path()).unwrap();
+        assert_eq!(ids(&kb), ["common/c"]);
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+    }
+
+    #[test]
+    fn many_links_to_ancestors_cost_one_read_of_each_file() {
+        // Two loops at every level made 2^17 copies when links were
+        // followed by depth alone.
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a.md", &article("a"));
+        symlink(".", dir.path().join("l1")).unwrap();
+        symlink(".", dir.path().join("l2")).unwrap();
+        let (kb, report) = load(dir.path()).unwrap();
+        assert_eq!(ids(&kb), ["a"]);
+        assert_eq!(report.problems.len(), 2);
+    }
+}
+
+#[test]
+fn a_load_stops_at_its_limits_on_files_and_bytes_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..5 {
+        write(dir.path(), &format!("a{n}.md"), &article(&format!("a{n}")));
+    }
+    let limits = |files, bytes| Limits {
+        files,
+        bytes,
+        file_bytes: 1024,
+    };
+    let (kb, report) = Loader::new(dir.path())
+        .with_limits(limits(3, 1 << 20))
+        .load()
+        .unwrap();
+    assert_eq!(kb.articles.len(), 3);
+    assert!(
+        report.problems[0].message.contains("more than 3"),
+        "{report:?}"
+    );
+    let size = article("a0").len() as u64;
+    let (kb, report) = Loader::new(dir.path())
+        .with_limits(limits(100, 2 * size))
+        .load()
+        .unwrap();
+    assert_eq!(kb.articles.len(), 2);
+    assert!(report.has_errors());
+}
+
+#[test]
+fn a_file_over_the_size_of_an_article_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", &article("a"));
+    write(dir.path(), "big.md", &"x".repeat(2000));
+    let (kb, report) = Loader::new(dir.path())
+        .with_limits(Limits {
+            file_bytes: 1000,
+            ..Limits::DEFAULT
+        })
+        .load()
+        .unwrap();
+    assert_eq!(kb.articles.len(), 1);
+    assert!(report.problems[0].path.ends_with("big.md"));
+    assert!(report.problems[0].message.contains("1000 bytes"));
+}

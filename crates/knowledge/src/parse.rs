@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 
 use super::article::{Article, ArticleId, FieldLines};
 use super::problem::{LoadError, LoadErrorKind};
+use super::render::{render_for_discord, EMBED_DESCRIPTION_LIMIT, EMBED_TITLE_LIMIT};
 use super::yaml;
 
 /// The front matter as written. Unknown fields are refused so that a typo
@@ -75,6 +76,25 @@ pub fn parse_article(path: &Path, relative: &Path, text: &str) -> Result<Article
     if title.is_empty() {
         return Err(err(Some(title_line), LoadErrorKind::EmptyTitle));
     }
+    // Discord refuses a longer embed title or description; cutting it
+    // would serve half an answer, so the article is not loaded.
+    let title_length = title.chars().count();
+    if title_length > EMBED_TITLE_LIMIT {
+        let kind = LoadErrorKind::TitleTooLong {
+            length: title_length,
+            limit: EMBED_TITLE_LIMIT,
+        };
+        return Err(err(Some(title_line), kind));
+    }
+    let body = body.trim();
+    let length = render_for_discord(body).chars().count();
+    if length > EMBED_DESCRIPTION_LIMIT {
+        let kind = LoadErrorKind::BodyTooLong {
+            length,
+            limit: EMBED_DESCRIPTION_LIMIT,
+        };
+        return Err(err(Some(body_line), kind));
+    }
     let mut lines = FieldLines {
         title: title_line,
         body: body_line,
@@ -117,7 +137,7 @@ pub fn parse_article(path: &Path, relative: &Path, text: &str) -> Result<Article
     Ok(Article {
         id,
         title,
-        body: body.trim().to_owned(),
+        body: body.to_owned(),
         keywords,
         patterns,
         examples,

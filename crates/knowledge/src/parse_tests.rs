@@ -120,3 +120,26 @@ fn ids_from_nested_paths_keep_their_slashes() {
     let id = id_from_path(Path::new("billing/cards/declined.md")).unwrap();
     assert_eq!(id.as_str(), "billing/cards/declined");
 }
+
+#[test]
+fn a_body_too_long_for_discord_is_an_error_and_the_article_is_not_served_cut() {
+    let long = format!("{GOOD}{}", "word ".repeat(1000));
+    let e = parse(&long).unwrap_err();
+    assert!(matches!(e.kind, LoadErrorKind::BodyTooLong { .. }), "{e}");
+    assert_eq!(e.line, Some(13));
+    assert!(e.to_string().contains("4096"), "{e}");
+    // Just at the limit is fine.
+    let fits = format!(
+        "{GOOD}{}",
+        "ж".repeat(4096 - "Open **Settings**.".len() - 2)
+    );
+    assert!(parse(&fits).is_ok());
+}
+
+#[test]
+fn a_title_too_long_for_discord_is_an_error() {
+    let long = GOOD.replace("Reset your password", &"T".repeat(257));
+    let e = parse(&long).unwrap_err();
+    assert!(matches!(e.kind, LoadErrorKind::TitleTooLong { .. }), "{e}");
+    assert_eq!(e.line, Some(2));
+}

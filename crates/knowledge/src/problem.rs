@@ -41,6 +41,20 @@ pub enum LoadErrorKind {
     EmptyId,
     #[error("id `{id}` is also used by {}; ids must be unique (set `id:` in one of them)", other.display())]
     DuplicateId { id: String, other: PathBuf },
+    #[error("the body is {length} characters once rendered, over Discord's {limit} for an embed: shorten it or split it into two articles")]
+    BodyTooLong { length: usize, limit: usize },
+    #[error(
+        "the title is {length} characters, over Discord's {limit} for an embed title: shorten it"
+    )]
+    TitleTooLong { length: usize, limit: usize },
+    #[error("this link leads back to {}, a folder that contains it: a loop; it is skipped (remove the link)", target.display())]
+    LinkLoop { target: PathBuf },
+    #[error("the folder has more than {max} article files; the rest are not loaded")]
+    TooManyFiles { max: usize },
+    #[error("the articles add up to more than {max_mb} MB; the rest are not loaded")]
+    TooManyBytes { max_mb: u64 },
+    #[error("the file is larger than {max} bytes, the most an article may have; split it")]
+    FileTooLarge { max: u64 },
 }
 
 impl LoadError {
@@ -51,6 +65,65 @@ impl LoadError {
             kind,
         }
     }
+}
+
+impl LoadErrorKind {
+    /// A stable name for this kind of problem and its arguments, for a
+    /// message catalogue (see [`Problem::code`]).
+    pub fn code(&self) -> (&'static str, Vec<(&'static str, ProblemArg)>) {
+        use LoadErrorKind as K;
+        let text = |s: &str| ProblemArg::Text(s.to_owned());
+        let path = |p: &Path| ProblemArg::Text(p.display().to_string());
+        let number = |n: u64| ProblemArg::Number(n);
+        match self {
+            K::Unreadable(e) => ("unreadable", vec![("error", text(e))]),
+            K::NotUtf8 => ("not-utf8", vec![]),
+            K::NoFrontMatter => ("no-front-matter", vec![]),
+            K::UnclosedFrontMatter => ("unclosed-front-matter", vec![]),
+            K::Yaml(e) => ("yaml", vec![("error", text(e))]),
+            K::EmptyTitle => ("empty-title", vec![]),
+            K::NothingToMatch => ("nothing-to-match", vec![]),
+            // `field` reads "a `keywords`": the field's name is between
+            // the backticks.
+            K::EmptyEntry { field } => (
+                "empty-entry",
+                vec![("field", text(field.split('`').nth(1).unwrap_or(field)))],
+            ),
+            K::BadPattern(e) => ("bad-pattern", vec![("error", text(e))]),
+            K::BadLocale(l) => ("bad-locale", vec![("locale", text(l))]),
+            K::EmptyId => ("empty-id", vec![]),
+            K::DuplicateId { id, other } => (
+                "duplicate-id",
+                vec![("id", text(id)), ("other", path(other))],
+            ),
+            K::BodyTooLong { length, limit } => (
+                "body-too-long",
+                vec![
+                    ("length", number(*length as u64)),
+                    ("limit", number(*limit as u64)),
+                ],
+            ),
+            K::TitleTooLong { length, limit } => (
+                "title-too-long",
+                vec![
+                    ("length", number(*length as u64)),
+                    ("limit", number(*limit as u64)),
+                ],
+            ),
+            K::LinkLoop { target } => ("link-loop", vec![("target", path(target))]),
+            K::TooManyFiles { max } => ("too-many-files", vec![("max", number(*max as u64))]),
+            K::TooManyBytes { max_mb } => ("too-many-bytes", vec![("max", number(*max_mb))]),
+            K::FileTooLarge { max } => ("file-too-large", vec![("max", number(*max))]),
+        }
+    }
+}
+
+/// An argument of a problem's message: text (a path, an id, a parser's
+/// message) or a number (a message chooses its plural form by it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemArg {
+    Text(String),
+    Number(u64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,7 +140,16 @@ pub struct Problem {
     pub path: PathBuf,
     pub line: Option<u32>,
     pub severity: Severity,
+    /// In English, as `kb check` prints it.
     pub message: String,
+    /// What kind of problem it is, for a message catalogue: a stable name
+    /// (`""` for problems only `kb check` reports) with its arguments, so
+    /// that the bot can say it in the admin's language.
+    pub code: &'static str,
+    pub args: Vec<(&'static str, ProblemArg)>,
+    /// What was kept instead, if anything: `"article"` (the file's last
+    /// good version is still served) or `"synonyms"`.
+    pub kept: Option<&'static str>,
 }
 
 impl Problem {
@@ -77,6 +159,9 @@ impl Problem {
             line,
             severity: Severity::Warning,
             message: message.into(),
+            code: "",
+            args: Vec::new(),
+            kept: None,
         }
     }
 
@@ -86,11 +171,29 @@ impl Problem {
             ..Problem::warning(path, line, message)
         }
     }
+
+    /// Names the kind of problem for a catalogue (see [`Problem::code`]).
+    pub fn with_code(mut self, code: &'static str, args: Vec<(&'static str, ProblemArg)>) -> Self {
+        self.code = code;
+        self.args = args;
+        self
+    }
+
+    /// Records that the last good version is still in use, and says so.
+    pub fn keeping(mut self, kept: &'static str) -> Self {
+        self.message.push_str(match kept {
+            "synonyms" => " (still using the last good synonyms)",
+            _ => " (still serving the last good version)",
+        });
+        self.kept = Some(kept);
+        self
+    }
 }
 
 impl From<LoadError> for Problem {
     fn from(e: LoadError) -> Self {
-        Problem::error(&e.path, e.line, e.kind.to_string())
+        let (code, args) = e.kind.code();
+        Problem::error(&e.path, e.line, e.kind.to_string()).with_code(code, args)
     }
 }
 

@@ -9,6 +9,9 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 /// Discord's limit on an embed description, in characters.
 pub const EMBED_DESCRIPTION_LIMIT: usize = 4096;
 
+/// Discord's limit on an embed title, in characters.
+pub const EMBED_TITLE_LIMIT: usize = 256;
+
 /// Renders Markdown to what an embed description shows.
 pub fn render_for_discord(markdown: &str) -> String {
     let mut r = Renderer::default();

@@ -4,7 +4,7 @@
 //! Cyrillic letters whose frequencies follow the Zipf–Mandelbrot law of
 //! content words (a few are common, most are rare).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::article::{Article, ArticleId, FieldLines};
 use super::load::KnowledgeBase;
@@ -190,6 +190,62 @@ pub fn synthetic(articles: usize, questions: usize, seed: u64) -> Synthetic {
     }
 }
 
+/// Writes `kb` as a knowledge folder below `dir` (one file per article at
+/// its `source` path), to time loading from disk.
+pub fn write_folder(kb: &KnowledgeBase, dir: &Path) -> std::io::Result<()> {
+    for a in &kb.articles {
+        let path = dir.join(&a.source);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, markdown(a))?;
+    }
+    Ok(())
+}
+
+/// An article as its file: front matter with every string quoted, then
+/// the body.
+fn markdown(a: &Article) -> String {
+    let quoted = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let list = |name: &str, items: &[String]| {
+        if items.is_empty() {
+            return String::new();
+        }
+        let items: Vec<String> = items
+            .iter()
+            .map(|i| format!("  - {}\n", quoted(i)))
+            .collect();
+        format!("{name}:\n{}", items.concat())
+    };
+    let mut out = format!("---\ntitle: {}\n", quoted(&a.title));
+    out.push_str(&list("keywords", &a.keywords));
+    out.push_str(&list("patterns", &a.patterns));
+    out.push_str(&list("examples", &a.examples));
+    if let Some(locale) = &a.locale {
+        out.push_str(&format!("locale: {locale}\n"));
+    }
+    out.push_str("---\n");
+    out.push_str(&a.body);
+    out.push('\n');
+    out
+}
+
+/// A hostile question of `chars` characters: one word without spaces
+/// (`one_word`), or words of 12 letters. Letters are drawn at random, so
+/// no word is known and every one is tried for typos.
+pub fn hostile_question(chars: usize, one_word: bool, seed: u64) -> String {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    (0..chars)
+        .map(|i| {
+            if !one_word && i % 13 == 12 {
+                ' '
+            } else {
+                rng.lowercase()
+            }
+        })
+        .collect()
+}
+
 /// Swaps two neighbouring letters of one word.
 fn typo(rng: &mut fastrand::Rng, q: &str) -> String {
     let mut words: Vec<Vec<char>> = q.split(' ').map(|w| w.chars().collect()).collect();
@@ -217,5 +273,34 @@ mod tests {
         assert_eq!(a.questions, b.questions);
         assert_eq!(a.kb.articles, b.kb.articles);
         assert_eq!(a.kb.articles.len(), 20);
+    }
+
+    #[test]
+    fn a_written_folder_loads_as_the_same_articles() {
+        let data = synthetic(30, 0, 5);
+        let dir = tempfile::tempdir().unwrap();
+        write_folder(&data.kb, dir.path()).unwrap();
+        let (kb, report) = crate::load(dir.path()).unwrap();
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_eq!(kb.articles.len(), 30);
+        let original = &data.kb.articles;
+        for a in &kb.articles {
+            let o = original.iter().find(|o| o.id == a.id).unwrap();
+            assert_eq!(
+                (&a.title, &a.keywords, &a.patterns),
+                (&o.title, &o.keywords, &o.patterns)
+            );
+            assert_eq!(
+                (&a.examples, &a.body, &a.locale),
+                (&o.examples, &o.body, &o.locale)
+            );
+        }
+    }
+
+    #[test]
+    fn a_hostile_question_has_the_length_asked_for() {
+        assert_eq!(hostile_question(1000, true, 1).chars().count(), 1000);
+        assert!(!hostile_question(1000, true, 1).contains(' '));
+        assert_eq!(hostile_question(1000, false, 1).split(' ').count(), 77);
     }
 }

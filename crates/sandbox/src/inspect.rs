@@ -237,6 +237,36 @@ impl Sandbox {
         Ok(())
     }
 
+    /// Edits a role as an admin would (GUILD_ROLE_UPDATE): `@everyone`,
+    /// `@bot` (the role Discord manages for the bot) or a role's name;
+    /// `None` leaves that setting as it is.
+    pub fn edit_role(
+        &self,
+        role: &str,
+        mentionable: Option<bool>,
+        permissions: Option<Permissions>,
+    ) -> Result<(), DriverError> {
+        self.shared.write(|w| {
+            let guild = w.main_guild().ok_or_else(ApiError::unknown_guild)?;
+            let found = match role {
+                "@everyone" => Some(guild.id),
+                "@bot" => {
+                    let bot = w.bot_id();
+                    guild
+                        .roles
+                        .iter()
+                        .find(|r| r.bot_id == Some(bot))
+                        .map(|r| r.id)
+                }
+                name => guild.role_by_name(name).map(|r| r.id),
+            };
+            let role_id = found.ok_or_else(ApiError::unknown_role)?;
+            let guild_id = guild.id;
+            w.edit_role(guild_id, role_id, mentionable, permissions)
+        })?;
+        Ok(())
+    }
+
     /// Sets a channel overwrite as an admin would (CHANNEL_UPDATE).
     pub fn set_overwrite(
         &self,

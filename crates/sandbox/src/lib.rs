@@ -109,5 +109,5 @@ pub use error::ApiError;
 pub use faults::{Failure, FaultControl, FaultCounts, FaultError, RandomFaults};
 pub use record::{Exchange, Recorder};
 pub use server::{Sandbox, SandboxError, SandboxOptions};
-pub use spec::{ServerSpec, SpecError, Target};
+pub use spec::{BotSpec, ServerSpec, SpecError, Target};
 pub use state::permissions::Permissions;

@@ -1,14 +1,12 @@
-//! `/ask question`: L0 first; a question nothing matches opens a ticket at
-//! once (the person asked for help).
+//! `/ask question`: L0 answers; a question nothing matches gets "Talk to a
+//! human", and a ticket opens only when the person presses it.
 
 use super::env;
 use crate::bot::app::Context;
 use crate::bot::error::BotError;
 use crate::bot::flows::ask::{self, L0Reply};
-use crate::bot::flows::open::{self, Opening};
 use crate::bot::mentions;
-use crate::tickets::{allows_in_guild, GuildAction, TicketSource};
-use crate::tr;
+use crate::tickets::{allows_in_guild, GuildAction};
 
 /// `/ask question`: runs L0 on the question and replies only to the asker.
 #[poise::command(slash_command, guild_only)]
@@ -21,17 +19,9 @@ pub async fn ask(ctx: Context<'_>, #[max_length = 1000] question: String) -> Res
         .allowed_mentions(mentions::nobody());
     let reply = match ask::ask(ctx.data(), &env, &question).await? {
         L0Reply::Article { embed, buttons } => reply.embed(*embed).components(buttons),
-        L0Reply::Candidates { text, buttons } => reply.content(text).components(buttons),
-        L0Reply::Nothing { exchange } => {
-            let opening = Opening {
-                question: &question,
-                source: TicketSource::L0Exchange(exchange),
-                key: ctx.id().to_string(),
-                locale: env.locale,
-            };
-            let done = open::open(ctx.http(), ctx.data(), &env, opening).await?;
-            reply.content(format!("{}\n{done}", tr!(env.locale, "answer-nothing")))
-        }
+        L0Reply::Candidates { text, buttons }
+        | L0Reply::Nothing { text, buttons }
+        | L0Reply::SmallTalk { text, buttons } => reply.content(text).components(buttons),
     };
     ctx.send(reply).await?;
     Ok(())

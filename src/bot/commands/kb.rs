@@ -4,10 +4,12 @@ use poise::serenity_prelude::{ChannelId as DChannel, CreateMessage};
 
 use super::{env, env_and_ticket};
 use crate::bot::app::Context;
+use crate::bot::blocking::off_runtime;
 use crate::bot::error::{BotError, Say};
 use crate::bot::mentions;
-use crate::bot::render::{answer, clip};
+use crate::bot::render::{answer, clip, problems};
 use crate::bot::reply::ephemeral;
+use crate::i18n::Locale;
 use crate::tickets::{allows, allows_in_guild, GuildAction, TicketAction};
 use crate::tr;
 
@@ -28,7 +30,10 @@ pub async fn search(ctx: Context<'_>, #[max_length = 200] query: String) -> Resu
     let env = env(ctx).await?;
     allows_in_guild(GuildAction::KbSearch, &env.actor).map_err(BotError::Refused)?;
     let index = ctx.data().knowledge.current();
-    let found = index.search(&query, 10);
+    let found = {
+        let query = query.clone();
+        off_runtime(move || index.search(&query, 10)).await?
+    };
     let text = if found.is_empty() {
         tr!(env.locale, "kb-search-none", query = clip(&query, 100))
     } else {
@@ -58,8 +63,12 @@ async fn article_ids(
             .map(|a| (a.title.clone(), a.id.to_string()))
             .collect::<Vec<_>>()
     } else {
-        index
-            .search(partial, 25)
+        let partial = partial.to_owned();
+        // No answer is better than a stalled worker; the next keystroke
+        // asks again.
+        off_runtime(move || index.search(&partial, 25))
+            .await
+            .unwrap_or_default()
             .into_iter()
             .map(|c| (c.title, c.id.to_string()))
             .collect()
@@ -97,29 +106,39 @@ pub async fn send(
     let thread = t
         .user_thread
         .ok_or_else(|| BotError::say("refusal-thread-gone"))?;
+    // One message in one language: the article's, when it has one we
+    // speak; staff are told when that is not the user's.
+    let article_locale = found.locale.as_deref().and_then(Locale::from_tag);
+    let message_locale = article_locale.unwrap_or(t.locale);
     DChannel::new(thread.0)
         .send_message(
             ctx.http(),
             CreateMessage::new()
                 .content(tr!(
-                    t.locale,
+                    message_locale,
                     "kb-sent-intro",
                     by = format!("<@{}>", env.actor.user)
                 ))
-                .embed(answer::article_embed(t.locale, found))
+                .embed(answer::sent_article_embed(message_locale, found))
                 .allowed_mentions(mentions::nobody()),
         )
         .await?;
-    ephemeral(
-        ctx,
-        tr!(
+    let mut text = tr!(
+        env.locale,
+        "kb-sent",
+        title = found.title.clone(),
+        number = t.number.to_string()
+    );
+    if message_locale != t.locale {
+        text.push('\n');
+        text.push_str(&tr!(
             env.locale,
-            "kb-sent",
-            title = found.title.clone(),
-            number = t.number.to_string()
-        ),
-    )
-    .await
+            "kb-sent-other-language",
+            article = message_locale.code(),
+            user = t.locale.code()
+        ));
+    }
+    ephemeral(ctx, text).await
 }
 
 /// `/kb reload` (admins): rebuilds the index now and reports what it loaded.
@@ -128,8 +147,13 @@ pub async fn reload(ctx: Context<'_>) -> Result<(), BotError> {
     let env = env(ctx).await?;
     allows_in_guild(GuildAction::KbReload, &env.actor).map_err(BotError::Refused)?;
     ctx.defer_ephemeral().await?;
-    let report = ctx.data().knowledge.reload_now();
-    let articles = ctx.data().knowledge.current().len();
+    // Reading the folder and building the index: off the async workers.
+    let knowledge = std::sync::Arc::clone(&ctx.data().knowledge);
+    let (report, articles) = off_runtime(move || {
+        let report = knowledge.reload_now();
+        (report, knowledge.current().len())
+    })
+    .await?;
     let problems = report.problems.len();
     let mut text = tr!(
         env.locale,
@@ -138,7 +162,8 @@ pub async fn reload(ctx: Context<'_>) -> Result<(), BotError> {
         problems = problems
     );
     for p in report.problems.iter().take(10) {
-        text.push_str(&format!("\n• `{}`", clip(&p.to_string(), 180)));
+        let line = problems::problem_line(env.locale, p);
+        text.push_str(&format!("\n• `{}`", clip(&line, 180).replace('`', "'")));
     }
     ephemeral(ctx, clip(&text, 2000)).await
 }

@@ -28,7 +28,16 @@ use crate::tr;
     slash_command,
     guild_only,
     subcommands(
-        "support", "level", "sla", "help", "log", "limits", "language", "show", "panel"
+        "support",
+        "level",
+        "sla",
+        "help",
+        "log",
+        "limits",
+        "language",
+        "smalltalk",
+        "show",
+        "panel"
     ),
     subcommand_required
 )]
@@ -222,6 +231,15 @@ pub async fn language(ctx: Context<'_>, language: LanguageChoice) -> Result<(), 
     save(ctx, &env, s).await
 }
 
+/// `/setup smalltalk enabled`: small talk gets a reply in kind, or not.
+#[poise::command(slash_command, guild_only)]
+pub async fn smalltalk(ctx: Context<'_>, enabled: bool) -> Result<(), BotError> {
+    let env = admin_env(ctx).await?;
+    let mut s = env.settings.clone();
+    s.small_talk = enabled;
+    save(ctx, &env, s).await
+}
+
 /// `/setup show`: the settings, with the permission and visibility checks.
 #[poise::command(slash_command, guild_only)]
 pub async fn show(ctx: Context<'_>) -> Result<(), BotError> {
@@ -332,6 +350,15 @@ fn summary(locale: Locale, s: &GuildSettings) -> String {
     ));
     lines.push(format!(
         "**{}**: {}",
+        tr!(locale, "setup-small-talk"),
+        if s.small_talk {
+            tr!(locale, "setup-yes")
+        } else {
+            tr!(locale, "setup-no")
+        }
+    ));
+    lines.push(format!(
+        "**{}**: {}",
         tr!(locale, "setup-log"),
         ch(s.log_channel)
     ));
@@ -417,5 +444,6 @@ fn check(ctx: Context<'_>, s: &GuildSettings, locale: Locale) -> Vec<String> {
     }
     // Permissions may have changed since each channel was set.
     problems.extend(setup_ladder::recheck(&guild, s, locale));
+    problems.extend(setup_ladder::unpingable_roles(&guild, s, me, locale));
     problems
 }

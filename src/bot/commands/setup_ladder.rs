@@ -3,7 +3,9 @@
 //! overwrites for @everyone and for the role), handed to the domain's
 //! ladder rules (`tickets::ladder`) by `/setup` and `/setup show`.
 
-use poise::serenity_prelude::{self as serenity, Guild, GuildChannel, PermissionOverwriteType};
+use poise::serenity_prelude::{
+    self as serenity, Guild, GuildChannel, Member, PermissionOverwriteType,
+};
 
 use crate::bot::error::{BotError, Say};
 use crate::i18n::Locale;
@@ -130,6 +132,37 @@ pub fn recheck(guild: &Guild, settings: &GuildSettings, locale: Locale) -> Vec<S
             crate::tickets::check_visibility(purpose, seen)
                 .err()
                 .map(|p| said(p, id, purpose).text(locale))
+        })
+        .collect()
+}
+
+/// Level roles whose pings would notify nobody: Discord pings a role only
+/// when it is mentionable or the author has Mention Everyone where it
+/// writes (the level's channel, whose threads carry the new-case ping and
+/// SLA reminders). Lines for `/setup show`.
+pub fn unpingable_roles(
+    guild: &Guild,
+    settings: &GuildSettings,
+    me: &Member,
+    locale: Locale,
+) -> Vec<String> {
+    Level::ALL
+        .into_iter()
+        .filter_map(|level| {
+            let level_settings = settings.level(level);
+            let role = guild
+                .roles
+                .get(&serenity::RoleId::new(level_settings.role?.0))?;
+            let channel = guild
+                .channels
+                .get(&serenity::ChannelId::new(level_settings.channel?.0))?;
+            let may_mention_all = guild.user_permissions_in(channel, me).mention_everyone();
+            (!role.mentionable && !may_mention_all).then(|| {
+                Say::new("setup-role-unpingable")
+                    .arg("level", level.to_string())
+                    .arg("role", format!("<@&{}>", role.id))
+                    .text(locale)
+            })
         })
         .collect()
 }

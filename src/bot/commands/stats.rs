@@ -5,6 +5,7 @@ use poise::serenity_prelude::{CreateAttachment, CreateEmbed};
 
 use super::env;
 use crate::bot::app::Context;
+use crate::bot::blocking::off_runtime;
 use crate::bot::error::{BotError, Say};
 use crate::bot::mentions;
 use crate::bot::render::clip;
@@ -45,7 +46,9 @@ pub async fn stats(
     let mut reply = poise::CreateReply::default()
         .ephemeral(true)
         .allowed_mentions(mentions::nobody());
-    match insight::ladder_chart(&stats, env.locale) {
+    // Drawing and encoding the chart is CPU work: off the async workers.
+    let locale = env.locale;
+    match off_runtime(move || insight::ladder_chart(&stats, locale)).await? {
         Ok(png) => {
             embed = embed.image("attachment://ladder.png");
             reply = reply.attachment(CreateAttachment::bytes(png, "ladder.png"));

@@ -5,10 +5,12 @@ use poise::serenity_prelude::{CreateActionRow, CreateEmbed};
 
 use super::Env;
 use crate::bot::app::Data;
+use crate::bot::blocking::off_runtime;
 use crate::bot::error::BotError;
 use crate::bot::render::answer;
+use crate::i18n::Locale;
 use crate::store::NewL0Exchange;
-use crate::tickets::{ChannelId, L0ExchangeId};
+use crate::tickets::ChannelId;
 use crate::tr;
 
 /// What L0 has for a question.
@@ -23,23 +25,75 @@ pub enum L0Reply {
         text: String,
         buttons: Vec<CreateActionRow>,
     },
-    /// Nothing relevant at all.
-    Nothing { exchange: L0ExchangeId },
+    /// Nothing relevant at all: says so and offers "Talk to a human"
+    /// (a ticket opens only when the person asks for one).
+    Nothing {
+        text: String,
+        buttons: Vec<CreateActionRow>,
+    },
+    /// Only small talk ("hi", "thanks", "are you a bot?"): a short reply
+    /// in kind and "Talk to a human", never an article.
+    SmallTalk {
+        text: String,
+        buttons: Vec<CreateActionRow>,
+    },
 }
 
-/// Asks the knowledge base in the person's language first, then in any
-/// language (an English-locale user may write in Russian), and records the
-/// exchange.
+/// Asks the knowledge base in the question's language (judged from its
+/// letters, else the person's locale) first, then in any language, and
+/// records the exchange. The reply speaks the question's language: an
+/// English-locale user who writes in Russian is answered in Russian.
 pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotError> {
     let question = question.trim();
-    if question.is_empty() {
+    // Emoji, punctuation or zero-width characters alone ask nothing.
+    if crate::knowledge::text::is_blank(question) {
         return Err(BotError::say("error-empty-question"));
     }
+    let locale = question_locale(question, env.locale);
     let index = data.knowledge.current();
-    let mut found = index.ask(question, Some(env.locale.code()));
-    if found.answer.is_none() && found.candidates.is_empty() {
-        found = index.ask(question, None);
+    let talk = env
+        .settings
+        .small_talk
+        .then(|| index.small_talk(question))
+        .flatten();
+    if let Some(kind) = talk {
+        let exchange = data
+            .store
+            .record_l0_exchange(
+                &NewL0Exchange {
+                    guild: env.guild,
+                    user: env.actor.user,
+                    channel: ChannelId(env.channel),
+                    question: question.to_owned(),
+                    locale,
+                    article: None,
+                    confidence: 0.0,
+                    candidates: Vec::new(),
+                    small_talk: Some(kind.name().to_owned()),
+                },
+                data.clock.now(),
+            )
+            .await?;
+        return Ok(L0Reply::SmallTalk {
+            text: answer::small_talk_text(locale, kind),
+            buttons: answer::human_buttons(locale, exchange),
+        });
     }
+    // Matching is CPU work: off the async workers (see `blocking`).
+    let found = {
+        let index = std::sync::Arc::clone(&index);
+        let question = question.to_owned();
+        let locale = locale.code();
+        off_runtime(move || {
+            let found = index.match_articles(&question, Some(locale));
+            if found.answer.is_none() && found.candidates.is_empty() {
+                index.match_articles(&question, None)
+            } else {
+                found
+            }
+        })
+        .await?
+    };
     let article = found
         .answer
         .as_ref()
@@ -61,26 +115,38 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
                 user: env.actor.user,
                 channel: ChannelId(env.channel),
                 question: question.to_owned(),
-                locale: env.locale,
+                locale,
                 article: article.map(|a| a.id.to_string()),
                 confidence: f64::from(found.confidence),
                 candidates: candidates.iter().map(|c| c.id.to_string()).collect(),
+                small_talk: None,
             },
             data.clock.now(),
         )
         .await?;
     Ok(match article {
         Some(a) => L0Reply::Article {
-            embed: Box::new(answer::article_embed(env.locale, a)),
-            buttons: answer::answer_buttons(env.locale, exchange),
+            embed: Box::new(answer::article_embed(locale, a)),
+            buttons: answer::answer_buttons(locale, exchange),
         },
         None if !candidates.is_empty() => {
             let titles: Vec<String> = candidates.iter().map(|c| c.title.clone()).collect();
             L0Reply::Candidates {
-                text: tr!(env.locale, "answer-candidates"),
-                buttons: answer::candidate_buttons(env.locale, exchange, &titles),
+                text: tr!(locale, "answer-candidates"),
+                buttons: answer::candidate_buttons(locale, exchange, &titles),
             }
         }
-        None => L0Reply::Nothing { exchange },
+        None => L0Reply::Nothing {
+            text: tr!(locale, "answer-nothing"),
+            buttons: answer::human_buttons(locale, exchange),
+        },
     })
+}
+
+/// The language to answer a question in: the one its letters are written
+/// in when that is a language we speak, else the person's.
+fn question_locale(question: &str, person: Locale) -> Locale {
+    crate::knowledge::text::language_of(question)
+        .and_then(Locale::from_tag)
+        .unwrap_or(person)
 }

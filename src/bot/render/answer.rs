@@ -5,8 +5,9 @@ use poise::serenity_prelude::{ButtonStyle, CreateActionRow, CreateButton, Create
 
 use super::clip;
 use crate::bot::ids::ComponentId;
+use crate::i18n::Catalog;
 use crate::i18n::Locale;
-use crate::knowledge::{render_for_discord, Article, EMBED_DESCRIPTION_LIMIT};
+use crate::knowledge::{render_for_discord, Article, SmallTalk, EMBED_DESCRIPTION_LIMIT};
 use crate::tickets::L0ExchangeId;
 use crate::tr;
 
@@ -15,7 +16,18 @@ pub const MAX_CANDIDATES: usize = 3;
 
 const ARTICLE_COLOUR: u32 = 0x57F287;
 
+/// An article as L0's answer, above its "Solved" / "Talk to a human" buttons.
 pub fn article_embed(locale: Locale, article: &Article) -> CreateEmbed {
+    embed_with_footer(article, tr!(locale, "answer-footer"))
+}
+
+/// An article staff sent into a ticket's thread: no buttons below it, so
+/// the footer invites a reply instead.
+pub fn sent_article_embed(locale: Locale, article: &Article) -> CreateEmbed {
+    embed_with_footer(article, tr!(locale, "kb-sent-footer"))
+}
+
+fn embed_with_footer(article: &Article, footer: String) -> CreateEmbed {
     CreateEmbed::new()
         .title(clip(&article.title, 256))
         .description(clip(
@@ -23,10 +35,7 @@ pub fn article_embed(locale: Locale, article: &Article) -> CreateEmbed {
             EMBED_DESCRIPTION_LIMIT,
         ))
         .colour(ARTICLE_COLOUR)
-        .footer(poise::serenity_prelude::CreateEmbedFooter::new(tr!(
-            locale,
-            "answer-footer"
-        )))
+        .footer(poise::serenity_prelude::CreateEmbedFooter::new(footer))
 }
 
 pub fn answer_buttons(locale: Locale, exchange: L0ExchangeId) -> Vec<CreateActionRow> {
@@ -60,6 +69,19 @@ pub fn candidate_buttons(
         locale, exchange,
     )]));
     rows
+}
+
+/// The reply to small talk, from the catalogue (`small-talk-<kind>`).
+pub fn small_talk_text(locale: Locale, kind: SmallTalk) -> String {
+    let key = format!("small-talk-{}", kind.name());
+    Catalog::global().text(locale, &key, &[])
+}
+
+/// "Talk to a human" alone (under a reply that is no answer).
+pub fn human_buttons(locale: Locale, exchange: L0ExchangeId) -> Vec<CreateActionRow> {
+    vec![CreateActionRow::Buttons(vec![human_button(
+        locale, exchange,
+    )])]
 }
 
 fn human_button(locale: Locale, exchange: L0ExchangeId) -> CreateButton {

@@ -6,6 +6,7 @@ pub mod card;
 pub mod digest;
 pub mod info;
 pub mod names;
+pub mod problems;
 pub mod refusal;
 
 use chrono::{DateTime, Utc};

@@ -372,7 +372,9 @@ impl Index {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
+        let small_talk_articles = small_talk_articles(&kb);
         Index {
+            small_talk_articles,
             by_id,
             typo,
             idf: idfs,
@@ -402,6 +404,22 @@ impl Index {
             articles: kb.articles,
         }
     }
+}
+
+/// The kinds of small talk some article's keyword or example is (an
+/// article written for greetings answers greetings).
+fn small_talk_articles(kb: &KnowledgeBase) -> Vec<crate::small_talk::SmallTalk> {
+    let mut kinds = Vec::new();
+    for a in &kb.articles {
+        for text in a.keywords.iter().chain(&a.examples) {
+            if let Some(k) = crate::small_talk::small_talk(text) {
+                if !kinds.contains(&k) {
+                    kinds.push(k);
+                }
+            }
+        }
+    }
+    kinds
 }
 
 /// One posting list per term, each in `Place` order (keywords first): a

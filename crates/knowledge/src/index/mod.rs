@@ -23,6 +23,7 @@ mod accumulate;
 mod analyzer;
 mod build;
 mod collect;
+mod limits;
 mod passages;
 mod patterns;
 mod query;
@@ -34,6 +35,7 @@ mod vocab;
 use std::collections::HashMap;
 
 use super::article::{Article, ArticleId};
+use crate::small_talk::{small_talk, SmallTalk};
 use analyzer::SynonymTable;
 use typo::TypoIndex;
 use vocab::{TermId, Vocab};
@@ -50,6 +52,10 @@ pub struct Answer {
     pub confidence: f32,
     /// The best few articles, best first (possibly empty).
     pub candidates: Vec<Candidate>,
+    /// The question is only small talk (a greeting, thanks, "are you a
+    /// bot?"): reply in kind, not with an article. Then `answer` is `None`
+    /// and `candidates` empty.
+    pub small_talk: Option<SmallTalk>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +103,10 @@ pub struct Index {
     /// `language_names` (plus one; 0 when it has no locale).
     languages: Vec<u8>,
     language_names: Vec<Box<str>>,
+    /// Kinds of small talk some article is written for (an example or a
+    /// keyword that is itself, say, a greeting): the knowledge base answers
+    /// those itself, and the built-in reply steps aside.
+    small_talk_articles: Vec<SmallTalk>,
 }
 
 /// Where a term occurs. Ordered so that keyword places come first and body
@@ -192,9 +202,30 @@ impl Index {
         self.articles.get(n as usize)
     }
 
-    /// Decides what to answer to `question`. With `locale`, only articles
-    /// serving that locale are considered.
+    /// Decides what to answer to `question`: small talk (unless an article
+    /// is written for that kind), else the matcher's decision. With
+    /// `locale`, only articles serving that locale are considered.
     pub fn ask(&self, question: &str, locale: Option<&str>) -> Answer {
+        match self.small_talk(question) {
+            Some(kind) => Answer {
+                answer: None,
+                confidence: 0.0,
+                candidates: Vec::new(),
+                small_talk: Some(kind),
+            },
+            None => self.match_articles(question, locale),
+        }
+    }
+
+    /// The kind of small talk `question` is, unless the knowledge base has
+    /// an article for that kind.
+    pub fn small_talk(&self, question: &str) -> Option<SmallTalk> {
+        small_talk(question).filter(|k| !self.small_talk_articles.contains(k))
+    }
+
+    /// The matcher's decision alone, small talk or not (for servers that
+    /// turned small talk off).
+    pub fn match_articles(&self, question: &str, locale: Option<&str>) -> Answer {
         let ranked = self.rank(question, locale, CANDIDATES.max(2), false);
         let decision = score::decide(&ranked);
         Answer {
@@ -207,6 +238,7 @@ impl Index {
                 .take(CANDIDATES)
                 .map(|r| self.candidate(r.article, r.score))
                 .collect(),
+            small_talk: None,
         }
     }
 
@@ -308,6 +340,9 @@ pub struct Explanation {
     pub evidence: Vec<(&'static str, f32)>,
 }
 
+#[cfg(test)]
+#[path = "cost_tests.rs"]
+mod cost_tests;
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;

@@ -4,12 +4,13 @@
 use std::borrow::Cow;
 
 use super::analyzer::{Unit, Word};
+use super::limits::{self, MAX_QUESTION_WORDS, MAX_WORD};
 use super::score::{self, Evidence, Strength};
 use super::scratch::with_scratch;
 use super::typo::allowed_edits;
 use super::vocab::TermId;
 use super::Index;
-use crate::text::{fold, is_stop_word, split_words, stem, Script};
+use crate::text::{fold, is_blank, is_stop_word, split_words, stem, Script};
 
 /// A content word of the question and the terms it may stand for.
 #[derive(Debug, Clone)]
@@ -53,6 +54,7 @@ impl Index {
                     }
                 }
                 None => {
+                    limits::spend(word.len());
                     let stem = Cow::Owned(stem(word));
                     if is_stop_word(word) {
                         (Word::stop(Cow::Borrowed(word), stem), None)
@@ -192,8 +194,17 @@ impl Index {
         keep: usize,
         explain: bool,
     ) -> Vec<Ranked> {
-        let text = fold(question);
-        let folded = split_words(&text);
+        // Zero-width characters, emoji or punctuation alone ask nothing.
+        if is_blank(question) {
+            return Vec::new();
+        }
+        // Only the head of a long question is read, so that its cost is
+        // bounded (see `limits`).
+        let text = fold(limits::head(question));
+        limits::spend(text.len());
+        let mut folded = split_words(&text);
+        folded.retain(|w| w.chars().count() <= MAX_WORD);
+        folded.truncate(MAX_QUESTION_WORDS);
         let language = question_language(&folded);
         let matched_patterns = self.patterns.matching(&folded.join(" "));
         let words = self.query_words(&folded);

@@ -2,6 +2,10 @@
 //! stems of the knowledge base. A question word of 5–8 letters may be one
 //! edit away from a known word, 9 or more letters two edits; shorter words
 //! must be exact. Swapping two neighbouring letters counts as one edit.
+//! Words longer than any real word get no typo tolerance: their deletions
+//! would cost time cubic in their length (see `limits`).
+
+use super::limits::{spend, MAX_TYPO_STORED, MAX_TYPO_WORD};
 
 #[derive(Debug, Clone, Default)]
 pub struct TypoIndex {
@@ -48,7 +52,7 @@ impl TypoIndex {
         words.dedup_by(|a, b| a.0 == b.0);
         let words: Vec<(Box<str>, Box<str>)> = words
             .into_iter()
-            .filter(|(w, _)| w.chars().count() >= 4)
+            .filter(|(w, _)| (4..=MAX_TYPO_STORED).contains(&w.chars().count()))
             .take(WORD_MASK as usize)
             .map(|(w, t)| (w.into_boxed_str(), t.into_boxed_str()))
             .collect();
@@ -93,7 +97,7 @@ impl TypoIndex {
     pub fn lookup(&self, word: &str) -> Vec<(&str, usize)> {
         let chars: Vec<char> = word.chars().collect();
         let max = allowed_edits(chars.len());
-        if max == 0 || self.deletes.is_empty() {
+        if max == 0 || chars.len() > MAX_TYPO_WORD || self.deletes.is_empty() {
             return Vec::new();
         }
         let mut candidates: Vec<u32> = Vec::new();
@@ -149,6 +153,7 @@ fn for_each_delete(chars: &[char], depth: usize, f: &mut impl FnMut(u64)) {
 
 /// FNV-1a over the characters except those at `skip_a` and `skip_b`.
 fn hash_without(chars: &[char], skip_a: usize, skip_b: usize) -> u64 {
+    spend(chars.len());
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, c) in chars.iter().enumerate() {
         if i == skip_a || i == skip_b {
@@ -167,6 +172,7 @@ fn hash_without(chars: &[char], skip_a: usize, skip_b: usize) -> u64 {
 /// and swaps of neighbours, each one edit.
 pub fn osa_distance(a: &[char], b: &[char]) -> usize {
     let (n, m) = (a.len(), b.len());
+    spend(n * m);
     let mut prev2 = vec![0usize; m + 1];
     let mut prev: Vec<usize> = (0..=m).collect();
     let mut cur = vec![0usize; m + 1];
@@ -227,6 +233,27 @@ mod tests {
         assert_eq!(i.lookup("бранировние"), [("БРОНИРОВАНИЕ", 2)]);
         assert!(i.lookup("acount").len() == 1);
         assert!(i.lookup("akkount").is_empty());
+    }
+
+    #[test]
+    fn words_longer_than_any_real_word_get_no_typo_fixes() {
+        let long = "abcdefghij".repeat(3);
+        let i = index(&[&long, "abcdefghijklmnopqrstuvw"]);
+        // A stored word this long is not indexed at all.
+        assert!(i.lookup(&long[1..]).is_empty());
+        assert_eq!(i.lookup("abcdefghijklmnopqrstuvx").len(), 1);
+        assert!(i.lookup(&"abcdefghijklmnopqrstuvwxyz".repeat(2)).is_empty());
+    }
+
+    #[test]
+    fn a_knowledge_base_word_of_thousands_of_letters_costs_nothing_to_index() {
+        crate::index::limits::take();
+        let long = "abcdefghij".repeat(1_000);
+        let i = index(&[&long, "password"]);
+        let work = crate::index::limits::take();
+        // "password": 1 + 8 + 28 strings of at most 8 letters.
+        assert!(work < 400, "{work}");
+        assert_eq!(i.lookup("pasword").len(), 1);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! term per synonym group. Sorted stems answer "which stems start like
 //! this one" for derivation matching without scanning everything.
 
+use super::limits::{spend, MAX_WORD};
 use crate::fxhash::FxHashMap;
 use crate::text::{min_related_prefix, related, Script};
 
@@ -68,14 +69,21 @@ impl Vocab {
     }
 
     /// Terms whose stems look derived from the same root as `stem`
-    /// (`брон` ~ `бронирован`), excluding `stem`'s own term.
+    /// (`брон` ~ `бронирован`), excluding `stem`'s own term. A stem
+    /// longer than any real word has none (each of its prefixes would be
+    /// looked up).
     pub fn related(&self, stem: &str) -> Vec<TermId> {
+        let chars: Vec<(usize, char)> = stem.char_indices().collect();
+        if chars.len() > MAX_WORD {
+            return Vec::new();
+        }
         let script = Script::of(stem);
         let min = min_related_prefix(script);
-        let chars: Vec<(usize, char)> = stem.char_indices().collect();
         if script == Script::Other || chars.len() < min {
             return Vec::new();
         }
+        // Each prefix is hashed, and then the neighbours compared.
+        spend(chars.len() * chars.len());
         let own = self.get(stem);
         let mut out: Vec<TermId> = Vec::new();
         let add = |t: TermId, out: &mut Vec<TermId>| {

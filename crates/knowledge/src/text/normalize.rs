@@ -85,6 +85,13 @@ fn fold_unicode(text: &str) -> String {
         .collect()
 }
 
+/// Whether `text` has no letter or digit at all (only spaces,
+/// punctuation, emoji, zero-width or control characters): a question that
+/// says nothing, to be treated as empty.
+pub fn is_blank(text: &str) -> bool {
+    !text.chars().any(char::is_alphanumeric)
+}
+
 /// The words of `text`, folded, in order (Unicode word boundaries, so
 /// `Wi-Fi` is two words and `can't` is one).
 pub fn words(text: &str) -> Vec<String> {
@@ -150,6 +157,16 @@ mod tests {
             let text = format!("a{c}Б");
             assert_eq!(fold_simple(&text), Some(fold_unicode(&text)), "{c:?}");
         }
+    }
+
+    #[test]
+    fn text_without_letters_or_digits_is_blank() {
+        assert!(is_blank("\u{200B}\u{200D}\u{FEFF} \u{2060}"));
+        assert!(is_blank("?!… 👋 ---"));
+        assert!(is_blank(""));
+        assert!(!is_blank("\u{200B}a"));
+        assert!(!is_blank("404"));
+        assert!(!is_blank("пароль"));
     }
 
     #[test]

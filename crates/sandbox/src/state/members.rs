@@ -11,6 +11,13 @@ use crate::ids::{now_iso, Snowflake};
 use crate::wire::guild::{GuildOut, MemberAddOut, MemberRemoveOut};
 use crate::wire::user::{MemberOut, RoleOut, UserOut};
 
+/// GUILD_ROLE_UPDATE.
+#[derive(Serialize)]
+struct RoleUpdateOut {
+    guild_id: Snowflake,
+    role: RoleOut,
+}
+
 /// GUILD_MEMBER_UPDATE.
 #[derive(Serialize)]
 struct MemberUpdateOut {
@@ -123,6 +130,39 @@ impl World {
                 &event,
             );
         }
+    }
+
+    /// Edits a role as an admin would in Server Settings → Roles
+    /// (GUILD_ROLE_UPDATE): whether anyone may @mention it, its permissions.
+    pub fn edit_role(
+        &mut self,
+        guild_id: Snowflake,
+        role_id: Snowflake,
+        mentionable: Option<bool>,
+        permissions: Option<Permissions>,
+    ) -> Result<(), ApiError> {
+        let guild = self
+            .guilds
+            .get_mut(&guild_id)
+            .ok_or_else(ApiError::unknown_guild)?;
+        let role = guild
+            .roles
+            .iter_mut()
+            .find(|r| r.id == role_id)
+            .ok_or_else(ApiError::unknown_role)?;
+        if let Some(m) = mentionable {
+            role.mentionable = m;
+        }
+        if let Some(p) = permissions {
+            role.permissions = p;
+        }
+        let role = role.clone();
+        let event = RoleUpdateOut {
+            guild_id,
+            role: self.role_out(&role),
+        };
+        self.dispatch("GUILD_ROLE_UPDATE", guild_id, intents::GUILDS, None, &event);
+        Ok(())
     }
 
     /// A member leaves: out of every thread, then GUILD_MEMBER_REMOVE.

@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn a_guild_belongs_to_the_shard_discord_sends_it_to() {
-        let guild = GuildId(41771983423143937); // (id >> 22) % 2 == 1
+        let guild = GuildId(41771983427338240); // (id >> 22) % 2 == 1
         let shard = |id, total| {
             Some(serenity::ShardInfo {
                 id: serenity::ShardId(id),

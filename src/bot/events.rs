@@ -11,7 +11,7 @@ use super::error::BotError;
 use super::flows::ask::{self, L0Reply};
 use super::flows::{resolve, Env};
 use super::mentions;
-use crate::tickets::{self, ChannelId, GuildId};
+use crate::tickets::{self, ChannelId, GuildId, UserId};
 
 pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), BotError> {
     if m.author.bot || m.webhook_id.is_some() {
@@ -74,7 +74,14 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         // Without the Message Content intent the text is empty: stay quiet.
         return Ok(());
     }
-    let env = Env::with_settings(data, settings, channel.0, m.author.id.get(), None, None);
+    let env = Env::with_settings(
+        data,
+        settings,
+        channel,
+        UserId(m.author.id.get()),
+        None,
+        None,
+    );
     // Only a confident answer is worth a reply in a public channel.
     if let L0Reply::Article { embed, buttons } = ask::ask(data, &env, question).await? {
         m.channel_id

@@ -17,12 +17,12 @@ use super::effects;
 use super::error::BotError;
 use crate::i18n::Locale;
 use crate::store::Change;
-use crate::tickets::{Actor, GuildId, GuildSettings, Ticket};
+use crate::tickets::{Actor, ChannelId, GuildId, GuildSettings, Ticket, UserId};
 
 /// Who acts, where, in which language.
 pub struct Env {
     pub guild: GuildId,
-    pub channel: u64,
+    pub channel: ChannelId,
     pub settings: GuildSettings,
     pub actor: Actor,
     /// The acting person's language (their Discord locale).
@@ -32,13 +32,13 @@ pub struct Env {
 impl Env {
     pub async fn load(
         data: &Data,
-        guild: Option<u64>,
-        channel: u64,
-        user: u64,
+        guild: Option<GuildId>,
+        channel: ChannelId,
+        user: UserId,
         member: Option<&Member>,
         discord_locale: Option<&str>,
     ) -> Result<Env, BotError> {
-        let guild = GuildId(guild.ok_or_else(|| BotError::say("error-guild-only"))?);
+        let guild = guild.ok_or_else(|| BotError::say("error-guild-only"))?;
         let settings = data.store.settings(guild).await?;
         Ok(Env::with_settings(
             data,
@@ -54,8 +54,8 @@ impl Env {
     pub fn with_settings(
         data: &Data,
         settings: GuildSettings,
-        channel: u64,
-        user: u64,
+        channel: ChannelId,
+        user: UserId,
         member: Option<&Member>,
         discord_locale: Option<&str>,
     ) -> Env {
@@ -63,7 +63,7 @@ impl Env {
         Env {
             guild: settings.guild,
             channel,
-            actor: actor_of(user, member, &settings),
+            actor: actor_of(user.0, member, &settings),
             locale: Locale::from_discord(discord_locale, fallback),
             settings,
         }

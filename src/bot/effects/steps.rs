@@ -30,12 +30,36 @@ struct Run<'a> {
     settings: GuildSettings,
     effect: &'a StoredEffect,
     progress: Progress,
+    /// The ticket's opening time, in milliseconds (for nonces).
+    opened_at: i64,
+}
+
+/// `n` in base 36: short nonces.
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 impl Run<'_> {
-    /// A nonce for one message of this step (Discord takes 25 characters).
+    /// A nonce for one message of this step (Discord takes 25
+    /// characters): the step's id, and when its ticket opened, so that a
+    /// new database against the same server (ids from 1 again) never
+    /// reuses a nonce Discord still remembers.
     fn nonce(&self, part: &str) -> Nonce {
-        Nonce::String(format!("s{}{part}", self.effect.id.0))
+        Nonce::String(format!(
+            "{}.{}{part}",
+            base36(self.effect.id.0.unsigned_abs()),
+            base36(self.opened_at.unsigned_abs())
+        ))
     }
 
     fn made(&self, key: &str) -> Option<u64> {
@@ -85,6 +109,7 @@ pub(super) async fn perform(http: &Http, data: &Data, e: &StoredEffect) -> Resul
         settings,
         effect: e,
         progress: e.progress.clone(),
+        opened_at: t.opened_at.timestamp_millis(),
     };
     match &e.effect {
         Effect::CreateUserThread => create_user_thread(&mut run, &t).await,
@@ -671,5 +696,22 @@ fn tolerate_gone(e: BotError) -> Result<(), BotError> {
     match super::discord_status(&e) {
         Some(404) => Ok(()),
         _ => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base36;
+
+    #[test]
+    fn a_nonce_of_a_trillionth_step_and_an_opening_time_fits_discords_25_characters() {
+        let nonce = format!(
+            "{}.{}intro",
+            base36(1_000_000_000_000),
+            base36(4_102_444_800_000) // 2100-01-01 in milliseconds
+        );
+        assert!(nonce.len() <= 25, "{nonce} is {} long", nonce.len());
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(36), "10");
     }
 }

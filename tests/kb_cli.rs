@@ -358,3 +358,40 @@ fn a_line_that_is_not_utf8_still_gets_its_answer_line() {
     assert_eq!(lines.len(), 2, "{text}");
     assert_eq!(lines[1]["answer"], "en/rate-support");
 }
+
+#[test]
+fn small_talk_is_reported_beside_the_contract_with_no_answer() {
+    let out = run(
+        bin().args(["kb", "ask", "--knowledge"]).arg(sample_kb()),
+        "thanks bot!\nспасибо большое\nhi, how do I close my ticket?\n",
+    );
+    assert!(out.status.success());
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for line in &lines {
+        assert_contract(line);
+    }
+    // The scorer reads small talk as no answer.
+    for line in &lines[..2] {
+        assert_eq!(line["small_talk"], "thanks", "{line}");
+        assert_eq!(line["answer"], Value::Null, "{line}");
+        assert_eq!(line["candidates"], json!([]), "{line}");
+    }
+    assert_eq!(lines[2].get("small_talk"), None, "{}", lines[2]);
+    assert_ne!(lines[2]["answer"], Value::Null, "{}", lines[2]);
+
+    let human = run(
+        bin()
+            .args(["kb", "ask", "--knowledge"])
+            .arg(sample_kb())
+            .arg("are you a bot?"),
+        "",
+    );
+    assert!(
+        stdout(&human).contains("small talk (bot)"),
+        "{}",
+        stdout(&human)
+    );
+}

@@ -414,6 +414,7 @@ stats-l0-questions = Questions: { $count }
 stats-l0-answered = Answered: { $count } ({ $percent })
 stats-l0-confirmed = Confirmed helpful: { $count } ({ $percent })
 stats-l0-human = Asked for a human: { $count }
+stats-l0-small-talk = Small talk (greetings, thanks): { $count }
 stats-section-tickets = Tickets
 stats-tickets-flow = Opened: { $opened }, reopened: { $reopened }, closed: { $closed }
 stats-rating = Average rating: { $average } ({ $count ->
@@ -518,6 +519,23 @@ setup-role-unpingable = The { $level } role { $role } can't be pinged: it is not
 
 ## supportline stats when the bot's clock ran ahead
 stats-clock-ahead = The newest activity in the database is later than this machine's clock (a sandbox whose clock moved?): the window ends at { $until } UTC, as /stats would report it.
+
+## Discord steps refused for good (the outbox: bot::effects)
+steps-refused = Discord refused part of this, so it was not done: { $steps }. The log channel has the details.
+log-step-refused = ⚠️ Ticket { $number }: Discord refused to { $step } ({ $why }). Nothing else was left half-done; check the bot's permissions.
+step-create-user-thread = create the user thread
+step-greet = greet the user
+step-post-case = post the case card
+step-retire-case = archive the previous case
+step-add-to-user-thread = add a member to the user thread
+step-refresh-card = update the case card
+step-case-note = post in the case thread
+step-tell-user = tell the user
+step-ask-resolve = ask the user "Did this solve it?"
+step-retire-question = take the buttons off the question
+step-archive = archive the ticket's threads
+step-unarchive = unarchive the ticket's threads
+step-sla-reminder = post the SLA reminder
 
 ## Knowledge base problems (/kb reload), one per code of the engine's problems
 kb-problem-line = { $where }: { $severity }: { $message }

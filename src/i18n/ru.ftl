@@ -475,6 +475,7 @@ stats-l0-questions = Вопросов: { $count }
 stats-l0-answered = С ответом: { $count } ({ $percent })
 stats-l0-confirmed = Ответ помог: { $count } ({ $percent })
 stats-l0-human = Позвали человека: { $count }
+stats-l0-small-talk = Болтовня (приветствия, благодарности): { $count }
 stats-section-tickets = Тикеты
 stats-tickets-flow = Открыто: { $opened }, открыто повторно: { $reopened }, закрыто: { $closed }
 stats-rating = Средняя оценка: { $average } ({ $count ->
@@ -583,6 +584,23 @@ setup-role-unpingable = Роль { $level } { $role } нельзя упомян�
 
 ## supportline stats, когда часы бота ушли вперёд
 stats-clock-ahead = Последняя активность в базе позже часов этой машины (часы песочницы сдвинуты?): окно заканчивается { $until } UTC, как его показал бы /stats.
+
+## Шаги, которые Discord отклонил окончательно (bot::effects)
+steps-refused = Discord отклонил часть действия, поэтому она не выполнена: { $steps }. Подробности — в канале журнала.
+log-step-refused = ⚠️ Тикет { $number }: Discord не дал { $step } ({ $why }). Ничего не осталось сделанным наполовину; проверьте права бота.
+step-create-user-thread = создать ветку пользователя
+step-greet = поприветствовать пользователя
+step-post-case = опубликовать карточку обращения
+step-retire-case = архивировать прежнее обращение
+step-add-to-user-thread = добавить участника в ветку пользователя
+step-refresh-card = обновить карточку обращения
+step-case-note = написать в ветку обращения
+step-tell-user = сообщить пользователю
+step-ask-resolve = спросить пользователя «Это помогло?»
+step-retire-question = убрать кнопки с вопроса
+step-archive = архивировать ветки тикета
+step-unarchive = разархивировать ветки тикета
+step-sla-reminder = отправить напоминание о SLA
 
 ## Knowledge base problems (/kb reload), one per code of the engine's problems
 kb-problem-line = { $where }: { $severity }: { $message }

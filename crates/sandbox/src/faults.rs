@@ -1,5 +1,7 @@
-//! Faults on demand: the next N calls of a route fail with 500 or 429, and
-//! a latency added to every answer. (Gateway drops, deletions behind the
+//! Faults on demand: the next N calls of a route fail with 500 or 429, a
+//! random share of every call fails (seeded, so a run can be repeated), a
+//! latency added to every answer, and a staged crash (every call hangs
+//! after the N-th). (Gateway drops, deletions behind the
 //! bot's back and members leaving are on [`crate::FaultControl`].)
 
 use std::sync::Mutex;
@@ -45,15 +47,85 @@ struct Planned {
     failure: Failure,
 }
 
+/// A random share of REST calls failing, from a seed.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+pub struct RandomFaults {
+    /// The share of calls that fail, 0.0–1.0 (0.05: one call in twenty).
+    pub rate: f64,
+    /// The seed of the generator deciding which calls fail and how.
+    pub seed: u64,
+    /// Of the failed calls, the share answered 429 (the rest 500).
+    #[serde(default = "half")]
+    pub rate_limited_share: f64,
+    /// The `retry_after` of those 429s, in seconds.
+    #[serde(default = "short_wait")]
+    pub retry_after: f64,
+}
+
+fn half() -> f64 {
+    0.5
+}
+
+fn short_wait() -> f64 {
+    0.05
+}
+
+/// How many faults were injected so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FaultCounts {
+    /// Answered 500.
+    pub server_errors: u64,
+    /// Answered 429.
+    pub rate_limited: u64,
+}
+
+impl FaultCounts {
+    pub fn total(&self) -> u64 {
+        self.server_errors + self.rate_limited
+    }
+}
+
+#[derive(Debug)]
+struct RandomPlan {
+    faults: RandomFaults,
+    rng: fastrand::Rng,
+}
+
 #[derive(Debug, Default)]
 struct Plan {
     failures: Vec<Planned>,
+    random: Option<RandomPlan>,
     latency: Duration,
+    injected: FaultCounts,
+}
+
+/// A staged crash of the bot: after a number of REST calls, every call
+/// hangs unanswered until [`Faults::clear_cut`] (the test kills the bot
+/// meanwhile). The call that trips it is carried out first (`applied`: a
+/// crash right after it) or not at all (a crash right before it).
+#[derive(Debug)]
+struct Cut {
+    remaining: u64,
+    applied: bool,
+    tripped: bool,
+}
+
+/// What the cut does to one call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CutCheck {
+    Pass,
+    /// Hang without carrying the call out.
+    HangBefore,
+    /// Carry the call out, then hang instead of answering.
+    HangAfter,
 }
 
 #[derive(Debug, Default)]
 pub struct Faults {
     plan: Mutex<Plan>,
+    cut: Mutex<Option<Cut>>,
+    /// Wakes the calls a cut holds when it is cleared.
+    released: tokio::sync::Notify,
 }
 
 impl Faults {
@@ -83,17 +155,42 @@ impl Faults {
         Ok(())
     }
 
-    /// The failure for this call, if one is planned (and counts it).
+    /// The failure for this call, if one is planned or drawn (and counts it).
     pub fn take(&self, method: &str, route: &str) -> Option<Failure> {
-        let mut plan = self.lock();
-        let planned = plan
+        let mut guard = self.lock();
+        let plan = &mut *guard;
+        let failure = match plan
             .failures
             .iter_mut()
-            .find(|p| p.remaining > 0 && p.method == method && p.route == route)?;
-        planned.remaining -= 1;
-        let failure = planned.failure;
-        plan.failures.retain(|p| p.remaining > 0);
+            .find(|p| p.remaining > 0 && p.method == method && p.route == route)
+        {
+            Some(planned) => {
+                planned.remaining -= 1;
+                let failure = planned.failure;
+                plan.failures.retain(|p| p.remaining > 0);
+                Some(failure)
+            }
+            None => plan.random.as_mut().and_then(RandomPlan::draw),
+        }?;
+        match failure {
+            Failure::ServerError => plan.injected.server_errors += 1,
+            Failure::RateLimited { .. } => plan.injected.rate_limited += 1,
+        }
         Some(failure)
+    }
+
+    /// From now on a random share of every call fails (replacing an
+    /// earlier random plan; `None` stops it).
+    pub fn set_random(&self, random: Option<RandomFaults>) {
+        self.lock().random = random.map(|faults| RandomPlan {
+            faults,
+            rng: fastrand::Rng::with_seed(faults.seed),
+        });
+    }
+
+    /// The faults injected so far (planned and random).
+    pub fn injected(&self) -> FaultCounts {
+        self.lock().injected
     }
 
     /// Adds `latency` before every REST answer.
@@ -105,9 +202,87 @@ impl Faults {
         self.lock().latency
     }
 
-    /// Cancels planned failures and latency.
+    /// Cancels planned failures, random ones and latency (the counts stay).
     pub fn clear(&self) {
-        *self.lock() = Plan::default();
+        let mut plan = self.lock();
+        let injected = plan.injected;
+        *plan = Plan {
+            injected,
+            ..Plan::default()
+        };
+    }
+
+    fn cut(&self) -> std::sync::MutexGuard<'_, Option<Cut>> {
+        self.cut.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Lets `calls` more REST calls through; the next one trips the cut.
+    pub fn cut_after(&self, calls: u64, applied: bool) {
+        *self.cut() = Some(Cut {
+            remaining: calls,
+            applied,
+            tripped: false,
+        });
+    }
+
+    /// Whether a call has tripped the cut.
+    pub fn cut_tripped(&self) -> bool {
+        self.cut().as_ref().is_some_and(|c| c.tripped)
+    }
+
+    /// Ends the cut; the calls it held are answered with a 500 (their
+    /// client is gone by then).
+    pub fn clear_cut(&self) {
+        *self.cut() = None;
+        self.released.notify_waiters();
+    }
+
+    /// What the cut does to this call (and counts it).
+    pub fn check_cut(&self) -> CutCheck {
+        let mut cut = self.cut();
+        let Some(c) = cut.as_mut() else {
+            return CutCheck::Pass;
+        };
+        if c.tripped {
+            return CutCheck::HangBefore;
+        }
+        if c.remaining > 0 {
+            c.remaining -= 1;
+            return CutCheck::Pass;
+        }
+        c.tripped = true;
+        if c.applied {
+            CutCheck::HangAfter
+        } else {
+            CutCheck::HangBefore
+        }
+    }
+
+    /// Waits until the cut is cleared.
+    pub async fn held(&self) {
+        loop {
+            let released = self.released.notified();
+            if self.cut().is_none() {
+                return;
+            }
+            released.await;
+        }
+    }
+}
+
+impl RandomPlan {
+    fn draw(&mut self) -> Option<Failure> {
+        if self.rng.f64() >= self.faults.rate {
+            return None;
+        }
+        Some(if self.rng.f64() < self.faults.rate_limited_share {
+            Failure::RateLimited {
+                retry_after: self.faults.retry_after,
+                global: false,
+            }
+        } else {
+            Failure::ServerError
+        })
     }
 }
 
@@ -128,9 +303,36 @@ impl FaultControl<'_> {
         self.shared.faults.set_latency(latency);
     }
 
-    /// Cancels planned failures and latency.
+    /// A random share of every REST call fails from now on (500 or 429,
+    /// drawn from `random.seed`); `None` stops it.
+    pub fn set_random(&self, random: Option<RandomFaults>) {
+        self.shared.faults.set_random(random);
+    }
+
+    /// The faults injected so far.
+    pub fn injected(&self) -> FaultCounts {
+        self.shared.faults.injected()
+    }
+
+    /// Cancels planned failures, random ones and latency.
     pub fn clear(&self) {
         self.shared.faults.clear();
+    }
+
+    /// Stages a crash: `calls` more REST calls go through, then every call
+    /// hangs unanswered; the one that trips it is carried out first when
+    /// `applied`. Kill the bot once [`FaultControl::cut_tripped`], then
+    /// [`FaultControl::clear_cut`].
+    pub fn cut_after(&self, calls: u64, applied: bool) {
+        self.shared.faults.cut_after(calls, applied);
+    }
+
+    pub fn cut_tripped(&self) -> bool {
+        self.shared.faults.cut_tripped()
+    }
+
+    pub fn clear_cut(&self) {
+        self.shared.faults.clear_cut();
     }
 
     /// Cuts every gateway connection without a close frame, like a network

@@ -84,6 +84,7 @@
 //! content on the gateway; a privileged intent not granted closing with
 //! 4014; shards by `(guild_id >> 22) % shards`.
 
+pub mod control;
 pub mod driver;
 pub mod error;
 pub mod faults;
@@ -99,12 +100,13 @@ mod inspect;
 mod server;
 mod shared;
 
+pub use control::{ChannelKey, ConsoleCall, ConsoleLine, Control, Status};
 pub use driver::{
     ButtonView, ChannelInfo, ChannelRef, DriverError, EmbedView, MessageView, ModalView, Opt,
     Person, PersonView, Response, ResponseKind, Sighting,
 };
 pub use error::ApiError;
-pub use faults::{Failure, FaultControl, FaultError};
+pub use faults::{Failure, FaultControl, FaultCounts, FaultError, RandomFaults};
 pub use record::{Exchange, Recorder};
 pub use server::{Sandbox, SandboxError, SandboxOptions};
 pub use spec::{BotSpec, ServerSpec, SpecError, Target};

@@ -112,6 +112,16 @@ impl Store {
             .await
     }
 
+    /// Every ticket not closed, in every guild, oldest first (for the
+    /// reconciler's check after a restart).
+    pub async fn open_tickets_everywhere(&self) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE status <> 'closed' ORDER BY opened_at, id"
+        );
+        self.many(sqlx::query(&sql), "loading every open ticket")
+            .await
+    }
+
     /// Every guild with a ticket that is not closed, in id order (the
     /// start-up check looks for servers the bot is no longer in).
     pub async fn open_ticket_guilds(&self) -> Result<Vec<GuildId>, StoreError> {

@@ -1,6 +1,7 @@
 //! Transcripts: at close, every message of the user thread and of every
 //! case thread the ticket had, read page by page and kept in the store.
 
+use crate::bot::mentions;
 use poise::serenity_prelude::{
     ChannelId as DChannel, GetMessages, Http, Message, MessageId as DMessage,
 };
@@ -116,13 +117,14 @@ fn entry(t: &Ticket, thread: ChannelId, m: &Message, in_case: bool) -> Transcrip
 }
 
 /// Tells the log channel (if any) that the ticket closed, with the
-/// transcript attached.
+/// transcript attached; once, however often it runs (`nonce`).
 pub async fn log_closed(
     http: &Http,
     data: &Data,
     settings: &crate::tickets::GuildSettings,
     t: &Ticket,
     entries: &[TranscriptEntry],
+    nonce: poise::serenity_prelude::Nonce,
 ) {
     let Some(log) = settings.log_channel else {
         return;
@@ -133,13 +135,15 @@ pub async fn log_closed(
         staff,
         "log-closed",
         number = t.number.to_string(),
-        user = format!("<@{}>", t.opener),
+        user = mentions::user_tag(t.opener),
         levels = levels.join(" → "),
         messages = entries.len()
     );
     let mut message = poise::serenity_prelude::CreateMessage::new()
         .content(crate::bot::render::clip(&text, 2000))
-        .allowed_mentions(crate::bot::mentions::nobody());
+        .allowed_mentions(crate::bot::mentions::nobody())
+        .nonce(nonce)
+        .enforce_nonce(true);
     if let Some(file) = transcript_file(data, t, entries, staff).await {
         message = message.add_file(file);
     }

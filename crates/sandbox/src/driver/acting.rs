@@ -8,6 +8,7 @@ use super::looking::message_view;
 use super::options::{self, Opt};
 use super::waiting;
 use super::{ChannelRef, ChoiceView, DriverError, MessageView, ModalView, Person, Response};
+use crate::error::ApiError;
 use crate::ids::Snowflake;
 use crate::state::interactions::NewInteraction;
 use crate::state::permissions::Permissions;
@@ -21,7 +22,8 @@ use crate::wire::interaction::{
 impl Person {
     /// Runs a slash command in a channel: `"claim"`, or `"ticket open"` for
     /// a subcommand. Waits (within patience) for the command to be
-    /// registered, then at most 3 s for the bot's answer.
+    /// registered, then at most 3 s for the bot's answer. Refused (50083)
+    /// in an archived thread, as the Discord client refuses it.
     pub async fn slash(
         &self,
         channel: &ChannelRef,
@@ -76,6 +78,11 @@ impl Person {
                         who: who.clone(),
                         what: format!("#{}", channel.name),
                     })?;
+            // Discord's client runs no application command in an archived
+            // thread (topics/threads, "Active & Archived Threads").
+            if channel.thread.as_ref().is_some_and(|t| t.archived) {
+                return Err(DriverError::Refused(ApiError::thread_archived()));
+            }
             let guild = channel.guild_id;
             let found = w
                 .commands

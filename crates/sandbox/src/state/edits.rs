@@ -1,13 +1,14 @@
 //! Editing and deleting messages.
 
-use super::message::{self};
+use super::message::{self, Message, Pings};
 use super::messages::{Upload, SETTABLE_FLAGS};
 use super::permissions::Permissions;
+use super::pings::Mentioning;
 use super::World;
 use crate::error::ApiError;
 use crate::gateway::hub::intents;
 use crate::ids::{now_iso, Snowflake};
-use crate::wire::message::{MessageDeleteOut, MessageIn};
+use crate::wire::message::{AllowedMentions, MessageDeleteOut, MessageIn};
 
 impl World {
     /// PATCH /channels/{id}/messages/{id}: authors edit their messages;
@@ -64,14 +65,15 @@ impl World {
         } else {
             None
         };
-        let channel = self.channel_mut(channel_id)?;
-        let stored = channel
-            .messages
-            .get_mut(&message_id)
-            .ok_or_else(ApiError::unknown_message)?;
         // Work on a copy so that a refused edit changes nothing.
-        let mut message = stored.clone();
+        let mut message = self
+            .channel(channel_id)?
+            .messages
+            .get(&message_id)
+            .cloned()
+            .ok_or_else(ApiError::unknown_message)?;
         if let Some(content) = body.content {
+            message.pings = self.edited_pings(&message, &content, body.allowed_mentions.as_ref());
             message.content = content;
         }
         if let Some(embeds) = body.embeds {
@@ -98,10 +100,44 @@ impl World {
         if !message.has_content() {
             return Err(ApiError::empty_message());
         }
+        let stored = self
+            .channel_mut(channel_id)?
+            .messages
+            .get_mut(&message_id)
+            .ok_or_else(ApiError::unknown_message)?;
         *stored = message;
         self.dispatch_message("MESSAGE_UPDATE", channel_id, message_id);
         self.feed.edited(channel_id, message_id);
         Ok(())
+    }
+
+    /// The mentions of edited content: rebuilt from the new text under the
+    /// edit's allowed_mentions (or the defaults, not the original
+    /// message's), as Discord documents for Edit Message. An edit never
+    /// notifies anyone (not even one finishing a deferred reply), so
+    /// whoever the message notified when it was posted stays the list.
+    fn edited_pings(
+        &self,
+        message: &Message,
+        content: &str,
+        rules: Option<&AllowedMentions>,
+    ) -> Pings {
+        let replied_author = message.reference.and_then(|(channel, id)| {
+            let id = id?;
+            self.channels
+                .get(&channel)
+                .and_then(|c| c.messages.get(&id))
+                .map(|m| m.author_id)
+        });
+        let who = Mentioning {
+            author: message.author_id,
+            channel: message.channel_id,
+            rules,
+            webhook: message.webhook_id.is_some(),
+        };
+        let mut pings = self.pings_for(&who, content, replied_author);
+        pings.notified = message.pings.notified.clone();
+        pings
     }
 
     /// DELETE /channels/{id}/messages/{id}: the author, or MANAGE_MESSAGES.

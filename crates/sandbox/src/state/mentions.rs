@@ -40,21 +40,36 @@ pub fn written(content: &str) -> Written {
     found
 }
 
-/// Which kinds of mention may ping: Discord parses everything when a
-/// message has no allowed_mentions.
+/// Which kinds of mention may ping. Without allowed_mentions Discord
+/// parses everything in a regular message, but only user mentions in an
+/// interaction response or a webhook message ("Default Settings for
+/// Allowed Mentions", resources/message).
 #[derive(Clone, Debug)]
 pub struct Allowed<'a> {
     rules: Option<&'a AllowedMentions>,
+    webhook: bool,
 }
 
 impl<'a> Allowed<'a> {
+    /// The rules of a regular message.
     pub fn new(rules: Option<&'a AllowedMentions>) -> Self {
-        Allowed { rules }
+        Allowed {
+            rules,
+            webhook: false,
+        }
+    }
+
+    /// The rules of an interaction response or webhook message.
+    pub fn for_webhook(rules: Option<&'a AllowedMentions>) -> Self {
+        Allowed {
+            rules,
+            webhook: true,
+        }
     }
 
     fn parses(&self, kind: &str) -> bool {
         match self.rules {
-            None => true,
+            None => !self.webhook || kind == "users",
             Some(rules) => rules
                 .parse
                 .as_ref()
@@ -82,10 +97,11 @@ impl<'a> Allowed<'a> {
         self.parses("everyone")
     }
 
-    /// Whether replying pings the replied-to author (true without rules).
+    /// Whether replying pings the replied-to author (true without rules,
+    /// except in webhook messages, whose default leaves it out).
     pub fn replied_user(&self) -> bool {
         match self.rules {
-            None => true,
+            None => !self.webhook,
             Some(rules) => rules.replied_user.unwrap_or(false),
         }
     }
@@ -107,6 +123,13 @@ mod tests {
     fn without_allowed_mentions_everything_may_ping() {
         let allowed = Allowed::new(None);
         assert!(allowed.user(Snowflake(1)) && allowed.role(Snowflake(2)) && allowed.everyone());
+    }
+
+    #[test]
+    fn without_allowed_mentions_a_webhook_message_pings_only_users() {
+        let allowed = Allowed::for_webhook(None);
+        assert!(allowed.user(Snowflake(1)));
+        assert!(!allowed.role(Snowflake(2)) && !allowed.everyone() && !allowed.replied_user());
     }
 
     #[test]

@@ -109,6 +109,8 @@ impl World {
             });
         }
         if thread.archived {
+            let guild_id = self.channel(channel_id)?.guild_id;
+            self.room_for_active_thread(guild_id)?;
             self.set_thread_archived(channel_id, false);
         }
         Ok(())

@@ -7,7 +7,16 @@ use super::permissions::Permissions;
 use super::{StoredFile, World};
 use crate::error::ApiError;
 use crate::ids::Snowflake;
-use crate::wire::message::{AttachmentOut, MessageIn};
+use crate::wire::message::{AllowedMentions, AttachmentOut, MessageIn};
+
+/// Who writes a message where, under which allowed_mentions.
+pub(crate) struct Mentioning<'a> {
+    pub author: Snowflake,
+    pub channel: Snowflake,
+    pub rules: Option<&'a AllowedMentions>,
+    /// An interaction response or webhook message.
+    pub webhook: bool,
+}
 
 impl World {
     /// Turns uploads (and, in edits, kept attachments) into attachments.
@@ -77,17 +86,41 @@ impl World {
     }
 
     /// Who a new message pings: written mentions filtered by
-    /// allowed_mentions, role mentions only for mentionable roles (or an
-    /// author with MENTION_EVERYONE), @everyone only with MENTION_EVERYONE,
-    /// and only people who can see the channel.
+    /// allowed_mentions (whose default depends on whether the message comes
+    /// from an interaction or webhook), role mentions only for mentionable
+    /// roles (or an author with MENTION_EVERYONE), @everyone only with
+    /// MENTION_EVERYONE, and only people who can see the channel.
     pub(crate) fn compute_pings(
         &self,
         new: &NewMessage,
         content: &str,
         replied_author: Option<Snowflake>,
     ) -> Pings {
+        self.pings_for(
+            &Mentioning {
+                author: new.author,
+                channel: new.channel,
+                rules: new.body.allowed_mentions.as_ref(),
+                webhook: new.webhook,
+            },
+            content,
+            replied_author,
+        )
+    }
+
+    /// The mentions of `content` as `compute_pings` reads them.
+    pub(crate) fn pings_for(
+        &self,
+        new: &Mentioning<'_>,
+        content: &str,
+        replied_author: Option<Snowflake>,
+    ) -> Pings {
         let written = mentions::written(content);
-        let allowed = Allowed::new(new.body.allowed_mentions.as_ref());
+        let allowed = if new.webhook {
+            Allowed::for_webhook(new.rules)
+        } else {
+            Allowed::new(new.rules)
+        };
         let Ok(guild) = self.guild_of(new.channel) else {
             return Pings::default();
         };

@@ -125,3 +125,47 @@ fn a_slash_command_cannot_be_answered_with_a_message_update() {
     let wrong = world.interaction_callback(id, &token, reply(CALLBACK_UPDATE, "x"), vec![]);
     assert_eq!(wrong.unwrap_err().code, 50035);
 }
+
+#[test]
+fn a_token_older_than_fifteen_minutes_finds_an_unknown_webhook() {
+    let mut world = world();
+    let app = world.config.application_id;
+    let (id, token) = command(&mut world);
+    world
+        .interaction_callback(id, &token, reply(CALLBACK_MESSAGE, "first"), vec![])
+        .unwrap();
+    let body = MessageIn {
+        content: Some("later".into()),
+        ..MessageIn::default()
+    };
+    let in_time = world.create_followup(app, &token, body.clone(), vec![]);
+    assert!(in_time.is_ok(), "{in_time:?}");
+
+    if let Some(record) = world.interactions.by_id.get_mut(&id) {
+        record.created = Instant::now() - Duration::from_secs(15 * 60 + 1);
+    }
+    let late = world.create_followup(app, &token, body.clone(), vec![]);
+    assert_eq!(late.unwrap_err().code, 10015);
+    let edit = world.edit_response(app, &token, None, body, vec![]);
+    assert_eq!(edit.unwrap_err().code, 10015);
+}
+
+#[test]
+fn an_interaction_reply_without_allowed_mentions_pings_only_users() {
+    let mut world = crate::state::testing::world(
+        "server Acme\nrole L1 mentionable\nchannel help\nmember alice\nmember lena roles L1",
+    );
+    let (id, token) = command(&mut world);
+    let lena = world.user_by_name("lena").unwrap().id;
+    let l1 = world.main_guild().unwrap().role_by_name("L1").unwrap().id;
+    let text = format!("<@{lena}> <@&{l1}> @everyone");
+    world
+        .interaction_callback(id, &token, reply(CALLBACK_MESSAGE, &text), vec![])
+        .unwrap();
+    let original = world.interactions.by_id[&id].original_message.unwrap();
+    let help = world.interactions.by_id[&id].channel_id;
+    let pings = &world.channels[&help].messages[&original].pings;
+    assert_eq!(pings.users, vec![lena]);
+    assert!(pings.roles.is_empty() && !pings.everyone);
+    assert_eq!(pings.notified, vec![lena]);
+}

@@ -148,13 +148,7 @@ impl World {
             ));
         }
         let guild_id = self.channel(parent_id)?.guild_id;
-        if self.guild(guild_id)?.active_threads.len() >= MAX_ACTIVE_THREADS {
-            return Err(ApiError::new(
-                400,
-                160006,
-                "Maximum number of active threads reached",
-            ));
-        }
+        self.room_for_active_thread(guild_id)?;
         let now = now_iso();
         self.channels.insert(
             id,
@@ -189,6 +183,19 @@ impl World {
         if let Some(guild) = self.guilds.get_mut(&guild_id) {
             guild.threads.insert(id);
             guild.active_threads.insert(id);
+        }
+        Ok(())
+    }
+
+    /// 160006 when the guild already has Discord's maximum of active
+    /// threads: creating or unarchiving one must wait for another to archive.
+    pub(crate) fn room_for_active_thread(&self, guild_id: Snowflake) -> Result<(), ApiError> {
+        if self.guild(guild_id)?.active_threads.len() >= MAX_ACTIVE_THREADS {
+            return Err(ApiError::new(
+                400,
+                160006,
+                "Maximum number of active threads reached",
+            ));
         }
         Ok(())
     }
@@ -275,6 +282,7 @@ impl World {
             if !may {
                 return Err(ApiError::missing_permissions());
             }
+            self.room_for_active_thread(channel.guild_id)?;
         }
         if !state.archived && archived && !(manager || owner) {
             return Err(ApiError::missing_permissions());
@@ -368,5 +376,43 @@ mod tests {
 
         world.set_thread_archived(first.unwrap(), true);
         assert!(world.start_thread(bot, help, thread("room again")).is_ok());
+    }
+
+    #[test]
+    fn unarchiving_past_a_thousand_active_threads_is_refused() {
+        let mut world = world("server Acme\nchannel help");
+        let bot = world.bot_id();
+        let help = world.channel_by_name("help").unwrap().id;
+        let old = world.start_thread(bot, help, thread("old")).unwrap().id;
+        world.set_thread_archived(old, true);
+        for i in 0..1000 {
+            world
+                .start_thread(bot, help, thread(&format!("t{i}")))
+                .unwrap();
+        }
+        let reopen = ChannelPatchIn {
+            archived: Some(false),
+            ..ChannelPatchIn::default()
+        };
+        let refused = world.modify_thread(bot, old, reopen).unwrap_err();
+        assert_eq!(refused.code, 160006);
+        let said = MessageIn {
+            content: Some("still there?".into()),
+            ..MessageIn::default()
+        };
+        let refused = world.post_message(bot, old, said, vec![]).unwrap_err();
+        assert_eq!(
+            refused.code, 160006,
+            "a message does not unarchive it either"
+        );
+        assert!(
+            world
+                .channel(old)
+                .unwrap()
+                .thread
+                .as_ref()
+                .unwrap()
+                .archived
+        );
     }
 }

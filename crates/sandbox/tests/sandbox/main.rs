@@ -9,6 +9,7 @@ mod support;
 
 mod dispatch;
 mod driver;
+mod fidelity;
 mod gateway;
 mod interactions;
 mod rest;

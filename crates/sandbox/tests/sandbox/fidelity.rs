@@ -1,0 +1,336 @@
+//! Discord rules the bot relies on that the other files do not pin: who an
+//! edit, a deferred reply, an ephemeral or suppressed message and an
+//! interaction reply notify; enforce_nonce; archived threads refusing new
+//! members and slash commands. Each row of docs/discord-fidelity.md names
+//! its test; these are the rows' tests that live nowhere else.
+
+use std::path::{Path, PathBuf};
+
+use crate::support;
+
+use serenity::all::{
+    ChannelId, ChannelType, CreateMessage, CreateThread, EditThread, MessageFlags, Nonce,
+};
+use support::bot::Bot;
+use supportline_sandbox::{DriverError, Sandbox, ServerSpec};
+
+const SERVER: &str = "
+server Acme
+role L1 mentionable
+channel help
+member alice
+member lena roles L1
+";
+
+async fn sandbox() -> Sandbox {
+    Sandbox::start_local(ServerSpec::parse(SERVER).unwrap())
+        .await
+        .unwrap()
+}
+
+fn code_of(error: serenity::Error) -> (u16, isize) {
+    match error {
+        serenity::Error::Http(serenity::all::HttpError::UnsuccessfulRequest(answer)) => {
+            (answer.status_code.as_u16(), answer.error.code)
+        }
+        other => panic!("not an HTTP error: {other}"),
+    }
+}
+
+#[tokio::test]
+async fn an_edit_that_adds_a_mention_notifies_nobody() {
+    let sandbox = sandbox().await;
+    let (alice, lena) = (
+        sandbox.person("alice").unwrap(),
+        sandbox.person("lena").unwrap(),
+    );
+    let help = sandbox.channel("help").unwrap();
+    let l1 = sandbox.role_id("L1").unwrap();
+
+    let quiet = alice.say(&help, "is anyone there?").await.unwrap();
+    let edited = alice
+        .edit(
+            &quiet,
+            &format!("<@{}> <@&{l1}> is anyone there?", lena.id()),
+        )
+        .await
+        .unwrap();
+    assert!(edited.edited);
+    assert_eq!(edited.pings.users, ["lena"], "mentions follow the new text");
+    assert_eq!(edited.pings.roles, ["L1"]);
+    assert!(edited.pings.notified.is_empty(), "{:?}", edited.pings);
+
+    let loud = alice
+        .say(&help, &format!("<@{}> help", lena.id()))
+        .await
+        .unwrap();
+    assert_eq!(loud.pings.notified, ["lena"]);
+    let calmed = alice.edit(&loud, "never mind").await.unwrap();
+    assert!(calmed.pings.users.is_empty());
+    assert_eq!(
+        calmed.pings.notified,
+        ["lena"],
+        "a notification once sent stays sent"
+    );
+}
+
+#[tokio::test]
+async fn a_deferred_reply_finished_with_a_mention_notifies_nobody() {
+    let sandbox = sandbox().await;
+    let _bot = Bot::start(&sandbox).await;
+    let (alice, lena) = (
+        sandbox.person("alice").unwrap(),
+        sandbox.person("lena").unwrap(),
+    );
+    let help = sandbox.channel("help").unwrap();
+    let mention = format!("<@{}>", lena.id());
+
+    let direct = alice
+        .slash(&help, "hello", &[("name", mention.as_str().into())])
+        .await
+        .unwrap();
+    let direct = direct.message().unwrap();
+    assert_eq!(direct.pings.notified, ["lena"], "a direct reply pings");
+
+    alice
+        .slash(&help, "pick", &[("fruit", mention.as_str().into())])
+        .await
+        .unwrap();
+    let wanted = format!("You picked {mention}");
+    let finished = lena.sees_in(&help, |m| m.text == wanted).await.unwrap();
+    assert_eq!(finished.pings.users, ["lena"]);
+    assert!(
+        finished.pings.notified.is_empty(),
+        "finishing a deferred reply is an edit: {:?}",
+        finished.pings
+    );
+    support::openapi::assert_valid(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn an_interaction_reply_without_allowed_mentions_does_not_ping_everyone() {
+    let sandbox = sandbox().await;
+    let _bot = Bot::start(&sandbox).await;
+    let alice = sandbox.person("alice").unwrap();
+    let help = sandbox.channel("help").unwrap();
+    let greeting = alice.slash(&help, "hello", &[]).await.unwrap();
+    let form = alice
+        .click(greeting.message().unwrap(), "Feedback")
+        .await
+        .unwrap();
+
+    // The bot (which has Mention Everyone) answers with the text as typed
+    // and no allowed_mentions: Discord parses only user mentions then.
+    let thanks = alice
+        .submit_modal(form.modal().unwrap(), &[("text", "@everyone hi")])
+        .await
+        .unwrap();
+    let thanks = thanks.message().unwrap();
+    assert_eq!(thanks.text, "Thanks for the feedback: @everyone hi");
+    assert!(thanks.allowed_mentions.is_none());
+    assert!(!thanks.pings.everyone);
+    assert!(thanks.pings.notified.is_empty(), "{:?}", thanks.pings);
+}
+
+#[tokio::test]
+async fn a_suppressed_or_ephemeral_message_notifies_nobody() {
+    let sandbox = sandbox().await;
+    let _bot = Bot::start(&sandbox).await;
+    let http = sandbox.http_for_bot();
+    let (alice, lena) = (
+        sandbox.person("alice").unwrap(),
+        sandbox.person("lena").unwrap(),
+    );
+    let help = sandbox.channel("help").unwrap();
+    let text = format!("<@{}> quietly", lena.id());
+
+    ChannelId::new(help.id)
+        .send_message(
+            &http,
+            CreateMessage::new()
+                .content(&text)
+                .flags(MessageFlags::SUPPRESS_NOTIFICATIONS),
+        )
+        .await
+        .unwrap();
+    let quiet = lena.sees_in(&help, |m| m.text == text).await.unwrap();
+    assert_eq!(quiet.pings.users, ["lena"]);
+    assert!(quiet.pings.notified.is_empty(), "{:?}", quiet.pings);
+
+    let secret = alice
+        .slash(
+            &help,
+            "hello",
+            &[
+                ("name", format!("<@{}>", lena.id()).into()),
+                ("secret", true.into()),
+            ],
+        )
+        .await
+        .unwrap();
+    let secret = secret.message().unwrap();
+    assert!(secret.ephemeral);
+    assert!(secret.pings.notified.is_empty(), "{:?}", secret.pings);
+    support::openapi::assert_valid(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn an_enforced_nonce_sent_twice_makes_one_message() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let help = sandbox.channel("help").unwrap();
+    let once = || {
+        CreateMessage::new()
+            .content("Ticket #7 opened")
+            .nonce(Nonce::String("ticket-7-open".into()))
+            .enforce_nonce(true)
+    };
+
+    let first = ChannelId::new(help.id)
+        .send_message(&http, once())
+        .await
+        .unwrap();
+    let again = ChannelId::new(help.id)
+        .send_message(&http, once())
+        .await
+        .unwrap();
+    let unenforced = ChannelId::new(help.id)
+        .send_message(
+            &http,
+            CreateMessage::new()
+                .content("Ticket #7 opened")
+                .nonce(Nonce::String("ticket-7-open".into())),
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(first.id, again.id, "the same message comes back");
+    assert_ne!(first.id, unenforced.id, "without enforce_nonce it is new");
+    let posted = sandbox
+        .messages(&help)
+        .iter()
+        .filter(|m| m.text == "Ticket #7 opened")
+        .count();
+    assert_eq!(posted, 2);
+    support::openapi::assert_valid(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn adding_someone_to_an_archived_thread_is_refused_with_50083() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let help = sandbox.channel("help").unwrap();
+    let alice = sandbox.person("alice").unwrap();
+    let thread = ChannelId::new(help.id)
+        .create_thread(
+            &http,
+            CreateThread::new("ticket-1").kind(ChannelType::PrivateThread),
+        )
+        .await
+        .unwrap();
+    thread
+        .id
+        .edit_thread(&http, EditThread::new().archived(true))
+        .await
+        .unwrap();
+
+    let refused = thread
+        .id
+        .add_thread_member(&http, alice.user_id())
+        .await
+        .unwrap_err();
+
+    assert_eq!(code_of(refused), (400, 50083));
+    let thread_ref = sandbox.channel_by_id(thread.id.get()).unwrap();
+    assert!(!alice.can_see(&thread_ref));
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn a_slash_command_in_an_archived_thread_is_refused_by_the_client() {
+    let sandbox = sandbox().await;
+    let _bot = Bot::start(&sandbox).await;
+    let http = sandbox.http_for_bot();
+    let help = sandbox.channel("help").unwrap();
+    let alice = sandbox.person("alice").unwrap();
+    let thread = ChannelId::new(help.id)
+        .create_thread(
+            &http,
+            CreateThread::new("questions").kind(ChannelType::PublicThread),
+        )
+        .await
+        .unwrap();
+    let thread_ref = sandbox.channel_by_id(thread.id.get()).unwrap();
+    alice.slash(&thread_ref, "hello", &[]).await.unwrap();
+    thread
+        .id
+        .edit_thread(&http, EditThread::new().archived(true))
+        .await
+        .unwrap();
+
+    let refused = alice.slash(&thread_ref, "hello", &[]).await.unwrap_err();
+    assert!(
+        matches!(refused, DriverError::Refused(ref e) if e.code == 50083),
+        "{refused}"
+    );
+
+    alice.say(&thread_ref, "back again").await.unwrap();
+    assert!(!sandbox.channel_info(&thread_ref).unwrap().archived);
+    alice.slash(&thread_ref, "hello", &[]).await.unwrap();
+}
+
+/// Every test docs/discord-fidelity.md names exists (`sandbox/…`,
+/// `e2e/…` or `src/…` then `::name`, or `::name` after one of those), so
+/// the table never points at a test that was renamed or removed.
+#[test]
+fn every_test_the_fidelity_table_names_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let doc = std::fs::read_to_string(root.join("docs/discord-fidelity.md")).unwrap();
+    let mut file: Option<PathBuf> = None;
+    let mut checked = 0;
+    let mut missing = Vec::new();
+    for span in doc.split('`').skip(1).step_by(2) {
+        let Some((path, name)) = span.split_once("::") else {
+            continue;
+        };
+        if path.is_empty() {
+            // `::name`: another test of the file named last.
+        } else if let Some(found) = test_file(&root, path) {
+            file = Some(found);
+        } else {
+            continue; // a Rust path such as `Allowed::for_webhook`
+        }
+        let (Some(path), true) = (&file, is_identifier(name)) else {
+            continue;
+        };
+        checked += 1;
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if !text.contains(&format!("fn {name}(")) {
+            missing.push(format!("{}::{name}", path.display()));
+        }
+    }
+    assert!(
+        checked > 100,
+        "only {checked} tests named: is the format the same?"
+    );
+    assert!(
+        missing.is_empty(),
+        "the table names tests that do not exist: {missing:#?}"
+    );
+}
+
+fn test_file(root: &Path, path: &str) -> Option<PathBuf> {
+    let places = [
+        ("sandbox/", "crates/sandbox/tests/sandbox/"),
+        ("e2e/", "tests/e2e/"),
+        ("src/", "crates/sandbox/src/"),
+    ];
+    places.iter().find_map(|(prefix, dir)| {
+        let rest = path.strip_prefix(prefix)?;
+        rest.ends_with(".rs").then(|| root.join(dir).join(rest))
+    })
+}
+
+fn is_identifier(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}

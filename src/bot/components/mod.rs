@@ -87,10 +87,14 @@ impl<'a> Responder<'a> {
         &mut self,
         response: CreateInteractionResponse,
     ) -> Result<(), BotError> {
-        match &self.target {
-            Target::Click(c) => c.create_response(&self.ctx.http, response).await?,
-            Target::Form(f) => f.create_response(&self.ctx.http, response).await?,
-        }
+        let http = &self.ctx.http;
+        crate::bot::retry::answer(|| async {
+            match &self.target {
+                Target::Click(c) => c.create_response(http, response.clone()).await,
+                Target::Form(f) => f.create_response(http, response.clone()).await,
+            }
+        })
+        .await?;
         self.answered = true;
         Ok(())
     }
@@ -105,10 +109,14 @@ impl<'a> Responder<'a> {
 
     pub(super) async fn edit(&self, edit: EditInteractionResponse) -> Result<(), BotError> {
         let edit = edit.allowed_mentions(mentions::nobody());
-        match &self.target {
-            Target::Click(c) => c.edit_response(&self.ctx.http, edit).await?,
-            Target::Form(f) => f.edit_response(&self.ctx.http, edit).await?,
-        };
+        let http = &self.ctx.http;
+        crate::bot::retry::answer(|| async {
+            match &self.target {
+                Target::Click(c) => c.edit_response(http, edit.clone()).await,
+                Target::Form(f) => f.edit_response(http, edit.clone()).await,
+            }
+        })
+        .await?;
         Ok(())
     }
 

@@ -256,8 +256,13 @@ async fn with_five_percent_of_rest_calls_failing_everyone_is_answered_or_told_an
     )
     .await;
     let mut openings = Tally::default();
+    let mut told_openers = Vec::new();
     for (u, result) in users.iter().zip(opened) {
-        openings.add(&outcome(&w, u, result, "ticket").await);
+        let o = outcome(&w, u, result, "ticket").await;
+        if matches!(o, Outcome::Told(_)) {
+            told_openers.push(u.id());
+        }
+        openings.add(&o);
     }
     // Claims on the first ticket that got its card.
     settle(&w).await;
@@ -290,4 +295,15 @@ async fn with_five_percent_of_rest_calls_failing_everyone_is_answered_or_told_an
     assert!(claims.completed <= 1, "seed {seed}: two winners");
     let tickets = nothing_made_twice(&w, &users).await;
     assert!(tickets <= 30);
+    // Told it failed, yet the ticket opened (its steps finished later):
+    // not lost, not doubled, but worth knowing.
+    let open = w.store.open_tickets(w.guild()).await.unwrap();
+    let opened_anyway = told_openers
+        .iter()
+        .filter(|u| open.iter().any(|t| t.opener.0 == **u))
+        .count();
+    println!(
+        "5% faults (seed {seed}): {tickets} tickets; {opened_anyway} of the {} told openers have one",
+        told_openers.len()
+    );
 }

@@ -1,10 +1,10 @@
 //! Who a new message pings, and the files it carries.
 
 use super::mentions::{self, Allowed};
-use super::message::Pings;
+use super::message_types::Pings;
 use super::messages::{NewMessage, Upload};
 use super::permissions::Permissions;
-use super::{StoredFile, World};
+use super::{DiscordState, StoredFile};
 use crate::error::ApiError;
 use crate::ids::Snowflake;
 use crate::wire::message::{AllowedMentions, AttachmentOut, MessageIn};
@@ -18,7 +18,7 @@ pub(crate) struct Mentioning<'a> {
     pub webhook: bool,
 }
 
-impl World {
+impl DiscordState {
     /// Turns uploads (and, in edits, kept attachments) into attachments.
     pub(crate) fn store_uploads(
         &mut self,

@@ -69,6 +69,10 @@ impl World {
         if !uploads.is_empty() && !perms.contains(Permissions::ATTACH_FILES) {
             return Err(ApiError::missing_permissions());
         }
+        // Replying reads history (resources/message, Create Message).
+        if body.message_reference.is_some() && !perms.contains(Permissions::READ_MESSAGE_HISTORY) {
+            return Err(ApiError::missing_permissions());
+        }
         if let Some(existing) = self.enforced_nonce_duplicate(actor, channel_id, &body) {
             return Ok(existing);
         }

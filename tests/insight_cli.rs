@@ -31,6 +31,8 @@ fn supportline(cwd: &Path, args: &[&str], url: &str) -> Output {
         .env("DATABASE_URL", url)
         .env_remove("DISCORD_TOKEN")
         .env_remove("KNOWLEDGE_DIR")
+        // English unless a test asks otherwise, whatever this machine's LANG.
+        .env("SUPPORTLINE_LOCALE", "en")
         .output()
         .expect("the supportline binary runs")
 }
@@ -282,7 +284,7 @@ async fn kb_report_lists_the_unanswered_and_unhelpful_questions_grouped() {
         &["kb", "report", "--guild", &GUILD.0.to_string()],
         &db.url,
     ));
-    assert!(out.contains("3 question(s) of the last 30 days"), "{out}");
+    assert!(out.contains("3 questions of the last 30 days"), "{out}");
     assert!(
         out.contains(
             "1. \"How do I export my invoices?\" — asked 3× (2 unanswered, 1 unhelpful) [en]\n   closest article: billing-invoices (confidence 0.70)\n   also: \"export invoices to csv\" (1×)"
@@ -290,6 +292,23 @@ async fn kb_report_lists_the_unanswered_and_unhelpful_questions_grouped() {
         "{out}"
     );
     assert!(!out.contains("reset password"), "a solved question: {out}");
+    let ru = stdout(&supportline(
+        cwd,
+        &[
+            "kb",
+            "report",
+            "--guild",
+            &GUILD.0.to_string(),
+            "--locale",
+            "ru",
+        ],
+        &db.url,
+    ));
+    assert!(ru.contains("3 вопроса за последние 30 дней"), "{ru}");
+    assert!(
+        ru.contains("1. «How do I export my invoices?» — спрашивали 3× (2 без ответа, 1 без пользы) [en]\n   ближайшая статья: billing-invoices (уверенность 0.70)"),
+        "{ru}"
+    );
     assert!(!out.contains("ancient"), "outside the window: {out}");
     assert!(!out.contains("dark mode"), "another server: {out}");
 }

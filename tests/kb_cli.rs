@@ -12,7 +12,10 @@ use serde_json::{json, Value};
 
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_supportline"));
-    cmd.env_remove("KNOWLEDGE_DIR").env("RUST_LOG", "off");
+    // English unless a test asks otherwise, whatever this machine's LANG.
+    cmd.env_remove("KNOWLEDGE_DIR")
+        .env("RUST_LOG", "off")
+        .env("SUPPORTLINE_LOCALE", "en");
     cmd
 }
 
@@ -202,6 +205,47 @@ fn without_json_a_person_reads_the_answer_and_candidates() {
 }
 
 #[test]
+fn an_admin_whose_language_is_russian_reads_the_answer_and_its_evidence_in_russian() {
+    let out = run(
+        bin()
+            .env("SUPPORTLINE_LOCALE", "ru")
+            .args(["kb", "ask", "--explain", "--knowledge"])
+            .arg(sample_kb())
+            .arg("how to rate support"),
+        "",
+    );
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("ответ: en/rate-support (уверенность "),
+        "{text}"
+    );
+    // Evidence names are Russian too.
+    let evidence: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("  en/") && l.contains('='))
+        .collect();
+    assert!(
+        evidence
+            .iter()
+            .any(|l| l.chars().any(|c| ('а'..='я').contains(&c))),
+        "{text}"
+    );
+    // The JSON contract does not change with the language.
+    let out = run(
+        bin()
+            .env("LANG", "ru_RU.UTF-8")
+            .env_remove("SUPPORTLINE_LOCALE")
+            .args(["kb", "ask", "--json", "--explain", "--knowledge"])
+            .arg(sample_kb())
+            .arg("how to rate support"),
+        "",
+    );
+    let line: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert!(line["explain"][0]["id"].is_string(), "{line}");
+    assert!(!line.to_string().contains("уверенность"), "{line}");
+}
+
+#[test]
 fn check_passes_on_the_sample_knowledge_base() {
     let out = run(
         bin().args(["kb", "check", "--knowledge"]).arg(sample_kb()),
@@ -313,4 +357,41 @@ fn a_line_that_is_not_utf8_still_gets_its_answer_line() {
         .collect();
     assert_eq!(lines.len(), 2, "{text}");
     assert_eq!(lines[1]["answer"], "en/rate-support");
+}
+
+#[test]
+fn small_talk_is_reported_beside_the_contract_with_no_answer() {
+    let out = run(
+        bin().args(["kb", "ask", "--knowledge"]).arg(sample_kb()),
+        "thanks bot!\nспасибо большое\nhi, how do I close my ticket?\n",
+    );
+    assert!(out.status.success());
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for line in &lines {
+        assert_contract(line);
+    }
+    // The scorer reads small talk as no answer.
+    for line in &lines[..2] {
+        assert_eq!(line["small_talk"], "thanks", "{line}");
+        assert_eq!(line["answer"], Value::Null, "{line}");
+        assert_eq!(line["candidates"], json!([]), "{line}");
+    }
+    assert_eq!(lines[2].get("small_talk"), None, "{}", lines[2]);
+    assert_ne!(lines[2]["answer"], Value::Null, "{}", lines[2]);
+
+    let human = run(
+        bin()
+            .args(["kb", "ask", "--knowledge"])
+            .arg(sample_kb())
+            .arg("are you a bot?"),
+        "",
+    );
+    assert!(
+        stdout(&human).contains("small talk (bot)"),
+        "{}",
+        stdout(&human)
+    );
 }

@@ -6,12 +6,12 @@ use poise::serenity_prelude::{Context, CreateMessage, Message};
 
 use super::actor::actor_from_roles;
 use super::app::Data;
+use super::effects;
 use super::error::BotError;
 use super::flows::ask::{self, L0Reply};
-use super::flows::{case, resolve, staff_locale, Env};
+use super::flows::{resolve, Env};
 use super::mentions;
-use crate::tickets::{self, ChannelId, GuildId};
-use crate::tr;
+use crate::tickets::{self, ChannelId, GuildId, UserId};
 
 pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), BotError> {
     if m.author.bot || m.webhook_id.is_some() {
@@ -40,8 +40,7 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         if m.author.id.get() == t.opener.0 {
             // A reply to "Did this solve it?" is no Yes.
             if t.status == tickets::Status::Resolving {
-                let settings = data.store.settings(t.guild).await?;
-                resolve::replied(&ctx.http, data, &settings, &t, m).await?;
+                resolve::replied(&ctx.http, data, &t, m).await?;
             }
             return Ok(());
         }
@@ -75,7 +74,14 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         // Without the Message Content intent the text is empty: stay quiet.
         return Ok(());
     }
-    let env = Env::with_settings(data, settings, channel.0, m.author.id.get(), None, None);
+    let env = Env::with_settings(
+        data,
+        settings,
+        channel,
+        UserId(m.author.id.get()),
+        None,
+        None,
+    );
     // Only a confident answer is worth a reply in a public channel.
     if let L0Reply::Article { embed, buttons } = ask::ask(data, &env, question).await? {
         m.channel_id
@@ -93,7 +99,8 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
 }
 
 /// A user thread or case thread was deleted: the ticket records it (a
-/// lost user thread closes the ticket) and staff are told where possible.
+/// lost user thread or current case closes the ticket) and its steps tell
+/// whoever can still be told (`tickets::effects`).
 pub async fn on_thread_gone(ctx: &Context, data: &Data, thread: u64) -> Result<(), BotError> {
     let channel = ChannelId(thread);
     let t = match data.store.ticket_by_user_thread(channel).await? {
@@ -108,25 +115,8 @@ pub async fn on_thread_gone(ctx: &Context, data: &Data, thread: u64) -> Result<(
         .store
         .transition(t.id, |t| tickets::thread_lost(t, channel, now))
         .await?;
-    let settings = data.store.settings(t.guild).await?;
-    let staff = staff_locale(data, &settings);
-    let t = &change.after;
-    if !t.is_closed() {
-        return Ok(());
-    }
-    if t.user_thread == Some(channel) {
-        // The user's conversation is gone: staff hear it in the case.
-        let _ = case::post_in_case(&ctx.http, t, tr!(staff, "case-user-thread-lost")).await;
-        let _ = case::refresh_card(&ctx.http, data, &settings, t).await;
-        if let Some(c) = &t.case {
-            case::lock_and_archive(&ctx.http, c.thread).await;
-        }
-    } else {
-        // The case is gone: the user hears it in their thread.
-        let _ = case::post_to_user(&ctx.http, t, tr!(t.locale, "user-case-lost"), false).await;
-        if let Some(th) = t.user_thread {
-            case::lock_and_archive(&ctx.http, th).await;
-        }
+    if !change.events.is_empty() {
+        effects::run_ticket(&ctx.http, data, t.id).await;
     }
     Ok(())
 }

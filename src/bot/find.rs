@@ -10,7 +10,7 @@ use crate::tickets::{may_know_of, Actor, ChannelId, GuildId, Ticket, TicketNumbe
 pub async fn ticket_for(
     store: &Store,
     guild: GuildId,
-    channel: u64,
+    channel: ChannelId,
     number: Option<i64>,
     actor: &Actor,
 ) -> Result<Ticket, BotError> {
@@ -24,7 +24,6 @@ pub async fn ticket_for(
             .filter(|t| may_know_of(actor, t))
             .ok_or_else(missing);
     }
-    let channel = ChannelId(channel);
     let here = match store.ticket_by_case_thread(channel).await? {
         Some(t) => Some(t),
         None => store.ticket_by_user_thread(channel).await?,

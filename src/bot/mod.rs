@@ -10,7 +10,12 @@
 //! - `flows/`: what several entry points share (opening a ticket, moving a
 //!   case between levels, closing);
 //! - `render/`: embeds, buttons and texts;
-//! - [`scheduler`]: timers from the database (auto-close, SLA reminders).
+//! - [`effects`]: the outbox's Discord steps, run after each commit and
+//!   retried until done or refused for good;
+//! - [`scheduler`]: timers from the database (auto-close, SLA reminders)
+//!   and the outbox's retries;
+//! - [`reconcile`]: at start-up and now and again, Discord brought in line
+//!   with the database (threads gone, cases out of place, stale cards).
 
 mod actor;
 pub mod app;
@@ -18,6 +23,7 @@ mod blocking;
 mod clock;
 mod commands;
 mod components;
+mod effects;
 mod error;
 mod events;
 mod find;
@@ -26,9 +32,9 @@ mod framework_errors;
 mod ids;
 mod localize;
 mod mentions;
+mod reconcile;
 mod render;
 mod reply;
-mod resolution;
 mod scheduler;
 
 pub use app::{intents, start, RunningBot, Services};

@@ -1,7 +1,8 @@
 //! Timers from the database: SLA reminders and auto-closes. The store
 //! plans them with every change of a ticket; this task takes those that
 //! are due (with a lease, so several processes never run one twice), asks
-//! the domain whether they still apply, and acts once.
+//! the domain whether they still apply, and acts once. Each tick also
+//! sweeps the outbox: steps waiting for a retry, or left by a crash.
 //!
 //! A bot stopped before a timer is due and started after runs it once: the
 //! row waits in the database; a crash while running one lets its lease
@@ -11,25 +12,42 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use poise::serenity_prelude::{ChannelId as DChannel, CreateMessage, Http};
+use poise::serenity_prelude::Http;
 
 use super::app::Data;
+use super::effects;
 use super::error::BotError;
-use super::flows::{ops, staff_locale};
-use super::mentions;
+use super::reconcile;
 use crate::store::{Change, Timer, TimerSubject, TransitionError};
 use crate::tickets::{self, TimerKind};
-use crate::tr;
 
 /// How many due timers one tick takes.
 const BATCH: u32 = 20;
 
-/// Runs until the task is aborted, every `tick`.
+/// How often the reconciler looks for threads deleted behind the bot's back.
+const RECONCILE_EVERY: Duration = Duration::from_secs(600);
+
+/// Runs until the task is aborted, every `tick`: first the start-up
+/// reconciliation, then due timers and the outbox's retries.
 pub async fn run(http: Arc<Http>, data: Data, tick: Duration) {
+    {
+        let _busy = data.in_flight.enter();
+        reconcile::reconcile(&http, &data, true).await;
+    }
+    let mut reconciled = tokio::time::Instant::now();
     let mut interval = tokio::time::interval(tick);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         interval.tick().await;
+        if reconciled.elapsed() >= RECONCILE_EVERY {
+            let _busy = data.in_flight.enter();
+            reconcile::reconcile(&http, &data, false).await;
+            reconciled = tokio::time::Instant::now();
+        }
+        {
+            let _busy = data.in_flight.enter();
+            effects::sweep(&http, &data).await;
+        }
         let now = data.clock.now();
         let due = match data.store.take_due_timers(now, BATCH).await {
             Ok(due) => due,
@@ -53,59 +71,35 @@ pub async fn run(http: Arc<Http>, data: Data, tick: Duration) {
     }
 }
 
+/// Runs one timer: the domain decides whether it still applies; the
+/// change writes its steps (the reminder, the closing) with it, and they
+/// run now. A second run of the same timer finds nothing left to decide,
+/// and a step that ran before a crash is not repeated (its nonce).
 async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
     let TimerSubject::Ticket(id) = timer.subject else {
         return Ok(());
     };
     let settings = data.store.settings(timer.guild).await?;
     let now = data.clock.now();
-    match timer.kind {
+    let decided = match timer.kind {
+        // The target of the level the ticket is at when decided.
         TimerKind::SlaReminder => {
-            // The target of the level the ticket is at when decided.
-            let decided = data
-                .store
+            data.store
                 .transition(id, |t| {
                     tickets::sla_breach(t, settings.level(t.level).sla, now)
                 })
-                .await;
-            let Some(change) = made(decided)? else {
-                return Ok(());
-            };
-            let t = &change.after;
-            let target = settings.level(t.level).sla;
-            let (Some(case), Some(role)) = (&t.case, settings.level(t.level).role) else {
-                return Ok(());
-            };
-            let staff = staff_locale(data, &settings);
-            let text = tr!(
-                staff,
-                "sla-reminder",
-                role = format!("<@&{}>", role.0),
-                number = t.number.to_string(),
-                level = t.level.to_string(),
-                sla = super::render::duration(staff, target)
-            );
-            DChannel::new(case.thread.0)
-                .send_message(
-                    http,
-                    CreateMessage::new()
-                        .content(text)
-                        .allowed_mentions(mentions::role(role.0)),
-                )
-                .await?;
+                .await
         }
         TimerKind::AutoClose => {
             let after = settings.auto_close_after();
-            let decided = data
-                .store
+            data.store
                 .transition(id, |t| tickets::auto_close(t, after, now))
-                .await;
-            let Some(change) = made(decided)? else {
-                return Ok(());
-            };
-            ops::after_close(http, data, &settings, &change.after, None, None).await;
+                .await
         }
-        TimerKind::CooldownExpiry => {}
+        TimerKind::CooldownExpiry => return Ok(()),
+    };
+    if made(decided)?.is_some() {
+        effects::run_ticket(http, data, id).await;
     }
     Ok(())
 }

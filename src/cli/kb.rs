@@ -10,7 +10,9 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use crate::i18n::{Catalog, Locale};
 use crate::knowledge::{self, Answer, Index, Severity};
+use crate::tr;
 
 #[derive(Debug, Subcommand)]
 pub enum KbCommand {
@@ -45,7 +47,9 @@ pub struct AskArgs {
     /// Print JSON (always, when questions are piped in).
     #[arg(long)]
     json: bool,
-    /// Only consider articles serving this locale (`en`, `ru`, …).
+    /// Only consider articles serving this locale (`en`, `ru`, …); its
+    /// language is also the one the answers are described in (else
+    /// `SUPPORTLINE_LOCALE`, then `LANG`; English by default).
     #[arg(long)]
     locale: Option<String>,
     /// Show the evidence behind each candidate (for tuning articles).
@@ -102,6 +106,8 @@ fn ask(args: AskArgs) -> anyhow::Result<ExitCode> {
     }
     let index = Index::build(kb);
     let locale = args.locale.as_deref();
+    // What it says around the answers is in the admin's language.
+    let lang = super::locale::admin_locale(locale);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.question.is_empty() {
@@ -111,7 +117,7 @@ fn ask(args: AskArgs) -> anyhow::Result<ExitCode> {
         // A person at a terminal reads answers, a program reads JSON lines.
         let human = interactive && !args.json;
         if human {
-            eprintln!("Type a question and press Enter (Ctrl-D to end).");
+            eprintln!("{}", tr!(lang, "cli-ask-prompt"));
         }
         let mut input = std::io::stdin().lock();
         let mut line = Vec::new();
@@ -130,7 +136,7 @@ fn ask(args: AskArgs) -> anyhow::Result<ExitCode> {
             let text = String::from_utf8_lossy(&line);
             let question = text.trim_end_matches(['\n', '\r']);
             if human {
-                write_human(&mut out, &index, question, locale, args.explain)?;
+                write_human(&mut out, &index, question, locale, args.explain, lang)?;
             } else {
                 write_json(&mut out, &index, question, locale, args.explain)?;
             }
@@ -143,7 +149,7 @@ fn ask(args: AskArgs) -> anyhow::Result<ExitCode> {
         if args.json {
             write_json(&mut out, &index, &question, locale, args.explain)?;
         } else {
-            write_human(&mut out, &index, &question, locale, args.explain)?;
+            write_human(&mut out, &index, &question, locale, args.explain, lang)?;
         }
     }
     out.flush()?;
@@ -230,35 +236,61 @@ fn write_human(
     question: &str,
     locale: Option<&str>,
     explain: bool,
+    lang: Locale,
 ) -> anyhow::Result<()> {
     let answer = index.ask(question, locale);
     if let Some(kind) = answer.small_talk {
         writeln!(
             out,
-            "small talk ({}): the bot replies in kind, with no article",
-            kind.name()
+            "{}",
+            tr!(lang, "cli-ask-small-talk", kind = kind.name())
         )?;
         return Ok(());
     }
+    let confidence = format!("{:.2}", answer.confidence);
     match &answer.answer {
-        Some(id) => writeln!(out, "answer: {id} (confidence {:.2})", answer.confidence)?,
+        Some(id) => writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "cli-ask-answer",
+                id = id.to_string(),
+                confidence = confidence
+            )
+        )?,
         None => writeln!(
             out,
-            "no answer (confidence {:.2}, needs {:.2}): a person would take it from here",
-            answer.confidence,
-            knowledge::ANSWER_THRESHOLD
+            "{}",
+            tr!(
+                lang,
+                "cli-ask-no-answer",
+                confidence = confidence,
+                threshold = format!("{:.2}", knowledge::ANSWER_THRESHOLD)
+            )
         )?,
     }
     for (n, c) in answer.candidates.iter().enumerate() {
         writeln!(out, "  {}. {}  {:.3}  {}", n + 1, c.id, c.score, c.title)?;
     }
     if explain {
+        let catalog = Catalog::global();
         for e in index.explain(question, locale) {
             let parts: Vec<String> = e
                 .evidence
                 .iter()
                 .filter(|(_, v)| *v != 0.0)
-                .map(|(k, v)| format!("{k}={v:.2}"))
+                .map(|(k, v)| {
+                    // A name the catalogue does not know yet stays as the
+                    // engine wrote it.
+                    let key = format!("cli-evidence-{k}");
+                    let name = if catalog.has(lang, &key) {
+                        catalog.text(lang, &key, &[])
+                    } else {
+                        (*k).to_owned()
+                    };
+                    format!("{name}={v:.2}")
+                })
                 .collect();
             writeln!(out, "  {}: {}", e.id, parts.join(" "))?;
         }

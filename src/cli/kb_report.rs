@@ -11,10 +11,12 @@ use chrono::{Duration, Utc};
 use clap::Args;
 
 use super::database::{runtime, DatabaseArg};
+use crate::i18n::Locale;
 use crate::insight::{self, QuestionGroup};
 use crate::knowledge::{self, Index};
 use crate::store::L0Exchange;
 use crate::tickets::GuildId;
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -30,6 +32,10 @@ pub struct ReportArgs {
     /// sees it now; without it, the article the bot saw when asked.
     #[arg(long = "knowledge")]
     knowledge: Option<PathBuf>,
+    /// The report's language (`en`, `ru`); else `SUPPORTLINE_LOCALE`, then
+    /// `LANG`; English by default. The questions stay as people wrote them.
+    #[arg(long)]
+    locale: Option<String>,
 }
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
@@ -60,68 +66,93 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         let groups = insight::kb_report(&exchanges, index.as_ref());
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        print_report(&mut out, &groups, exchanges.len(), args.days)?;
+        let lang = super::locale::admin_locale(args.locale.as_deref());
+        print_report(&mut out, &groups, exchanges.len(), args.days, lang)?;
         out.flush()?;
         Ok(ExitCode::SUCCESS)
     })
 }
 
-/// The list for an admin's terminal (English: the tool's own language,
-/// like `kb check`; the questions stay as users wrote them).
+/// The list for an admin's terminal, in their language (the questions
+/// stay as users wrote them).
 fn print_report(
     out: &mut impl Write,
     groups: &[QuestionGroup],
     asked: usize,
     days: u32,
+    lang: Locale,
 ) -> anyhow::Result<()> {
     let total: usize = groups.iter().map(|g| g.count).sum();
     if asked == 0 {
         // An empty log says nothing about the articles: don't praise them.
         writeln!(
             out,
-            "No questions were asked in the last {days} days: nothing to report yet."
+            "{}",
+            tr!(lang, "cli-report-nothing-asked", days = days)
         )?;
         return Ok(());
     }
     if groups.is_empty() {
         writeln!(
             out,
-            "Nothing to write: all {asked} question(s) of the last {days} days were answered and none was marked unhelpful."
+            "{}",
+            tr!(lang, "cli-report-all-answered", asked = asked, days = days)
         )?;
         return Ok(());
     }
     writeln!(
         out,
-        "{total} question(s) of the last {days} days L0 could not answer or did not help with, in {} group(s), most asked first:",
-        groups.len()
+        "{}",
+        tr!(
+            lang,
+            "cli-report-header",
+            total = total,
+            days = days,
+            groups = groups.len()
+        )
     )?;
     for (n, g) in groups.iter().enumerate() {
         writeln!(out)?;
         writeln!(
             out,
-            "{}. \"{}\" — asked {}× ({} unanswered, {} unhelpful) [{}]",
-            n + 1,
-            one_line(&g.representative),
-            g.count,
-            g.unanswered,
-            g.unhelpful,
-            g.locale
+            "{}",
+            tr!(
+                lang,
+                "cli-report-group",
+                n = n + 1,
+                question = one_line(&g.representative),
+                count = g.count,
+                unanswered = g.unanswered,
+                unhelpful = g.unhelpful,
+                locale = g.locale.code()
+            )
         )?;
-        match &g.closest {
-            Some(c) => writeln!(
-                out,
-                "   closest article: {}{} (confidence {:.2})",
-                c.article,
-                c.title
+        let closest = match &g.closest {
+            Some(c) => tr!(
+                lang,
+                "cli-report-closest",
+                article = c.article.to_string(),
+                title = c
+                    .title
                     .as_deref()
                     .map(|t| format!(" — {t}"))
                     .unwrap_or_default(),
-                c.confidence
-            )?,
-            None => writeln!(out, "   closest article: none")?,
-        }
+                confidence = format!("{:.2}", c.confidence)
+            ),
+            None => tr!(lang, "cli-report-closest-none"),
+        };
+        writeln!(out, "   {closest}")?;
         for w in &g.others {
-            writeln!(out, "   also: \"{}\" ({}×)", one_line(&w.text), w.count)?;
+            writeln!(
+                out,
+                "   {}",
+                tr!(
+                    lang,
+                    "cli-report-also",
+                    question = one_line(&w.text),
+                    count = w.count
+                )
+            )?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ mod database;
 mod kb;
 mod kb_bench;
 mod kb_report;
+mod locale;
 pub mod logging;
 mod migrate;
 mod run;

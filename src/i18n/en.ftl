@@ -414,6 +414,7 @@ stats-l0-questions = Questions: { $count }
 stats-l0-answered = Answered: { $count } ({ $percent })
 stats-l0-confirmed = Confirmed helpful: { $count } ({ $percent })
 stats-l0-human = Asked for a human: { $count }
+stats-l0-small-talk = Small talk (greetings, thanks): { $count }
 stats-section-tickets = Tickets
 stats-tickets-flow = Opened: { $opened }, reopened: { $reopened }, closed: { $closed }
 stats-rating = Average rating: { $average } ({ $count ->
@@ -519,6 +520,23 @@ setup-role-unpingable = The { $level } role { $role } can't be pinged: it is not
 ## supportline stats when the bot's clock ran ahead
 stats-clock-ahead = The newest activity in the database is later than this machine's clock (a sandbox whose clock moved?): the window ends at { $until } UTC, as /stats would report it.
 
+## Discord steps refused for good (the outbox: bot::effects)
+steps-refused = Discord refused part of this, so it was not done: { $steps }. The log channel has the details.
+log-step-refused = ⚠️ Ticket { $number }: Discord refused to { $step } ({ $why }). Nothing else was left half-done; check the bot's permissions.
+step-create-user-thread = create the user thread
+step-greet = greet the user
+step-post-case = post the case card
+step-retire-case = archive the previous case
+step-add-to-user-thread = add a member to the user thread
+step-refresh-card = update the case card
+step-case-note = post in the case thread
+step-tell-user = tell the user
+step-ask-resolve = ask the user "Did this solve it?"
+step-retire-question = take the buttons off the question
+step-archive = archive the ticket's threads
+step-unarchive = unarchive the ticket's threads
+step-sla-reminder = post the SLA reminder
+
 ## Knowledge base problems (/kb reload), one per code of the engine's problems
 kb-problem-line = { $where }: { $severity }: { $message }
 kb-problem-error = error
@@ -551,3 +569,52 @@ kb-problem-file-too-large = the file is too large for an article (at most { $max
     [one] { $max } byte
    *[other] { $max } bytes
 }); split it
+
+## kb ask and kb report at an admin's terminal (--locale, SUPPORTLINE_LOCALE or LANG)
+cli-ask-small-talk = small talk ({ $kind }): the bot replies in kind, with no article
+cli-ask-prompt = Type a question and press Enter (Ctrl-D to end).
+cli-ask-answer = answer: { $id } (confidence { $confidence })
+cli-ask-no-answer = no answer (confidence { $confidence }, needs { $threshold }): a person would take it from here
+cli-evidence-coverage = coverage
+cli-evidence-mass = mass
+cli-evidence-examples = examples
+cli-evidence-passage = passage
+cli-evidence-pattern = pattern
+cli-evidence-in_keywords = in_keywords
+cli-evidence-in_title = in_title
+cli-evidence-in_examples = in_examples
+cli-evidence-in_body = in_body
+cli-evidence-unknown = unknown
+cli-evidence-explained = explained
+cli-evidence-unexplained = unexplained
+cli-evidence-absent = absent
+cli-evidence-elsewhere = elsewhere
+cli-evidence-other_language = other_language
+cli-report-nothing-asked = No questions were asked in the last { $days ->
+    [one] day
+   *[other] { $days } days
+}: nothing to report yet.
+cli-report-all-answered = Nothing to write: every question of the last { $days ->
+    [one] day
+   *[other] { $days } days
+} (asked: { $asked }) was answered and none was marked unhelpful.
+cli-report-header = { $total ->
+    [one] { $total } question
+   *[other] { $total } questions
+} of the last { $days ->
+    [one] day
+   *[other] { $days } days
+} L0 could not answer or did not help with, in { $groups ->
+    [one] { $groups } group
+   *[other] { $groups } groups
+}, most asked first:
+cli-report-group = { $n }. "{ $question }" — asked { $count }× ({ $unanswered ->
+    [one] { $unanswered } unanswered
+   *[other] { $unanswered } unanswered
+}, { $unhelpful ->
+    [one] { $unhelpful } unhelpful
+   *[other] { $unhelpful } unhelpful
+}) [{ $locale }]
+cli-report-closest = closest article: { $article }{ $title } (confidence { $confidence })
+cli-report-closest-none = closest article: none
+cli-report-also = also: "{ $question }" ({ $count }×)

@@ -475,6 +475,7 @@ stats-l0-questions = Вопросов: { $count }
 stats-l0-answered = С ответом: { $count } ({ $percent })
 stats-l0-confirmed = Ответ помог: { $count } ({ $percent })
 stats-l0-human = Позвали человека: { $count }
+stats-l0-small-talk = Болтовня (приветствия, благодарности): { $count }
 stats-section-tickets = Тикеты
 stats-tickets-flow = Открыто: { $opened }, открыто повторно: { $reopened }, закрыто: { $closed }
 stats-rating = Средняя оценка: { $average } ({ $count ->
@@ -584,6 +585,23 @@ setup-role-unpingable = Роль { $level } { $role } нельзя упомян�
 ## supportline stats, когда часы бота ушли вперёд
 stats-clock-ahead = Последняя активность в базе позже часов этой машины (часы песочницы сдвинуты?): окно заканчивается { $until } UTC, как его показал бы /stats.
 
+## Шаги, которые Discord отклонил окончательно (bot::effects)
+steps-refused = Discord отклонил часть действия, поэтому она не выполнена: { $steps }. Подробности — в канале журнала.
+log-step-refused = ⚠️ Тикет { $number }: Discord не дал { $step } ({ $why }). Ничего не осталось сделанным наполовину; проверьте права бота.
+step-create-user-thread = создать ветку пользователя
+step-greet = поприветствовать пользователя
+step-post-case = опубликовать карточку обращения
+step-retire-case = архивировать прежнее обращение
+step-add-to-user-thread = добавить участника в ветку пользователя
+step-refresh-card = обновить карточку обращения
+step-case-note = написать в ветку обращения
+step-tell-user = сообщить пользователю
+step-ask-resolve = спросить пользователя «Это помогло?»
+step-retire-question = убрать кнопки с вопроса
+step-archive = архивировать ветки тикета
+step-unarchive = разархивировать ветки тикета
+step-sla-reminder = отправить напоминание о SLA
+
 ## Knowledge base problems (/kb reload), one per code of the engine's problems
 kb-problem-line = { $where }: { $severity }: { $message }
 kb-problem-error = ошибка
@@ -618,3 +636,59 @@ kb-problem-file-too-large = файл слишком велик для стать
     [few] { $max } байт
    *[many] { $max } байт
 }); разделите его
+
+## kb ask and kb report at an admin's terminal (--locale, SUPPORTLINE_LOCALE or LANG)
+cli-ask-small-talk = светская беседа ({ $kind }): бот отвечает тем же, без статьи
+cli-ask-prompt = Введите вопрос и нажмите Enter (Ctrl-D — выход).
+cli-ask-answer = ответ: { $id } (уверенность { $confidence })
+cli-ask-no-answer = ответа нет (уверенность { $confidence }, нужно { $threshold }): дальше вопрос взял бы человек
+cli-evidence-coverage = покрытие
+cli-evidence-mass = вес
+cli-evidence-examples = примеры
+cli-evidence-passage = фрагмент
+cli-evidence-pattern = шаблон
+cli-evidence-in_keywords = в_ключевых_словах
+cli-evidence-in_title = в_заголовке
+cli-evidence-in_examples = в_примерах
+cli-evidence-in_body = в_тексте
+cli-evidence-unknown = незнакомое
+cli-evidence-explained = объяснено
+cli-evidence-unexplained = не_объяснено
+cli-evidence-absent = нет_в_статье
+cli-evidence-elsewhere = в_других_статьях
+cli-evidence-other_language = другой_язык
+cli-report-nothing-asked = За { $days ->
+    [one] последний { $days } день
+    [few] последние { $days } дня
+   *[many] последние { $days } дней
+} вопросов не было: отчитываться пока не о чем.
+cli-report-all-answered = Писать нечего: на все вопросы за { $days ->
+    [one] последний { $days } день
+    [few] последние { $days } дня
+   *[many] последние { $days } дней
+} (всего: { $asked }) нашёлся ответ, и ни один не отмечен как бесполезный.
+cli-report-header = { $total ->
+    [one] { $total } вопрос
+    [few] { $total } вопроса
+   *[many] { $total } вопросов
+} за { $days ->
+    [one] последний { $days } день
+    [few] последние { $days } дня
+   *[many] последние { $days } дней
+}, на которые L0 не ответил или ответил без пользы; { $groups ->
+    [one] { $groups } группа
+    [few] { $groups } группы
+   *[many] { $groups } групп
+}, самые частые сначала:
+cli-report-group = { $n }. «{ $question }» — спрашивали { $count }× ({ $unanswered ->
+    [one] { $unanswered } без ответа
+    [few] { $unanswered } без ответа
+   *[many] { $unanswered } без ответа
+}, { $unhelpful ->
+    [one] { $unhelpful } без пользы
+    [few] { $unhelpful } без пользы
+   *[many] { $unhelpful } без пользы
+}) [{ $locale }]
+cli-report-closest = ближайшая статья: { $article }{ $title } (уверенность { $confidence })
+cli-report-closest-none = ближайшая статья: нет
+cli-report-also = ещё: «{ $question }» ({ $count }×)

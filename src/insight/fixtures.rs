@@ -27,6 +27,7 @@ pub fn busy() -> Stats {
         answered: 30,
         confirmed_helpful: 20,
         handed_to_human: 6,
+        small_talk: 0,
     };
     let t = &mut s.tickets;
     t.opened = 12;

@@ -82,7 +82,14 @@ fn sections(stats: &Stats, locale: Locale) -> Vec<Section> {
                     percent = percent_of(l0.confirmed_helpful, l0.answered, locale)
                 ),
                 tr!(locale, "stats-l0-human", count = l0.handed_to_human),
-            ],
+            ]
+            .into_iter()
+            // Only where small talk came up: most servers' reports stay as they were.
+            .chain(
+                (l0.small_talk > 0)
+                    .then(|| tr!(locale, "stats-l0-small-talk", count = l0.small_talk)),
+            )
+            .collect(),
         },
         Section {
             title: tr!(locale, "stats-section-tickets"),

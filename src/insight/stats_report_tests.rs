@@ -77,3 +77,18 @@ fn a_too_long_value_is_cut_with_an_ellipsis() {
     assert_eq!(cut_text.chars().count(), MAX_FIELD_VALUE);
     assert!(cut_text.ends_with('…'));
 }
+
+#[test]
+fn small_talk_has_its_own_line_only_where_it_came_up() {
+    let quiet = plain_text(&busy(), Locale::En);
+    assert!(!quiet.contains("Small talk"), "{quiet}");
+    let mut chatty = busy();
+    chatty.l0.small_talk = 3;
+    let text = plain_text(&chatty, Locale::En);
+    assert!(text.contains("Small talk (greetings, thanks): 3"), "{text}");
+    let ru = plain_text(&chatty, Locale::Ru);
+    assert!(
+        ru.contains("Болтовня (приветствия, благодарности): 3"),
+        "{ru}"
+    );
+}

@@ -1,14 +1,17 @@
 //! Persisting decisions: one transaction per change, led by a conditional
-//! update on the ticket's version, with the events and the ticket's timers.
+//! update on the ticket's version, with the events, the Discord steps they
+//! need (the outbox) and the ticket's timers.
 
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 
 use super::convert::{ms, opt_ms, sf};
+use super::effects::insert_effects;
 use super::error::{Doing, StoreError, TransitionError};
 use super::read::{load_ticket, StoredEvent};
 use super::settings::load_settings;
 use super::Store;
+use crate::tickets::effects;
 use crate::tickets::timers::ticket_timers;
 use crate::tickets::{
     ChannelId, Decision, EventId, Level, MessageId, Ticket, TicketEvent, TicketId, TimerKind,
@@ -114,6 +117,9 @@ impl Store {
         }
         let stored = insert_events(&mut tx, &after, &events).await?;
         let now = events.last().map_or_else(Utc::now, |e| e.at);
+        // The Discord steps the change needs, in the same transaction: a
+        // crash after the commit leaves them to be carried out.
+        insert_effects(&mut tx, &after, &effects::needed(before, &events), now).await?;
         let after = load_ticket(&mut tx, before.id)
             .await?
             .ok_or_else(|| StoreError::Corrupt {

@@ -34,6 +34,12 @@ const VERSIONS: &[Version] = &[
         sqlite: include_str!("../../migrations/sqlite/0005_small_talk.sql"),
         postgres: include_str!("../../migrations/postgres/0005_small_talk.sql"),
     },
+    Version {
+        version: 6,
+        description: "effects",
+        sqlite: include_str!("../../migrations/sqlite/0006_effects.sql"),
+        postgres: include_str!("../../migrations/postgres/0006_effects.sql"),
+    },
 ];
 
 #[derive(Debug)]

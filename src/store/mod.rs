@@ -1,5 +1,6 @@
-//! Persistence: guild settings, tickets and their timelines, L0 exchanges,
-//! transcripts, timers and idempotency keys, in SQLite (default) or
+//! Persistence: guild settings, tickets and their timelines, the Discord
+//! steps their changes need (the outbox), L0 exchanges, transcripts, timers
+//! and idempotency keys, in SQLite (default) or
 //! PostgreSQL (several processes), through one `sqlx::AnyPool`.
 //!
 //! Callers see domain types only (`Ticket`, `GuildSettings`, …), never rows.
@@ -29,6 +30,7 @@
 mod apply;
 mod connect;
 mod convert;
+mod effects;
 mod error;
 mod idempotency;
 mod l0;
@@ -42,6 +44,7 @@ mod transcripts;
 
 pub use apply::{ApplyOutcome, Change, MAX_TRANSITION_ATTEMPTS};
 pub use connect::{Backend, Store};
+pub use effects::{EffectStatus, Progress, StoredEffect, EFFECT_LEASE_SECS};
 pub use error::{StoreError, TransitionError};
 pub use l0::{L0Click, L0Exchange, NewL0Exchange};
 pub use open::{OpenOutcome, OPEN_KEY_PREFIX};

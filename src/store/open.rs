@@ -6,12 +6,14 @@ use sqlx::AnyConnection;
 
 use super::apply::{insert_events, reconcile_timers};
 use super::convert::{ms, sf};
+use super::effects::insert_effects;
 use super::error::{Doing, StoreError};
 use super::read::{load_ticket, tickets_from_rows, TICKET_COLUMNS};
 use super::settings::load_settings;
 use super::Store;
 use crate::tickets::{
-    EventKind, Level, LevelSet, NewTicket, Status, Ticket, TicketEvent, TicketId, TicketSource,
+    effects, EventKind, Level, LevelSet, NewTicket, Status, Ticket, TicketEvent, TicketId,
+    TicketSource,
 };
 
 /// Idempotency keys of openings are stored as `open:` + the caller's key,
@@ -151,6 +153,7 @@ impl Store {
                 .await
                 .doing(DOING)?;
         }
+        insert_effects(&mut tx, &ticket, &effects::opening(), now).await?;
         reconcile_timers(&mut tx, &ticket, now).await?;
         tx.commit().await.doing(DOING)?;
         Ok(OpenOutcome::Opened(ticket))

@@ -112,6 +112,16 @@ impl Store {
             .await
     }
 
+    /// Every ticket not closed, in every guild, oldest first (for the
+    /// reconciler's check after a restart).
+    pub async fn open_tickets_everywhere(&self) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE status <> 'closed' ORDER BY opened_at, id"
+        );
+        self.many(sqlx::query(&sql), "loading every open ticket")
+            .await
+    }
+
     /// A ticket's whole timeline, in order.
     pub async fn events(&self, ticket: TicketId) -> Result<Vec<StoredEvent>, StoreError> {
         const DOING: &str = "loading a ticket's timeline";

@@ -22,6 +22,9 @@ pub struct L0Stats {
     pub confirmed_helpful: u64,
     /// The user clicked "Talk to a human".
     pub handed_to_human: u64,
+    /// Small talk ("hi", "thanks"), replied to in kind (counted in
+    /// `questions`, never in `answered`).
+    pub small_talk: u64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -78,19 +81,21 @@ impl Store {
         const DOING: &str = "computing statistics";
         // COUNT, not SUM: SUM of a BIGINT is NUMERIC in PostgreSQL, which
         // the Any driver cannot read.
-        let (questions, answered, solved, human): (i64, i64, i64, i64) = sqlx::query_as(
-            "SELECT COUNT(*), \
+        let (questions, answered, solved, human, small_talk): (i64, i64, i64, i64, i64) =
+            sqlx::query_as(
+                "SELECT COUNT(*), \
              COUNT(CASE WHEN answered = 1 THEN 1 END), \
              COUNT(CASE WHEN click = 'solved' THEN 1 END), \
-             COUNT(CASE WHEN click = 'human' THEN 1 END) \
+             COUNT(CASE WHEN click = 'human' THEN 1 END), \
+             COUNT(CASE WHEN small_talk IS NOT NULL THEN 1 END) \
              FROM l0_exchanges WHERE guild_id = $1 AND asked_at >= $2 AND asked_at < $3",
-        )
-        .bind(sf(guild.0))
-        .bind(ms(since))
-        .bind(ms(until))
-        .fetch_one(&self.pool)
-        .await
-        .doing(DOING)?;
+            )
+            .bind(sf(guild.0))
+            .bind(ms(since))
+            .bind(ms(until))
+            .fetch_one(&self.pool)
+            .await
+            .doing(DOING)?;
 
         // The whole history of every ticket with an event in the window.
         let rows = sqlx::query(
@@ -124,6 +129,7 @@ impl Store {
                 answered: count(answered),
                 confirmed_helpful: count(solved),
                 handed_to_human: count(human),
+                small_talk: count(small_talk),
             },
             tickets: compute(&histories, since, until),
         })

@@ -108,6 +108,10 @@ pub enum EventKind {
     },
     UserRejected {
         comment: Option<String>,
+        /// The user wrote in their thread instead of answering (older
+        /// events lack it: a button's No).
+        #[serde(default)]
+        replied: bool,
     },
     Closed {
         reason: CloseReason,

@@ -83,6 +83,10 @@ row_id!(
     /// One scheduled timer.
     TimerId
 );
+row_id!(
+    /// One Discord step in the outbox (`effects`).
+    EffectId
+);
 
 /// The number people see and type (`#42`), counted per guild from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

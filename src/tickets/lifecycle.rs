@@ -71,7 +71,10 @@ pub fn reject(t: &Ticket, actor: &Actor, comment: Option<&str>, now: DateTime<Ut
         t,
         actor,
         now,
-        EventKind::UserRejected { comment },
+        EventKind::UserRejected {
+            comment,
+            replied: false,
+        },
     )])
 }
 
@@ -100,7 +103,10 @@ pub fn user_replied(
         t,
         author,
         now,
-        EventKind::UserRejected { comment },
+        EventKind::UserRejected {
+            comment,
+            replied: true,
+        },
     )])
 }
 

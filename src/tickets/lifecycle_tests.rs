@@ -258,7 +258,8 @@ fn the_user_writing_after_the_question_withdraws_it_and_stops_the_auto_close() {
     assert_eq!(
         events.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(),
         vec![EventKind::UserRejected {
-            comment: Some("no! it is still broken".into())
+            comment: Some("no! it is still broken".into()),
+            replied: true,
         }]
     );
     let back = t.after(&events);

@@ -7,11 +7,13 @@
 //! *decides* — it checks [`policy`] and the ticket's state and returns the
 //! [`TicketEvent`]s to append or a [`Refusal`]; [`Ticket::apply`]
 //! *evolves* the ticket by those events; the store persists both with one
-//! conditional update (`store::Store::transition`).
+//! conditional update (`store::Store::transition`), together with the
+//! Discord steps those events need ([`effects::needed`], the outbox).
 //!
 //! A ticket remembers which language to speak to its author ([`Locale`], a
 //! plain language tag; the catalogue in `i18n` speaks it).
 
+pub mod effects;
 pub mod event;
 pub mod handoff;
 pub mod ids;
@@ -32,11 +34,12 @@ pub mod urgency;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
+pub use effects::{CaseNote, CaseRef, Effect, UserNews};
 pub use event::{EventKind, Rating, ThreadRole, TicketEvent};
 pub use handoff::{HandoffDigest, Quote};
 pub use ids::{
-    ChannelId, EventId, GuildId, L0ExchangeId, MessageId, RoleId, TicketId, TicketNumber, TimerId,
-    UserId,
+    ChannelId, EffectId, EventId, GuildId, L0ExchangeId, MessageId, RoleId, TicketId, TicketNumber,
+    TimerId, UserId,
 };
 pub use ladder::{check_channel, check_visibility, ChannelUse, LadderProblem, Visibility};
 pub use level::{Level, LevelSet};

@@ -7,6 +7,7 @@ mod world;
 
 mod ask;
 mod console;
+mod durability;
 mod fidelity;
 mod framework_errors;
 mod gateway;

@@ -8,6 +8,7 @@
 mod common;
 
 mod concurrency;
+mod effects;
 mod lifecycle;
 mod opening;
 mod records;

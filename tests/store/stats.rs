@@ -125,7 +125,8 @@ async fn stats_count_l0_and_every_level_from_a_scripted_history() {
                 questions: 4,
                 answered: 2,
                 confirmed_helpful: 1,
-                handed_to_human: 2
+                handed_to_human: 2,
+                small_talk: 0,
             },
             "{}",
             db.backend
@@ -182,5 +183,34 @@ async fn the_newest_activity_is_the_latest_question_or_ticket_event() {
         .unwrap();
         store.open_ticket(new, "k", at(9)).await.unwrap();
         assert_eq!(store.latest_activity().await.unwrap(), Some(at(9)));
+    }
+}
+
+#[tokio::test]
+async fn small_talk_is_counted_apart_and_never_as_answered() {
+    for db in backends().await {
+        let store = db.store().await;
+        for kind in ["greeting", "thanks"] {
+            let e = NewL0Exchange {
+                small_talk: Some(kind.into()),
+                confidence: 0.0,
+                ..asked(ALICE, None)
+            };
+            store.record_l0_exchange(&e, at(0)).await.unwrap();
+        }
+        store
+            .record_l0_exchange(&asked(ALICE, Some("a")), at(0))
+            .await
+            .unwrap();
+        let s = store
+            .stats(GUILD, at(-60), at(0) + Duration::days(1))
+            .await
+            .unwrap();
+        assert_eq!(
+            (s.l0.questions, s.l0.answered, s.l0.small_talk),
+            (3, 1, 2),
+            "{}",
+            db.backend
+        );
     }
 }

@@ -169,3 +169,27 @@ fn stopping_ends_the_watcher() {
     // Nothing left to notice this; the test passes by not hanging.
     fs::write(dir.path().join("wifi.md"), article("After stop", "wifi")).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn link_loops_added_to_a_running_folder_are_reported_and_load_nothing_twice() {
+    let (dir, live) = setup();
+    std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("loop2")).unwrap();
+    assert!(eventually(&live, |_| live
+        .last_report()
+        .problems
+        .iter()
+        .filter(|p| p.code == "link-loop")
+        .count()
+        == 2));
+    assert_eq!(live.current().len(), 2);
+    // Removing the links leaves a clean folder again.
+    fs::remove_file(dir.path().join("loop")).unwrap();
+    fs::remove_file(dir.path().join("loop2")).unwrap();
+    assert!(eventually(&live, |_| live
+        .last_report()
+        .problems
+        .is_empty()));
+    assert_eq!(live.current().len(), 2);
+}

@@ -313,6 +313,11 @@ const MAX_WORDS: usize = 12;
 
 /// The kind of small talk `question` is, if it is nothing else.
 pub fn small_talk(question: &str) -> Option<SmallTalk> {
+    // A long text is no small talk: say so before folding all of it (emoji
+    // and punctuation between words make more pieces than words).
+    if question.split_whitespace().nth(3 * MAX_WORDS).is_some() {
+        return None;
+    }
     let words = words(question);
     if words.is_empty() || words.len() > MAX_WORDS {
         return None;

@@ -70,8 +70,13 @@ fn acknowledgements_and_noise_alone_are_not_small_talk() {
 
 #[test]
 fn a_long_message_is_never_small_talk() {
-    let q = "hi ".repeat(40);
-    assert_eq!(small_talk(&q), None);
+    assert_eq!(small_talk(&"hi ".repeat(13)), None);
+    assert_eq!(small_talk(&"thanks 🙏 ".repeat(30)), None);
+    assert_eq!(small_talk(&"привет ".repeat(100_000)), None);
+    assert_eq!(
+        small_talk("thanks 🙏 🙏 🙏 🙏 🙏 🙏"),
+        Some(SmallTalk::Thanks)
+    );
 }
 
 #[test]

@@ -24,6 +24,9 @@ use serde_json::Value;
 use supportline_knowledge::{self as knowledge, Index};
 
 struct Scores {
+    /// In-scope questions whose article is the best candidate, answered
+    /// or not: what the ranking alone gets right.
+    first: f64,
     in_scope_accuracy: f64,
     out_of_scope_answered: f64,
     precision: f64,
@@ -40,7 +43,7 @@ fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
     let index = Index::build(kb);
     let text = std::fs::read_to_string(questions).expect("the questions are readable");
     let (mut in_scope, mut correct, mut out_of_scope, mut oos_answered) = (0, 0, 0, 0);
-    let (mut answered, mut wrong) = (0, 0);
+    let (mut answered, mut wrong, mut first) = (0, 0, 0);
     let lines = text.lines().filter(|l| !l.trim().is_empty());
     for line in lines.step_by(step.max(1)) {
         let case: Value = serde_json::from_str(line).expect("a question is JSON");
@@ -54,11 +57,13 @@ fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
         if let Some(out) = &mut dump {
             write_dump(out, &index, &case, &answer);
         }
+        let best = answer.candidates.first().map(|c| c.id.to_string());
         let got = answer.answer.map(|a| a.to_string());
         answered += usize::from(got.is_some());
         match case["expect"].as_str() {
             Some(expected) => {
                 in_scope += 1;
+                first += usize::from(best.as_deref() == Some(expected));
                 match got.as_deref() {
                     Some(a) if a == expected => correct += 1,
                     Some(_) => wrong += 1,
@@ -73,6 +78,7 @@ fn score(kb: &Path, questions: &Path, step: usize) -> Scores {
     }
     let bad = wrong + oos_answered;
     Scores {
+        first: first as f64 / in_scope.max(1) as f64,
         in_scope_accuracy: correct as f64 / in_scope.max(1) as f64,
         out_of_scope_answered: oos_answered as f64 / out_of_scope.max(1) as f64,
         precision: (answered - bad) as f64 / answered.max(1) as f64,
@@ -117,10 +123,11 @@ struct Targets {
 
 fn check(name: &str, s: &Scores, t: &Targets) {
     eprintln!(
-        "{name}: in-scope accuracy {:.1}%, out-of-scope answered {:.1}%, precision {:.1}%",
+        "{name}: in-scope accuracy {:.1}%, out-of-scope answered {:.1}%, precision {:.1}% (right article first: {:.1}%)",
         100.0 * s.in_scope_accuracy,
         100.0 * s.out_of_scope_answered,
-        100.0 * s.precision
+        100.0 * s.precision,
+        100.0 * s.first
     );
     assert!(
         s.in_scope_accuracy >= t.in_scope,
@@ -162,11 +169,13 @@ const HELPDESK: Targets = Targets {
     precision: 0.97,
 };
 
-/// Where koleso stood before any tuning for it (issue 12 asks HELPDESK).
-const KOLESO_BEFORE: Targets = Targets {
-    in_scope: 0.84,
-    out_of_scope: 0.19,
-    precision: 0.87,
+/// Where koleso stands today, short of HELPDESK (issue 12 asks that): its
+/// near-domain questions ("do you repair motorcycles") find articles
+/// through the domain's words.
+const KOLESO_TODAY: Targets = Targets {
+    in_scope: 0.83,
+    out_of_scope: 0.13,
+    precision: 0.91,
 };
 
 #[test]
@@ -177,7 +186,7 @@ fn the_matcher_meets_the_targets_on_the_koleso_set() {
         &eval.join("koleso.questions.jsonl"),
         1,
     );
-    check("koleso", &s, &KOLESO_BEFORE);
+    check("koleso", &s, &KOLESO_TODAY);
 }
 
 #[test]
@@ -190,14 +199,7 @@ fn the_matcher_meets_the_targets_on_the_moemesto_set() {
         &eval.join("moemesto.questions.jsonl"),
         1,
     );
-    check(
-        "moemesto",
-        &s,
-        &Targets {
-            precision: 0.96,
-            ..HELPDESK
-        },
-    );
+    check("moemesto", &s, &HELPDESK);
 }
 
 #[test]
@@ -219,7 +221,8 @@ fn the_matcher_meets_the_targets_on_the_clinc150_set() {
         "clinc150",
         &s,
         &Targets {
-            in_scope: 0.73,
+            // Issue 12 asks 85 %; today 76.4 % (75.0 % on the sample).
+            in_scope: 0.74,
             out_of_scope: 0.15,
             precision: 0.0,
         },

@@ -1,5 +1,6 @@
-//! Faults on demand: the next N calls of a route fail with 500 or 429, and
-//! a latency added to every answer. (Gateway drops, deletions behind the
+//! Faults on demand: the next N calls of a route fail with 500 or 429, a
+//! latency added to every answer, and a staged crash (every call hangs
+//! after the N-th). (Gateway drops, deletions behind the
 //! bot's back and members leaving are on [`crate::FaultControl`].)
 
 use std::sync::Mutex;
@@ -51,9 +52,33 @@ struct Plan {
     latency: Duration,
 }
 
+/// A staged crash of the bot: after a number of REST calls, every call
+/// hangs unanswered until [`Faults::clear_cut`] (the test kills the bot
+/// meanwhile). The call that trips it is carried out first (`applied`: a
+/// crash right after it) or not at all (a crash right before it).
+#[derive(Debug)]
+struct Cut {
+    remaining: u64,
+    applied: bool,
+    tripped: bool,
+}
+
+/// What the cut does to one call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CutCheck {
+    Pass,
+    /// Hang without carrying the call out.
+    HangBefore,
+    /// Carry the call out, then hang instead of answering.
+    HangAfter,
+}
+
 #[derive(Debug, Default)]
 pub struct Faults {
     plan: Mutex<Plan>,
+    cut: Mutex<Option<Cut>>,
+    /// Wakes the calls a cut holds when it is cleared.
+    released: tokio::sync::Notify,
 }
 
 impl Faults {
@@ -109,6 +134,63 @@ impl Faults {
     pub fn clear(&self) {
         *self.lock() = Plan::default();
     }
+
+    fn cut(&self) -> std::sync::MutexGuard<'_, Option<Cut>> {
+        self.cut.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Lets `calls` more REST calls through; the next one trips the cut.
+    pub fn cut_after(&self, calls: u64, applied: bool) {
+        *self.cut() = Some(Cut {
+            remaining: calls,
+            applied,
+            tripped: false,
+        });
+    }
+
+    /// Whether a call has tripped the cut.
+    pub fn cut_tripped(&self) -> bool {
+        self.cut().as_ref().is_some_and(|c| c.tripped)
+    }
+
+    /// Ends the cut; the calls it held are answered with a 500 (their
+    /// client is gone by then).
+    pub fn clear_cut(&self) {
+        *self.cut() = None;
+        self.released.notify_waiters();
+    }
+
+    /// What the cut does to this call (and counts it).
+    pub fn check_cut(&self) -> CutCheck {
+        let mut cut = self.cut();
+        let Some(c) = cut.as_mut() else {
+            return CutCheck::Pass;
+        };
+        if c.tripped {
+            return CutCheck::HangBefore;
+        }
+        if c.remaining > 0 {
+            c.remaining -= 1;
+            return CutCheck::Pass;
+        }
+        c.tripped = true;
+        if c.applied {
+            CutCheck::HangAfter
+        } else {
+            CutCheck::HangBefore
+        }
+    }
+
+    /// Waits until the cut is cleared.
+    pub async fn held(&self) {
+        loop {
+            let released = self.released.notified();
+            if self.cut().is_none() {
+                return;
+            }
+            released.await;
+        }
+    }
 }
 
 /// Faults on demand for one sandbox: REST failures and latency, gateway
@@ -131,6 +213,22 @@ impl FaultControl<'_> {
     /// Cancels planned failures and latency.
     pub fn clear(&self) {
         self.shared.faults.clear();
+    }
+
+    /// Stages a crash: `calls` more REST calls go through, then every call
+    /// hangs unanswered; the one that trips it is carried out first when
+    /// `applied`. Kill the bot once [`FaultControl::cut_tripped`], then
+    /// [`FaultControl::clear_cut`].
+    pub fn cut_after(&self, calls: u64, applied: bool) {
+        self.shared.faults.cut_after(calls, applied);
+    }
+
+    pub fn cut_tripped(&self) -> bool {
+        self.shared.faults.cut_tripped()
+    }
+
+    pub fn clear_cut(&self) {
+        self.shared.faults.clear_cut();
     }
 
     /// Cuts every gateway connection without a close frame, like a network

@@ -10,7 +10,6 @@
 mod ask;
 mod kb;
 mod setup;
-mod setup_ladder;
 mod staff;
 mod stats;
 mod ticket;
@@ -19,7 +18,7 @@ use super::app::{Context, Data};
 use super::error::BotError;
 use super::find::ticket_for;
 use super::flows::Env;
-use crate::tickets::Ticket;
+use crate::tickets::{ChannelId, GuildId, Ticket, UserId};
 
 pub fn all() -> Vec<poise::Command<Data, BotError>> {
     vec![
@@ -45,9 +44,9 @@ pub async fn env(ctx: Context<'_>) -> Result<Env, BotError> {
     let member = ctx.author_member().await;
     Env::load(
         ctx.data(),
-        ctx.guild_id().map(|g| g.get()),
-        ctx.channel_id().get(),
-        ctx.author().id.get(),
+        ctx.guild_id().map(|g| GuildId(g.get())),
+        ChannelId(ctx.channel_id().get()),
+        UserId(ctx.author().id.get()),
         member.as_deref(),
         ctx.locale(),
     )

@@ -9,8 +9,24 @@ use crate::bot::actor::actor_of;
 use crate::bot::app::Context;
 use crate::bot::error::BotError;
 use crate::bot::flows::ops;
+use crate::bot::flows::Env;
 use crate::bot::reply::ephemeral;
-use crate::tickets::Level;
+use crate::tickets::{Level, Ticket};
+
+/// What every command here does around its operation: find the ticket
+/// (the one whose thread it runs in, or the number given), acknowledge at
+/// once (the operation's Discord steps may outlast Discord's 3 seconds), run
+/// it, and tell the person the result privately.
+async fn on_ticket(
+    ctx: Context<'_>,
+    ticket: Option<i64>,
+    operation: impl AsyncFnOnce(&Env, &Ticket) -> Result<String, BotError>,
+) -> Result<(), BotError> {
+    let (env, t) = env_and_ticket(ctx, ticket).await?;
+    ctx.defer_ephemeral().await?;
+    let done = operation(&env, &t).await?;
+    ephemeral(ctx, done).await
+}
 
 fn level_of(n: Option<u8>) -> Result<Option<Level>, BotError> {
     match n {
@@ -24,19 +40,19 @@ fn level_of(n: Option<u8>) -> Result<Option<Level>, BotError> {
 /// `/claim [ticket]`: see `ops::claim`. Text: `cmd-claim`.
 #[poise::command(slash_command, guild_only)]
 pub async fn claim(ctx: Context<'_>, #[min = 1] ticket: Option<i64>) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
-    ctx.defer_ephemeral().await?;
-    let done = ops::claim(ctx.http(), ctx.data(), &env, &t).await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        ops::claim(ctx.http(), ctx.data(), env, t).await
+    })
+    .await
 }
 
 /// `/unclaim [ticket]`: see `ops::unclaim`.
 #[poise::command(slash_command, guild_only)]
 pub async fn unclaim(ctx: Context<'_>, #[min = 1] ticket: Option<i64>) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
-    ctx.defer_ephemeral().await?;
-    let done = ops::unclaim(ctx.http(), ctx.data(), &env, &t).await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        ops::unclaim(ctx.http(), ctx.data(), env, t).await
+    })
+    .await
 }
 
 /// `/transfer member [ticket]`: see `ops::transfer`.
@@ -46,11 +62,11 @@ pub async fn transfer(
     member: serenity::Member,
     #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
-    let to = actor_of(member.user.id.get(), Some(&member), &env.settings);
-    ctx.defer_ephemeral().await?;
-    let done = ops::transfer(ctx.http(), ctx.data(), &env, &t, &to).await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        let to = actor_of(member.user.id.get(), Some(&member), &env.settings);
+        ops::transfer(ctx.http(), ctx.data(), env, t, &to).await
+    })
+    .await
 }
 
 /// `/escalate reason [level] [ticket]`: see `ops::move_level`.
@@ -63,11 +79,11 @@ pub async fn escalate(
     level: Option<u8>,
     #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
     let to = level_of(level)?;
-    ctx.defer_ephemeral().await?;
-    let done = ops::move_level(ctx.http(), ctx.data(), &env, &t, true, to, &reason).await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        ops::move_level(ctx.http(), ctx.data(), env, t, true, to, &reason).await
+    })
+    .await
 }
 
 /// `/deescalate reason [level] [ticket]`: see `ops::move_level`.
@@ -80,11 +96,11 @@ pub async fn deescalate(
     level: Option<u8>,
     #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
     let to = level_of(level)?;
-    ctx.defer_ephemeral().await?;
-    let done = ops::move_level(ctx.http(), ctx.data(), &env, &t, false, to, &reason).await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        ops::move_level(ctx.http(), ctx.data(), env, t, false, to, &reason).await
+    })
+    .await
 }
 
 /// `/note text [ticket]`: see `ops::note`.
@@ -94,10 +110,10 @@ pub async fn note(
     #[max_length = 1800] text: String,
     #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
-    ctx.defer_ephemeral().await?;
-    let done = ops::note(ctx.http(), ctx.data(), &env, &t, &text).await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        ops::note(ctx.http(), ctx.data(), env, t, &text).await
+    })
+    .await
 }
 
 /// `/close [reason] [ticket]`: see `ops::close`.
@@ -107,19 +123,19 @@ pub async fn close(
     #[max_length = 1000] reason: Option<String>,
     #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
-    ctx.defer_ephemeral().await?;
-    let done = ops::close(ctx.http(), ctx.data(), &env, &t, reason.as_deref()).await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        ops::close(ctx.http(), ctx.data(), env, t, reason.as_deref()).await
+    })
+    .await
 }
 
 /// `/reopen [ticket]`: see `ops::reopen`.
 #[poise::command(slash_command, guild_only)]
 pub async fn reopen(ctx: Context<'_>, #[min = 1] ticket: Option<i64>) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
-    ctx.defer_ephemeral().await?;
-    let done = ops::reopen(ctx.http(), ctx.data(), &env, &t).await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        ops::reopen(ctx.http(), ctx.data(), env, t).await
+    })
+    .await
 }
 
 /// `/resolve [summary] [ticket]`: see `resolve::request`.
@@ -129,10 +145,9 @@ pub async fn resolve(
     #[max_length = 1500] summary: Option<String>,
     #[min = 1] ticket: Option<i64>,
 ) -> Result<(), BotError> {
-    let (env, t) = env_and_ticket(ctx, ticket).await?;
-    ctx.defer_ephemeral().await?;
-    let done =
-        crate::bot::flows::resolve::request(ctx.http(), ctx.data(), &env, &t, summary.as_deref())
-            .await?;
-    ephemeral(ctx, done).await
+    on_ticket(ctx, ticket, async |env, t| {
+        crate::bot::flows::resolve::request(ctx.http(), ctx.data(), env, t, summary.as_deref())
+            .await
+    })
+    .await
 }

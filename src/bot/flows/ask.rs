@@ -10,7 +10,6 @@ use crate::bot::error::BotError;
 use crate::bot::render::answer;
 use crate::i18n::Locale;
 use crate::store::NewL0Exchange;
-use crate::tickets::ChannelId;
 use crate::tr;
 
 /// What L0 has for a question.
@@ -63,7 +62,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
                 &NewL0Exchange {
                     guild: env.guild,
                     user: env.actor.user,
-                    channel: ChannelId(env.channel),
+                    channel: env.channel,
                     question: question.to_owned(),
                     locale,
                     article: None,
@@ -113,7 +112,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
             &NewL0Exchange {
                 guild: env.guild,
                 user: env.actor.user,
-                channel: ChannelId(env.channel),
+                channel: env.channel,
                 question: question.to_owned(),
                 locale,
                 article: article.map(|a| a.id.to_string()),

@@ -9,18 +9,20 @@ pub mod ops;
 pub mod resolve;
 pub mod transcript;
 
-use poise::serenity_prelude::Member;
+use poise::serenity_prelude::{Http, Member};
 
 use super::actor::actor_of;
 use super::app::Data;
+use super::effects;
 use super::error::BotError;
 use crate::i18n::Locale;
-use crate::tickets::{Actor, GuildId, GuildSettings};
+use crate::store::Change;
+use crate::tickets::{Actor, ChannelId, GuildId, GuildSettings, Ticket, UserId};
 
 /// Who acts, where, in which language.
 pub struct Env {
     pub guild: GuildId,
-    pub channel: u64,
+    pub channel: ChannelId,
     pub settings: GuildSettings,
     pub actor: Actor,
     /// The acting person's language (their Discord locale).
@@ -30,13 +32,13 @@ pub struct Env {
 impl Env {
     pub async fn load(
         data: &Data,
-        guild: Option<u64>,
-        channel: u64,
-        user: u64,
+        guild: Option<GuildId>,
+        channel: ChannelId,
+        user: UserId,
         member: Option<&Member>,
         discord_locale: Option<&str>,
     ) -> Result<Env, BotError> {
-        let guild = GuildId(guild.ok_or_else(|| BotError::say("error-guild-only"))?);
+        let guild = guild.ok_or_else(|| BotError::say("error-guild-only"))?;
         let settings = data.store.settings(guild).await?;
         Ok(Env::with_settings(
             data,
@@ -52,8 +54,8 @@ impl Env {
     pub fn with_settings(
         data: &Data,
         settings: GuildSettings,
-        channel: u64,
-        user: u64,
+        channel: ChannelId,
+        user: UserId,
         member: Option<&Member>,
         discord_locale: Option<&str>,
     ) -> Env {
@@ -61,19 +63,33 @@ impl Env {
         Env {
             guild: settings.guild,
             channel,
-            actor: actor_of(user, member, &settings),
+            actor: actor_of(user.0, member, &settings),
             locale: Locale::from_discord(discord_locale, fallback),
             settings,
         }
-    }
-
-    /// The language of staff-facing messages (cards, digests, notes): the
-    /// guild's default.
-    pub fn staff_locale(&self, data: &Data) -> Locale {
-        staff_locale(data, &self.settings)
     }
 }
 
 pub fn staff_locale(data: &Data, settings: &GuildSettings) -> Locale {
     settings.default_locale.unwrap_or(data.default_locale)
+}
+
+/// Runs the Discord steps `change` wrote down, now, and reads the ticket
+/// again, so that the answer shows what the steps made (a new case, a
+/// thread). Returns it with a note naming any step Discord refused (empty
+/// when none was), in the acting person's language. Steps left for a
+/// retry are the scheduler's.
+pub async fn carry_out(
+    http: &Http,
+    data: &Data,
+    env: &Env,
+    change: &Change,
+) -> Result<(Ticket, String), BotError> {
+    let ran = effects::run_ticket(http, data, change.after.id).await;
+    let t = data
+        .store
+        .ticket(change.after.id)
+        .await?
+        .unwrap_or_else(|| change.after.clone());
+    Ok((t, effects::refusals_note(env.locale, &ran.refused)))
 }

@@ -1,20 +1,18 @@
-//! Opening a ticket (L1): the store decides (idempotency, limit, cooldown),
-//! then the bot makes the private user thread, greets the user, and posts
-//! the case card in the L1 channel.
+//! Opening a ticket (L1): the store decides (idempotency, limit, cooldown)
+//! and writes the opening's Discord steps with the ticket; the bot then
+//! runs them: the private user thread, the greeting, the case card in the
+//! L1 channel (`bot::effects`).
 
-use poise::serenity_prelude::{
-    AutoArchiveDuration, ChannelId as DChannel, ChannelType, CreateMessage, CreateThread, Http,
-    UserId as DUser,
-};
+use poise::serenity_prelude::Http;
 
-use super::{case, staff_locale, Env};
+use super::Env;
 use crate::bot::app::Data;
+use crate::bot::effects;
 use crate::bot::error::BotError;
-use crate::bot::mentions;
-use crate::bot::render::{clip, duration, level_name, quote, when};
+use crate::bot::render::when;
 use crate::i18n::Locale;
 use crate::store::OpenOutcome;
-use crate::tickets::{ChannelId, Level, NewTicket, Ticket, TicketSource};
+use crate::tickets::{Level, NewTicket, Ticket, TicketSource};
 use crate::tr;
 
 pub struct Opening<'a> {
@@ -41,13 +39,21 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
     let locale = env.locale;
     match data.store.open_ticket(new, &o.key, now).await? {
         OpenOutcome::Opened(t) => {
-            let thread = make_threads(http, data, env, &t).await?;
-            Ok(tr!(
-                locale,
-                "open-done",
-                number = t.number.to_string(),
-                thread = format!("<#{thread}>")
-            ))
+            let (t, note) = finish(http, data, env, &t).await?;
+            match t.user_thread {
+                Some(thread) => Ok(tr!(
+                    locale,
+                    "open-done",
+                    number = t.number.to_string(),
+                    thread = format!("<#{thread}>")
+                ) + &note),
+                // Discord failed midway: the steps are retried, and the
+                // user may try again meanwhile without a second ticket.
+                None => Err(BotError::Internal(format!(
+                    "ticket {} has no user thread yet",
+                    t.number
+                ))),
+            }
         }
         OpenOutcome::AlreadyOpened(t) => Ok(match t.user_thread {
             Some(th) => tr!(
@@ -65,17 +71,18 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
         OpenOutcome::LimitReached { limit, open } => {
             // A ticket whose threads Discord failed to make (a 500 midway)
             // is finished now, when its user tries again.
-            for t in open.iter().filter(|t| t.case.is_none()) {
-                match t.user_thread {
-                    Some(thread) => post_case(http, data, env, t, thread.0).await?,
-                    None => {
-                        make_threads(http, data, env, t).await?;
-                    }
+            let mut tickets = Vec::with_capacity(open.len());
+            for t in &open {
+                if t.case.is_none() || t.user_thread.is_none() {
+                    data.store.hurry_effects(t.id, data.clock.now()).await?;
+                    tickets.push(finish(http, data, env, t).await?.0);
+                } else {
+                    tickets.push(t.clone());
                 }
             }
             // A thread's name starts with its ticket's number, so the
             // link alone shows it once.
-            let list: Vec<String> = open
+            let list: Vec<String> = tickets
                 .iter()
                 .map(|t| match t.user_thread {
                     Some(th) => format!("<#{th}>"),
@@ -95,103 +102,15 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
     }
 }
 
-/// The user thread, the greeting and the L1 case. Returns the user thread.
-async fn make_threads(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result<u64, BotError> {
-    let support = env
-        .settings
-        .support_channel
-        .ok_or_else(|| BotError::say("error-not-set-up"))?;
-    let thread = DChannel::new(support.0)
-        .create_thread(
-            http,
-            CreateThread::new(case::thread_name(t))
-                .kind(ChannelType::PrivateThread)
-                .invitable(false)
-                .auto_archive_duration(AutoArchiveDuration::OneWeek),
-        )
-        .await?;
-    thread
-        .id
-        .add_thread_member(http, DUser::new(t.opener.0))
-        .await?;
-    if !data
-        .store
-        .attach_user_thread(t.id, ChannelId(thread.id.get()))
-        .await?
-    {
-        let _ = thread.id.delete(http).await;
-        return Err(BotError::say("error-busy"));
-    }
-    let mut t = t.clone();
-    t.user_thread = Some(ChannelId(thread.id.get()));
-
-    // The greeting, in the user's language, pinging only them.
-    let sla = env.settings.level(Level::L1).sla;
-    let mut greeting = vec![tr!(
-        t.locale,
-        "greeting",
-        user = format!("<@{}>", t.opener),
-        number = t.number.to_string()
-    )];
-    if t.cues.is_frustrated() {
-        greeting.push(tr!(t.locale, "greeting-frustrated"));
-    }
-    greeting.push(quote(&clip(&t.question, 1200)));
-    greeting.push(tr!(
-        t.locale,
-        "greeting-next",
-        level = level_name(t.locale, Level::L1),
-        sla = duration(t.locale, sla)
-    ));
-    thread
-        .id
-        .send_message(
-            http,
-            CreateMessage::new()
-                .content(clip(&greeting.join("\n\n"), 2000))
-                .allowed_mentions(mentions::users([t.opener.0])),
-        )
-        .await?;
-
-    post_case(http, data, env, &t, thread.id.get()).await?;
-    Ok(thread.id.get())
-}
-
-/// The case at L1, with what L0 already tried.
-async fn post_case(
+/// Runs the opening's steps (the user thread, the greeting, the L1 case:
+/// `tickets::effects::opening`) and reads the ticket again.
+async fn finish(
     http: &Http,
     data: &Data,
     env: &Env,
     t: &Ticket,
-    user_thread: u64,
-) -> Result<(), BotError> {
-    let staff = staff_locale(data, &env.settings);
-    let tried = match data.store.l0_exchange_for_ticket(t.id).await? {
-        Some(x) => x.articles_tried(),
-        None => Vec::new(),
-    };
-    let mut intro = vec![tr!(
-        staff,
-        "case-opened",
-        user = format!("<@{}>", t.opener),
-        thread = format!("<#{user_thread}>")
-    )];
-    if t.cues.is_urgent() {
-        intro.push(tr!(staff, "case-urgent", cues = t.cues.urgency.join(", ")));
-    }
-    if t.cues.is_frustrated() {
-        intro.push(tr!(
-            staff,
-            "case-frustrated",
-            cues = t.cues.frustration.join(", ")
-        ));
-    }
-    if !tried.is_empty() {
-        intro.push(tr!(staff, "case-tried", titles = tried.join(", ")));
-    }
-    let intro = CreateMessage::new()
-        .content(clip(&intro.join("\n"), 2000))
-        .allowed_mentions(mentions::nobody());
-    case::post(http, data, &env.settings, t, intro).await?;
-    Ok(())
+) -> Result<(Ticket, String), BotError> {
+    let ran = effects::run_ticket(http, data, t.id).await;
+    let now = data.store.ticket(t.id).await?.unwrap_or_else(|| t.clone());
+    Ok((now, effects::refusals_note(env.locale, &ran.refused)))
 }

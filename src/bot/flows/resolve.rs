@@ -4,17 +4,17 @@
 
 use poise::serenity_prelude::{
     ActionRowComponent, ButtonKind, ButtonStyle, ChannelId as DChannel, CreateActionRow,
-    CreateButton, CreateMessage, EditMessage, GetMessages, Http, Message,
+    CreateButton, EditMessage, GetMessages, Http, Message,
 };
 
-use super::{case, ops, staff_locale, Env};
+use super::{carry_out, Env};
 use crate::bot::app::Data;
-use crate::bot::error::{BotError, Say};
+use crate::bot::effects;
+use crate::bot::error::BotError;
 use crate::bot::ids::ComponentId;
-use crate::bot::mentions;
-use crate::bot::render::{clip, quote};
+use crate::bot::render::clip;
 use crate::i18n::Locale;
-use crate::tickets::{self, Actor, GuildSettings, Rating, Ticket};
+use crate::tickets::{self, Actor, Rating, Ticket};
 use crate::tr;
 
 pub async fn request(
@@ -24,54 +24,21 @@ pub async fn request(
     t: &Ticket,
     summary: Option<&str>,
 ) -> Result<String, BotError> {
+    if t.user_thread.is_none() {
+        return Err(BotError::say("refusal-thread-gone"));
+    }
     let change = data
         .store
         .transition(t.id, |t| {
             tickets::request_resolve(t, &env.actor, summary, data.clock.now())
         })
         .await?;
-    let t = &change.after;
-    let thread = t
-        .user_thread
-        .ok_or_else(|| BotError::say("refusal-thread-gone"))?;
-    let mut text = tr!(
-        t.locale,
-        "resolve-question",
-        user = format!("<@{}>", t.opener),
-        hours = env.settings.auto_close_hours
-    );
-    if let Some(s) = summary.filter(|s| !s.trim().is_empty()) {
-        text = format!("{}\n\n{text}", quote(&clip(s, 1500)));
-    }
-    DChannel::new(thread.0)
-        .send_message(
-            http,
-            CreateMessage::new()
-                .content(clip(&text, 2000))
-                .components(question_buttons(t.locale, t))
-                .allowed_mentions(mentions::users([t.opener.0])),
-        )
-        .await?;
-    let staff = staff_locale(data, &env.settings);
-    case::refresh_card(http, data, &env.settings, t).await?;
-    case::post_in_case(
-        http,
-        t,
-        tr!(
-            staff,
-            "case-resolve-asked",
-            by = format!("<@{}>", env.actor.user)
-        ),
-    )
-    .await?;
-    Ok(tr!(
-        env.locale,
-        "resolve-asked",
-        number = t.number.to_string()
-    ))
+    let (t, note) = carry_out(http, data, env, &change).await?;
+    Ok(tr!(env.locale, "resolve-asked", number = t.number.to_string()) + &note)
 }
 
-fn question_buttons(locale: Locale, t: &Ticket) -> Vec<CreateActionRow> {
+/// The question's Yes / No / ★ buttons.
+pub fn question_buttons(locale: Locale, t: &Ticket) -> Vec<CreateActionRow> {
     let answers = CreateActionRow::Buttons(vec![
         CreateButton::new(ComponentId::ResolvedYes(t.id).to_string())
             .label(tr!(locale, "button-yes"))
@@ -111,18 +78,7 @@ pub async fn confirm(
             tickets::confirm(t, &env.actor, rating, comment, data.clock.now())
         })
         .await?;
-    let t = &change.after;
-    let staff = staff_locale(data, &env.settings);
-    let stars = rating
-        .map(|r| "★".repeat(usize::from(r.get())))
-        .unwrap_or_default();
-    let mut note = tr!(staff, "case-confirmed", stars = stars);
-    if let Some(c) = comment.filter(|c| !c.trim().is_empty()) {
-        note.push('\n');
-        note.push_str(&quote(&clip(c, 1500)));
-    }
-    case::post_in_case(http, t, note).await?;
-    ops::after_close(http, data, &env.settings, t, Some(env.actor.user.0), None).await;
+    let (t, _) = carry_out(http, data, env, &change).await?;
     Ok(tr!(t.locale, "resolve-thanks"))
 }
 
@@ -140,9 +96,7 @@ pub async fn reject(
             tickets::reject(t, &env.actor, comment, data.clock.now())
         })
         .await?;
-    let t = &change.after;
-    retire_question(http, t, None).await;
-    back_to_assignee(http, data, &env.settings, t, "case-rejected", comment).await?;
+    let (t, _) = carry_out(http, data, env, &change).await?;
     Ok(tr!(t.locale, "resolve-not-solved"))
 }
 
@@ -153,7 +107,6 @@ pub async fn reject(
 pub async fn replied(
     http: &Http,
     data: &Data,
-    settings: &GuildSettings,
     t: &Ticket,
     message: &Message,
 ) -> Result<(), BotError> {
@@ -170,47 +123,9 @@ pub async fn replied(
             )
         })
         .await?;
-    if change.events.is_empty() {
-        return Ok(());
+    if !change.events.is_empty() {
+        effects::run_ticket(http, data, t.id).await;
     }
-    let t = &change.after;
-    retire_question(http, t, Some(tr!(t.locale, "resolve-withdrawn"))).await;
-    let text = Some(message.content.as_str()).filter(|c| !c.trim().is_empty());
-    back_to_assignee(http, data, settings, t, "case-replied", text).await
-}
-
-/// The assignee hears in the case (pinged, only them) that the ticket is
-/// open again, with what the user said; the card shows it.
-async fn back_to_assignee(
-    http: &Http,
-    data: &Data,
-    settings: &GuildSettings,
-    t: &Ticket,
-    key: &'static str,
-    comment: Option<&str>,
-) -> Result<(), BotError> {
-    let staff = staff_locale(data, settings);
-    let who = t.assignee.map(|a| format!("<@{a}>")).unwrap_or_default();
-    let mut text = Say::new(key).arg("assignee", who).text(staff);
-    if let Some(c) = comment.filter(|c| !c.trim().is_empty()) {
-        text.push('\n');
-        text.push_str(&quote(&clip(c, 1500)));
-    }
-    if let Some(case) = &t.case {
-        let pings = match t.assignee {
-            Some(a) => mentions::users([a.0]),
-            None => mentions::nobody(),
-        };
-        DChannel::new(case.thread.0)
-            .send_message(
-                http,
-                CreateMessage::new()
-                    .content(clip(&text, 2000))
-                    .allowed_mentions(pings),
-            )
-            .await?;
-    }
-    case::refresh_card(http, data, settings, t).await?;
     Ok(())
 }
 

@@ -116,13 +116,14 @@ fn entry(t: &Ticket, thread: ChannelId, m: &Message, in_case: bool) -> Transcrip
 }
 
 /// Tells the log channel (if any) that the ticket closed, with the
-/// transcript attached.
+/// transcript attached; once, however often it runs (`nonce`).
 pub async fn log_closed(
     http: &Http,
     data: &Data,
     settings: &crate::tickets::GuildSettings,
     t: &Ticket,
     entries: &[TranscriptEntry],
+    nonce: poise::serenity_prelude::Nonce,
 ) {
     let Some(log) = settings.log_channel else {
         return;
@@ -139,7 +140,9 @@ pub async fn log_closed(
     );
     let mut message = poise::serenity_prelude::CreateMessage::new()
         .content(crate::bot::render::clip(&text, 2000))
-        .allowed_mentions(crate::bot::mentions::nobody());
+        .allowed_mentions(crate::bot::mentions::nobody())
+        .nonce(nonce)
+        .enforce_nonce(true);
     if let Some(file) = transcript_file(data, t, entries, staff).await {
         message = message.add_file(file);
     }

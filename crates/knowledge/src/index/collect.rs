@@ -93,12 +93,23 @@ impl Index {
         }
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
         scored.truncate(keep);
+        // The decision reads how much of the question the best candidate
+        // lacks altogether, so its explanation is always worked out.
         scored
             .into_iter()
-            .map(|c| Ranked {
+            .enumerate()
+            .map(|(rank, c)| Ranked {
                 article: c.article,
                 score: c.score,
-                evidence: self.evidence(c.article, words, &totals, &c.inputs, explain, s),
+                evidence: self.evidence(
+                    c.article,
+                    words,
+                    &totals,
+                    &c.inputs,
+                    explain,
+                    rank == 0,
+                    s,
+                ),
             })
             .collect()
     }
@@ -120,6 +131,9 @@ impl Index {
         }
     }
 
+    /// `explain`: everything, for `kb ask --explain`; `explained`: at least
+    /// how much of the question it explains (the decision needs it).
+    #[allow(clippy::too_many_arguments)]
     fn evidence(
         &self,
         article: u32,
@@ -127,6 +141,7 @@ impl Index {
         t: &Totals,
         inputs: &score::Inputs,
         explain: bool,
+        explained_too: bool,
         s: &Scratch,
     ) -> Evidence {
         let a = &s.articles[s.slot(article).unwrap_or_default()];
@@ -160,6 +175,9 @@ impl Index {
             explained: if explain {
                 let topics = s.articles.iter().fold(0, |m, a| m | a.explained);
                 explained(a, words, topics, self.idf_ref)
+            } else if explained_too {
+                // `elsewhere` looks at every touched article: explanations only.
+                explained(a, words, 0, self.idf_ref)
             } else {
                 score::Explained::default()
             },

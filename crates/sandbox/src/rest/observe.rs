@@ -1,5 +1,5 @@
 //! Around every REST call: count it in flight, add the planned latency or
-//! failure, and record the exchange.
+//! failure (or hold it, for a staged crash), and record the exchange.
 
 use std::sync::Arc;
 
@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::{API_PREFIX, BODY_LIMIT};
 use crate::error::ApiError;
+use crate::faults::CutCheck;
 use crate::record::Exchange;
 use crate::shared::Shared;
 
@@ -62,6 +63,11 @@ pub async fn observe(
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
+    let cut = shared.faults.check_cut();
+    if cut == CutCheck::HangBefore {
+        shared.faults.held().await;
+        return ApiError::server_error().into_response();
+    }
     let planned = route
         .as_deref()
         .and_then(|r| shared.faults.take(&method, r));
@@ -72,6 +78,10 @@ pub async fn observe(
                 .await
         }
     };
+    if cut == CutCheck::HangAfter {
+        shared.faults.held().await;
+        return ApiError::server_error().into_response();
+    }
 
     let (parts, body) = response.into_parts();
     let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();

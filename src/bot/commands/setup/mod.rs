@@ -1,0 +1,82 @@
+//! `/setup …` (admins): where tickets live, who staffs each level, help
+//! channels, the log channel, limits, the language; `show` checks the
+//! bot's permissions in every configured channel; `panel` posts the
+//! "Get help" panel.
+
+use super::env;
+use crate::bot::app::Context;
+use crate::bot::error::{BotError, Say};
+use crate::bot::flows::Env;
+use crate::bot::reply::ephemeral;
+use crate::tickets::{allows_in_guild, GuildAction, GuildSettings, SettingsError};
+use crate::tr;
+
+mod channels;
+mod ladder;
+mod panel;
+mod preferences;
+mod show;
+
+use channels::{help, level, log, sla, support};
+use panel::panel;
+use preferences::{language, limits, smalltalk};
+use show::{show, summary};
+
+/// The `/setup` group (admins); its text is `cmd-setup…` in the catalogues.
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands(
+        "support",
+        "level",
+        "sla",
+        "help",
+        "log",
+        "limits",
+        "language",
+        "smalltalk",
+        "show",
+        "panel"
+    ),
+    subcommand_required
+)]
+pub async fn setup(_ctx: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+async fn admin_env(ctx: Context<'_>) -> Result<Env, BotError> {
+    admin_env_for(ctx, GuildAction::Setup).await
+}
+
+async fn admin_env_for(ctx: Context<'_>, action: GuildAction) -> Result<Env, BotError> {
+    let env = env(ctx).await?;
+    allows_in_guild(action, &env.actor).map_err(BotError::Refused)?;
+    Ok(env)
+}
+
+async fn save(ctx: Context<'_>, env: &Env, s: GuildSettings) -> Result<(), BotError> {
+    s.validate().map_err(settings_error)?;
+    ctx.data()
+        .store
+        .save_settings(&s, ctx.data().clock.now())
+        .await?;
+    ephemeral(
+        ctx,
+        format!(
+            "{}\n\n{}",
+            tr!(env.locale, "setup-saved"),
+            summary(env.locale, &s)
+        ),
+    )
+    .await
+}
+
+fn settings_error(e: SettingsError) -> BotError {
+    BotError::Say(match e {
+        SettingsError::TicketLimit { max } => Say::new("setup-bad-limit").count("max", max),
+        SettingsError::Cooldown => Say::new("setup-bad-cooldown"),
+        SettingsError::Sla { level } => Say::new("setup-bad-sla").arg("level", level),
+        SettingsError::AutoClose { max } => Say::new("setup-bad-auto-close").count("max", max),
+        SettingsError::ReopenWindow { max } => Say::new("setup-bad-reopen").count("max", max),
+    })
+}

@@ -1,0 +1,174 @@
+//! The case card's buttons: Claim and Unclaim act at once; Escalate, Note
+//! and Close ask for a reason or text in a form first (refused before the
+//! form when the clicker may not do it), then act on its submission.
+
+use poise::serenity_prelude::{InputTextStyle, ModalInteraction};
+
+use super::{field, modal, ticket, value, Responder};
+use crate::bot::app::Data;
+use crate::bot::error::BotError;
+use crate::bot::flows::{ops, Env};
+use crate::bot::ids::ComponentId;
+use crate::tickets::{allows, Level, Ticket, TicketAction, TicketId};
+use crate::tr;
+
+pub(super) async fn claim(
+    r: &mut Responder<'_>,
+    data: &Data,
+    env: &Env,
+    t: TicketId,
+) -> Result<(), BotError> {
+    r.defer().await?;
+    let t = ticket(data, t, env).await?;
+    let text = ops::claim(r.http(), data, env, &t).await?;
+    r.say(text).await
+}
+
+pub(super) async fn unclaim(
+    r: &mut Responder<'_>,
+    data: &Data,
+    env: &Env,
+    t: TicketId,
+) -> Result<(), BotError> {
+    r.defer().await?;
+    let t = ticket(data, t, env).await?;
+    let text = ops::unclaim(r.http(), data, env, &t).await?;
+    r.say(text).await
+}
+
+/// The ticket a form is about, if the clicker may do `action` on it:
+/// refused before asking for a reason nobody may give.
+async fn allowed(
+    data: &Data,
+    env: &Env,
+    t: TicketId,
+    action: TicketAction,
+) -> Result<Ticket, BotError> {
+    let t = ticket(data, t, env).await?;
+    allows(action, &env.actor, &t).map_err(BotError::Refused)?;
+    Ok(t)
+}
+
+pub(super) async fn escalate_form(
+    r: &mut Responder<'_>,
+    data: &Data,
+    env: &Env,
+    t: TicketId,
+) -> Result<(), BotError> {
+    let t = allowed(data, env, t, TicketAction::Escalate).await?;
+    let locale = env.locale;
+    let reason = field(
+        InputTextStyle::Paragraph,
+        tr!(locale, "form-reason"),
+        "reason",
+        true,
+        1000,
+    );
+    let level = field(
+        InputTextStyle::Short,
+        tr!(locale, "form-level"),
+        "level",
+        false,
+        2,
+    );
+    r.respond(modal(
+        ComponentId::EscalateForm(t.id),
+        tr!(locale, "form-escalate-title", number = t.number.to_string()),
+        vec![reason, level],
+    ))
+    .await
+}
+
+pub(super) async fn note_form(
+    r: &mut Responder<'_>,
+    data: &Data,
+    env: &Env,
+    t: TicketId,
+) -> Result<(), BotError> {
+    let t = allowed(data, env, t, TicketAction::Note).await?;
+    let text = field(
+        InputTextStyle::Paragraph,
+        tr!(env.locale, "form-note"),
+        "text",
+        true,
+        1800,
+    );
+    r.respond(modal(
+        ComponentId::NoteForm(t.id),
+        tr!(env.locale, "form-note-title", number = t.number.to_string()),
+        vec![text],
+    ))
+    .await
+}
+
+pub(super) async fn close_form(
+    r: &mut Responder<'_>,
+    data: &Data,
+    env: &Env,
+    t: TicketId,
+) -> Result<(), BotError> {
+    let t = allowed(data, env, t, TicketAction::Close).await?;
+    let reason = field(
+        InputTextStyle::Paragraph,
+        tr!(env.locale, "form-close-reason"),
+        "reason",
+        false,
+        1000,
+    );
+    r.respond(modal(
+        ComponentId::CloseForm(t.id),
+        tr!(
+            env.locale,
+            "form-close-title",
+            number = t.number.to_string()
+        ),
+        vec![reason],
+    ))
+    .await
+}
+
+pub(super) async fn escalate(
+    r: &mut Responder<'_>,
+    data: &Data,
+    env: &Env,
+    form: &ModalInteraction,
+    t: TicketId,
+) -> Result<(), BotError> {
+    let t = ticket(data, t, env).await?;
+    let reason = value(form, "reason").unwrap_or_default();
+    let level = match value(form, "level") {
+        None => None,
+        Some(l) => Some(
+            l.parse::<Level>()
+                .map_err(|_| BotError::say("error-bad-form-level"))?,
+        ),
+    };
+    let text = ops::move_level(r.http(), data, env, &t, true, level, &reason).await?;
+    r.say(text).await
+}
+
+pub(super) async fn note(
+    r: &mut Responder<'_>,
+    data: &Data,
+    env: &Env,
+    form: &ModalInteraction,
+    t: TicketId,
+) -> Result<(), BotError> {
+    let t = ticket(data, t, env).await?;
+    let text = value(form, "text").unwrap_or_default();
+    let done = ops::note(r.http(), data, env, &t, &text).await?;
+    r.say(done).await
+}
+
+pub(super) async fn close(
+    r: &mut Responder<'_>,
+    data: &Data,
+    env: &Env,
+    form: &ModalInteraction,
+    t: TicketId,
+) -> Result<(), BotError> {
+    let t = ticket(data, t, env).await?;
+    let reason = value(form, "reason");
+    let done = ops::close(r.http(), data, env, &t, reason.as_deref()).await?;
+    r.say(done).await
+}

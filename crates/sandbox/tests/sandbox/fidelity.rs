@@ -214,7 +214,29 @@ async fn an_enforced_nonce_sent_twice_makes_one_message() {
         .filter(|m| m.text == "Ticket #7 opened")
         .count();
     assert_eq!(posted, 2);
-    support::openapi::assert_valid(&sandbox.exchanges());
+
+    // Deleted, it is not made again: Discord answers Unknown Message.
+    first.delete(&http).await.unwrap();
+    let gone = ChannelId::new(help.id)
+        .send_message(&http, once())
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(gone), (404, 10008));
+    let long = ChannelId::new(help.id)
+        .send_message(
+            &http,
+            CreateMessage::new()
+                .content("x")
+                .nonce(Nonce::String("n".repeat(26))),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code_of(long),
+        (400, 50035),
+        "a nonce is at most 25 characters"
+    );
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
 }
 
 #[tokio::test]

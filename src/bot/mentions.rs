@@ -21,3 +21,19 @@ pub fn users(users: impl IntoIterator<Item = u64>) -> CreateAllowedMentions {
 pub fn role(role: u64) -> CreateAllowedMentions {
     nobody().roles([RoleId::new(role)])
 }
+
+/// The markup for a user mention, `<@id>`: Discord shows the name, and
+/// pings only as the message's allowed mentions say.
+pub fn user_tag(id: impl std::fmt::Display) -> String {
+    format!("<@{id}>")
+}
+
+/// The markup for a role mention, `<@&id>`.
+pub fn role_tag(id: impl std::fmt::Display) -> String {
+    format!("<@&{id}>")
+}
+
+/// The markup for a channel or thread link, `<#id>`.
+pub fn channel_tag(id: impl std::fmt::Display) -> String {
+    format!("<#{id}>")
+}

@@ -36,6 +36,7 @@ mod reconcile;
 mod render;
 mod reply;
 mod scheduler;
+mod startup;
 
 pub use app::{intents, start, RunningBot, Services};
 pub use clock::Clock;

@@ -1,7 +1,9 @@
 //! `supportline sandbox`: the bot against the embedded Discord imitation,
-//! on the ready-made demo server, with a console to act as anyone; or, with
-//! `--serve`, only the imitation, for a separate `supportline run`.
+//! on the ready-made demo server, with a console to act as anyone; with
+//! `--serve`, only the imitation, for a separate `supportline run`; with
+//! `--connect`, the console driving such a served sandbox.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -24,8 +26,13 @@ pub struct SandboxArgs {
     json: bool,
     /// Serve only the Discord imitation on ADDR (e.g. 127.0.0.1:8787) for a
     /// separate `supportline run` with DISCORD_API_BASE=http://ADDR.
-    #[arg(long, value_name = "ADDR")]
+    /// A console (`--connect URL`) drives it while the bot is the other process.
+    #[arg(long, value_name = "ADDR", conflicts_with = "connect")]
     serve: Option<SocketAddr>,
+    /// The console, driving a sandbox served elsewhere with `--serve`
+    /// (URL as it prints, e.g. http://127.0.0.1:8787).
+    #[arg(long, value_name = "URL")]
+    connect: Option<String>,
     /// The bot token the sandbox accepts (default: a random one, printed with --serve).
     #[arg(long, value_name = "TOKEN")]
     token: Option<String>,
@@ -46,11 +53,20 @@ impl SandboxArgs {
     pub fn run(self) -> anyhow::Result<ExitCode> {
         let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
         runtime.block_on(async move {
-            match self.serve {
-                Some(addr) => serve(&self, addr).await,
-                None => console_session(&self).await,
+            match (self.serve, &self.connect) {
+                (Some(addr), _) => serve(&self, addr).await,
+                (None, Some(url)) => connect(url, self.format()).await,
+                (None, None) => console_session(&self).await,
             }
         })
+    }
+
+    fn format(&self) -> console::Format {
+        if self.json {
+            console::Format::Json
+        } else {
+            console::Format::Human
+        }
     }
 
     /// The database URL, and the temporary folder holding it (removed
@@ -116,11 +132,7 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
         timer_tick: crate::demo::TIMER_TICK,
     };
     let running = demo::start_bot(&sandbox, services).await?;
-    let format = if args.json {
-        console::Format::Json
-    } else {
-        console::Format::Human
-    };
+    let format = args.format();
     let mut console = console::Console::new(&sandbox, &spec, clock);
     let failed = console::interactive_loop(&mut console, format)
         .await
@@ -128,19 +140,34 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
     // Closing the gateway first keeps serenity from trying to resume.
     running.stop().await;
     store.close().await;
+    Ok(exit_code(failed))
+}
+
+/// A script (standard input not a terminal) fails if any line failed.
+fn exit_code(failed: usize) -> ExitCode {
     let script = !std::io::stdin().is_terminal();
-    Ok(if script && failed > 0 {
+    if script && failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    })
+    }
+}
+
+/// `--connect URL`: the console, each line run by the served sandbox.
+async fn connect(url: &str, format: console::Format) -> anyhow::Result<ExitCode> {
+    let mut remote = console::remote::Remote::connect(url).await?;
+    let failed = console::interactive_loop(&mut remote, format)
+        .await
+        .context("reading the script")?;
+    Ok(exit_code(failed))
 }
 
 /// Serves only the imitation, with the demo server's settings saved, and
-/// prints how to run the bot against it; Ctrl-C stops it.
+/// prints how to run the bot against it; runs the lines of `--connect`
+/// consoles; Ctrl-C stops it.
 async fn serve(args: &SandboxArgs, bind: SocketAddr) -> anyhow::Result<ExitCode> {
     let (url, _temporary) = args.database()?;
-    let (_, sandbox, store) = demo_server(args, bind, &url).await?;
+    let (spec, sandbox, store) = demo_server(args, bind, &url).await?;
     store.close().await;
     let base = sandbox.base_url().to_string();
     println!(
@@ -155,10 +182,38 @@ async fn serve(args: &SandboxArgs, bind: SocketAddr) -> anyhow::Result<ExitCode>
     println!("  DISCORD_MESSAGE_CONTENT=true \\");
     println!("  cargo run --release -- run");
     println!();
+    println!("and act as anyone with the console in a third:");
+    println!();
+    println!("  cargo run --release -- sandbox --connect {base}");
+    println!();
     println!("Ctrl-C stops the sandbox.");
-    tokio::signal::ctrl_c()
-        .await
-        .context("waiting for Ctrl-C")?;
+    let mut lines = sandbox.open_console_door();
+    // One console per session: each remembers what it has shown.
+    let mut consoles: HashMap<String, console::Console<'_>> = HashMap::new();
+    let stop = tokio::signal::ctrl_c();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            stopped = &mut stop => {
+                stopped.context("waiting for Ctrl-C")?;
+                break;
+            }
+            call = lines.recv() => {
+                let Some(call) = call else { break };
+                let console = consoles.entry(call.session.clone()).or_insert_with(|| {
+                    // The bot is another process on the real clock: `wait`
+                    // says it cannot move it.
+                    console::Console::new(&sandbox, &spec, Clock::system())
+                });
+                let outcome = console.run_line(call.number, &call.line).await;
+                let answer = serde_json::to_value(&outcome)
+                    .unwrap_or_else(|e| serde_json::json!({ "errors": [e.to_string()] }));
+                // The caller may have given up waiting; nothing to do then.
+                let _ = call.reply.send(answer);
+            }
+        }
+    }
+    drop(consoles);
     sandbox.stop().await;
     Ok(ExitCode::SUCCESS)
 }

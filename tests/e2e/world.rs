@@ -54,7 +54,8 @@ impl World {
         world
     }
 
-    async fn start_bot(&mut self) {
+    /// Starts the bot (again, after `stop_bot`) on the same database.
+    pub async fn start_bot(&mut self) {
         let services = Services {
             store: self.store.clone(),
             knowledge: self.knowledge.clone(),
@@ -72,6 +73,22 @@ impl World {
     /// database.
     pub async fn restart_bot(&mut self) {
         self.stop_bot().await;
+        self.start_bot().await;
+    }
+
+    /// A new Discord under the kept database: stops the bot, starts a new
+    /// sandbox (new ids for everything) with the demo server configured
+    /// again, and starts the bot against it.
+    pub async fn replace_sandbox(&mut self) {
+        self.stop_bot().await;
+        let fresh = Sandbox::start_local(demo::preset().expect("the preset parses"))
+            .await
+            .expect("the sandbox starts");
+        demo::configure(&fresh, &self.store)
+            .await
+            .expect("the demo settings save");
+        let old = std::mem::replace(&mut self.sandbox, fresh);
+        old.stop().await;
         self.start_bot().await;
     }
 

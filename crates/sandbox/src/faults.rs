@@ -1,4 +1,5 @@
 //! Faults on demand: the next N calls of a route fail with 500 or 429, a
+//! random share of every call fails (seeded, so a run can be repeated), a
 //! latency added to every answer, and a staged crash (every call hangs
 //! after the N-th). (Gateway drops, deletions behind the
 //! bot's back and members leaving are on [`crate::FaultControl`].)
@@ -46,10 +47,56 @@ struct Planned {
     failure: Failure,
 }
 
+/// A random share of REST calls failing, from a seed.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+pub struct RandomFaults {
+    /// The share of calls that fail, 0.0–1.0 (0.05: one call in twenty).
+    pub rate: f64,
+    /// The seed of the generator deciding which calls fail and how.
+    pub seed: u64,
+    /// Of the failed calls, the share answered 429 (the rest 500).
+    #[serde(default = "half")]
+    pub rate_limited_share: f64,
+    /// The `retry_after` of those 429s, in seconds.
+    #[serde(default = "short_wait")]
+    pub retry_after: f64,
+}
+
+fn half() -> f64 {
+    0.5
+}
+
+fn short_wait() -> f64 {
+    0.05
+}
+
+/// How many faults were injected so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FaultCounts {
+    /// Answered 500.
+    pub server_errors: u64,
+    /// Answered 429.
+    pub rate_limited: u64,
+}
+
+impl FaultCounts {
+    pub fn total(&self) -> u64 {
+        self.server_errors + self.rate_limited
+    }
+}
+
+#[derive(Debug)]
+struct RandomPlan {
+    faults: RandomFaults,
+    rng: fastrand::Rng,
+}
+
 #[derive(Debug, Default)]
 struct Plan {
     failures: Vec<Planned>,
+    random: Option<RandomPlan>,
     latency: Duration,
+    injected: FaultCounts,
 }
 
 /// A staged crash of the bot: after a number of REST calls, every call
@@ -108,17 +155,42 @@ impl Faults {
         Ok(())
     }
 
-    /// The failure for this call, if one is planned (and counts it).
+    /// The failure for this call, if one is planned or drawn (and counts it).
     pub fn take(&self, method: &str, route: &str) -> Option<Failure> {
-        let mut plan = self.lock();
-        let planned = plan
+        let mut guard = self.lock();
+        let plan = &mut *guard;
+        let failure = match plan
             .failures
             .iter_mut()
-            .find(|p| p.remaining > 0 && p.method == method && p.route == route)?;
-        planned.remaining -= 1;
-        let failure = planned.failure;
-        plan.failures.retain(|p| p.remaining > 0);
+            .find(|p| p.remaining > 0 && p.method == method && p.route == route)
+        {
+            Some(planned) => {
+                planned.remaining -= 1;
+                let failure = planned.failure;
+                plan.failures.retain(|p| p.remaining > 0);
+                Some(failure)
+            }
+            None => plan.random.as_mut().and_then(RandomPlan::draw),
+        }?;
+        match failure {
+            Failure::ServerError => plan.injected.server_errors += 1,
+            Failure::RateLimited { .. } => plan.injected.rate_limited += 1,
+        }
         Some(failure)
+    }
+
+    /// From now on a random share of every call fails (replacing an
+    /// earlier random plan; `None` stops it).
+    pub fn set_random(&self, random: Option<RandomFaults>) {
+        self.lock().random = random.map(|faults| RandomPlan {
+            faults,
+            rng: fastrand::Rng::with_seed(faults.seed),
+        });
+    }
+
+    /// The faults injected so far (planned and random).
+    pub fn injected(&self) -> FaultCounts {
+        self.lock().injected
     }
 
     /// Adds `latency` before every REST answer.
@@ -130,9 +202,14 @@ impl Faults {
         self.lock().latency
     }
 
-    /// Cancels planned failures and latency.
+    /// Cancels planned failures, random ones and latency (the counts stay).
     pub fn clear(&self) {
-        *self.lock() = Plan::default();
+        let mut plan = self.lock();
+        let injected = plan.injected;
+        *plan = Plan {
+            injected,
+            ..Plan::default()
+        };
     }
 
     fn cut(&self) -> std::sync::MutexGuard<'_, Option<Cut>> {
@@ -193,6 +270,22 @@ impl Faults {
     }
 }
 
+impl RandomPlan {
+    fn draw(&mut self) -> Option<Failure> {
+        if self.rng.f64() >= self.faults.rate {
+            return None;
+        }
+        Some(if self.rng.f64() < self.faults.rate_limited_share {
+            Failure::RateLimited {
+                retry_after: self.faults.retry_after,
+                global: false,
+            }
+        } else {
+            Failure::ServerError
+        })
+    }
+}
+
 /// Faults on demand for one sandbox: REST failures and latency, gateway
 /// drops, things deleted behind the bot's back, members leaving.
 pub struct FaultControl<'a> {
@@ -210,7 +303,18 @@ impl FaultControl<'_> {
         self.shared.faults.set_latency(latency);
     }
 
-    /// Cancels planned failures and latency.
+    /// A random share of every REST call fails from now on (500 or 429,
+    /// drawn from `random.seed`); `None` stops it.
+    pub fn set_random(&self, random: Option<RandomFaults>) {
+        self.shared.faults.set_random(random);
+    }
+
+    /// The faults injected so far.
+    pub fn injected(&self) -> FaultCounts {
+        self.shared.faults.injected()
+    }
+
+    /// Cancels planned failures, random ones and latency.
     pub fn clear(&self) {
         self.shared.faults.clear();
     }

@@ -21,13 +21,7 @@ use crate::wire::command::CommandOut;
 impl Sandbox {
     /// A member by name (username or display name).
     pub fn person(&self, name: &str) -> Result<Person, DriverError> {
-        let found = self.shared.read(|w| {
-            let user = w.user_by_name(name)?;
-            let member = w.main_guild()?.members.contains_key(&user.id);
-            member.then(|| (user.id, user.username.clone()))
-        });
-        let (id, name) = found.ok_or_else(|| DriverError::UnknownPerson(name.to_string()))?;
-        Ok(Person::new(self.shared.clone(), id, name, self.patience))
+        find_person(&self.shared, name, self.patience)
     }
 
     /// Every member who is not the bot, by name.
@@ -196,57 +190,7 @@ impl Sandbox {
     /// messages in channels they see, and modals shown to them. Returns the
     /// new cursor.
     pub fn sightings_since(&self, cursor: u64) -> (Vec<Sighting>, u64) {
-        self.shared.read(|w| {
-            let people = person_ids(w);
-            let mut out = Vec::new();
-            for entry in w.feed.since(cursor) {
-                let place = w
-                    .channels
-                    .get(&entry.channel_id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_else(|| entry.channel_id.to_string());
-                match entry.change {
-                    Change::ModalOpened { user, interaction } => out.push(Sighting {
-                        who: name_of(w, user),
-                        place,
-                        change: "modal".to_string(),
-                        message: None,
-                        modal: modal_view(w, interaction),
-                    }),
-                    change => {
-                        let message = entry
-                            .message_id
-                            .and_then(|m| w.channels.get(&entry.channel_id)?.messages.get(&m));
-                        let label = match change {
-                            Change::MessageCreated => "new",
-                            Change::MessageEdited => "edited",
-                            _ => "deleted",
-                        };
-                        for person in &people {
-                            if !w.can_view(*person, entry.channel_id) {
-                                continue;
-                            }
-                            if message
-                                .is_some_and(|m| m.ephemeral_for.is_some_and(|u| u != *person))
-                            {
-                                continue;
-                            }
-                            if message.is_none() && label != "deleted" {
-                                continue;
-                            }
-                            out.push(Sighting {
-                                who: name_of(w, *person),
-                                place: place.clone(),
-                                change: label.to_string(),
-                                message: message.map(|m| message_view(w, m)),
-                                modal: None,
-                            });
-                        }
-                    }
-                }
-            }
-            (out, w.feed.cursor())
-        })
+        sightings_since(&self.shared, cursor)
     }
 
     /// A new person joins (GUILD_MEMBER_ADD).
@@ -393,4 +337,72 @@ fn person_ids(world: &World) -> Vec<Snowflake> {
         .unwrap_or_default();
     ids.sort_by_key(|u| name_of(world, *u));
     ids
+}
+
+/// A member by name (username or display name), acting with `patience`.
+pub(crate) fn find_person(
+    shared: &std::sync::Arc<crate::shared::Shared>,
+    name: &str,
+    patience: std::time::Duration,
+) -> Result<Person, DriverError> {
+    let found = shared.read(|w| {
+        let user = w.user_by_name(name)?;
+        let member = w.main_guild()?.members.contains_key(&user.id);
+        member.then(|| (user.id, user.username.clone()))
+    });
+    let (id, name) = found.ok_or_else(|| DriverError::UnknownPerson(name.to_string()))?;
+    Ok(Person::new(shared.clone(), id, name, patience))
+}
+
+/// What each person saw happen since `cursor` (see [`Sandbox::sightings_since`]).
+pub(crate) fn sightings_since(shared: &crate::shared::Shared, cursor: u64) -> (Vec<Sighting>, u64) {
+    shared.read(|w| {
+        let people = person_ids(w);
+        let mut out = Vec::new();
+        for entry in w.feed.since(cursor) {
+            let place = w
+                .channels
+                .get(&entry.channel_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| entry.channel_id.to_string());
+            match entry.change {
+                Change::ModalOpened { user, interaction } => out.push(Sighting {
+                    who: name_of(w, user),
+                    place,
+                    change: "modal".to_string(),
+                    message: None,
+                    modal: modal_view(w, interaction),
+                }),
+                change => {
+                    let message = entry
+                        .message_id
+                        .and_then(|m| w.channels.get(&entry.channel_id)?.messages.get(&m));
+                    let label = match change {
+                        Change::MessageCreated => "new",
+                        Change::MessageEdited => "edited",
+                        _ => "deleted",
+                    };
+                    for person in &people {
+                        if !w.can_view(*person, entry.channel_id) {
+                            continue;
+                        }
+                        if message.is_some_and(|m| m.ephemeral_for.is_some_and(|u| u != *person)) {
+                            continue;
+                        }
+                        if message.is_none() && label != "deleted" {
+                            continue;
+                        }
+                        out.push(Sighting {
+                            who: name_of(w, *person),
+                            place: place.clone(),
+                            change: label.to_string(),
+                            message: message.map(|m| message_view(w, m)),
+                            modal: None,
+                        });
+                    }
+                }
+            }
+        }
+        (out, w.feed.cursor())
+    })
 }

@@ -87,6 +87,7 @@
 //! with 4014; shards by `(guild_id >> 22) % shards`. Each rule, where
 //! Discord documents it and the test pinning it: docs/discord-fidelity.md.
 
+pub mod control;
 pub mod driver;
 pub mod error;
 pub mod faults;
@@ -102,12 +103,13 @@ mod inspect;
 mod server;
 mod shared;
 
+pub use control::{ChannelKey, ConsoleCall, ConsoleLine, Control, Status};
 pub use driver::{
     ButtonView, ChannelInfo, ChannelRef, DriverError, EmbedView, MessageView, ModalView, Opt,
     Person, PersonView, Response, ResponseKind, Sighting,
 };
 pub use error::ApiError;
-pub use faults::{Failure, FaultControl, FaultError};
+pub use faults::{Failure, FaultControl, FaultCounts, FaultError, RandomFaults};
 pub use record::{Exchange, Recorder};
 pub use server::{Sandbox, SandboxError, SandboxOptions};
 pub use spec::{BotSpec, ServerSpec, SpecError, Target};

@@ -262,6 +262,24 @@ impl Sandbox {
             })
     }
 
+    /// Opens `POST /sandbox/console`: each line posted there arrives on the
+    /// returned receiver, to be answered through its `reply`. Until then
+    /// (and after the receiver is dropped) the door answers that no console runs.
+    pub fn open_console_door(&self) -> tokio::sync::mpsc::Receiver<crate::control::ConsoleCall> {
+        let (door, lines) = tokio::sync::mpsc::channel(16);
+        *self
+            .shared
+            .console
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some(door);
+        lines
+    }
+
+    /// `http://127.0.0.1:PORT/sandbox/control`, the control door.
+    pub fn control_url(&self) -> String {
+        format!("{}{}", self.base_url(), crate::control::CONTROL_PATH)
+    }
+
     /// Faults on demand.
     pub fn faults(&self) -> FaultControl<'_> {
         FaultControl {

@@ -19,6 +19,8 @@ pub struct Shared {
     pub config: WorldConfig,
     pub faults: Faults,
     pub recorder: Recorder,
+    /// Where `POST /sandbox/console` hands lines, once opened.
+    pub console: crate::control::ConsoleDoor,
 }
 
 impl Shared {
@@ -32,6 +34,7 @@ impl Shared {
             config,
             faults: Faults::default(),
             recorder: Recorder::default(),
+            console: Default::default(),
         }
     }
 

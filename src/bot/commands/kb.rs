@@ -117,7 +117,7 @@ pub async fn send(
                 .content(tr!(
                     message_locale,
                     "kb-sent-intro",
-                    by = format!("<@{}>", env.actor.user)
+                    by = mentions::user_tag(env.actor.user)
                 ))
                 .embed(answer::sent_article_embed(message_locale, found))
                 .allowed_mentions(mentions::nobody()),

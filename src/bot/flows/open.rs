@@ -3,6 +3,7 @@
 //! runs them: the private user thread, the greeting, the case card in the
 //! L1 channel (`bot::effects`).
 
+use crate::bot::mentions;
 use poise::serenity_prelude::Http;
 
 use super::Env;
@@ -45,7 +46,7 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
                     locale,
                     "open-done",
                     number = t.number.to_string(),
-                    thread = format!("<#{thread}>")
+                    thread = mentions::channel_tag(thread)
                 ) + &note),
                 // Discord failed midway: the steps are retried, and the
                 // user may try again meanwhile without a second ticket.
@@ -60,7 +61,7 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
                 locale,
                 "open-already",
                 number = t.number.to_string(),
-                thread = format!("<#{th}>")
+                thread = mentions::channel_tag(th)
             ),
             None => tr!(
                 locale,
@@ -85,7 +86,7 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
             let list: Vec<String> = tickets
                 .iter()
                 .map(|t| match t.user_thread {
-                    Some(th) => format!("<#{th}>"),
+                    Some(th) => mentions::channel_tag(th),
                     None => t.number.to_string(),
                 })
                 .collect();

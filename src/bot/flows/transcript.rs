@@ -1,6 +1,7 @@
 //! Transcripts: at close, every message of the user thread and of every
 //! case thread the ticket had, read page by page and kept in the store.
 
+use crate::bot::mentions;
 use poise::serenity_prelude::{
     ChannelId as DChannel, GetMessages, Http, Message, MessageId as DMessage,
 };
@@ -134,7 +135,7 @@ pub async fn log_closed(
         staff,
         "log-closed",
         number = t.number.to_string(),
-        user = format!("<@{}>", t.opener),
+        user = mentions::user_tag(t.opener),
         levels = levels.join(" → "),
         messages = entries.len()
     );

@@ -2,6 +2,7 @@
 //! case thread, edited (never re-posted) as the ticket changes, with
 //! buttons for the frequent actions.
 
+use crate::bot::mentions;
 use poise::serenity_prelude::{ButtonStyle, CreateActionRow, CreateButton, CreateEmbed};
 
 use super::{clip, level_name, priority_name, quote, status_name, when};
@@ -23,12 +24,12 @@ pub fn embed(locale: Locale, t: &Ticket) -> CreateEmbed {
         _ => OPEN_COLOUR,
     };
     let assignee = match t.assignee {
-        Some(u) => format!("<@{u}>"),
+        Some(u) => mentions::user_tag(u),
         None => tr!(locale, "card-nobody"),
     };
     let mut e = head(locale, t)
         .colour(colour)
-        .field(tr!(locale, "card-user"), format!("<@{}>", t.opener), true)
+        .field(tr!(locale, "card-user"), mentions::user_tag(t.opener), true)
         .field(
             tr!(locale, "card-level"),
             format!("{} · {}", t.level, level_name(locale, t.level)),
@@ -49,7 +50,7 @@ pub fn embed(locale: Locale, t: &Ticket) -> CreateEmbed {
     if let Some(thread) = t.user_thread {
         e = e.field(
             tr!(locale, "card-user-thread"),
-            format!("<#{thread}>"),
+            mentions::channel_tag(thread),
             true,
         );
     }
@@ -123,13 +124,13 @@ pub fn moved_embed(locale: Locale, t: &Ticket, from: Level, to_thread: Option<u6
             locale,
             "card-moved-to",
             level = t.level.to_string(),
-            thread = format!("<#{th}>")
+            thread = mentions::channel_tag(th)
         ),
         None => tr!(locale, "card-moved-to-level", level = t.level.to_string()),
     };
     head(locale, t)
         .colour(CLOSED_COLOUR)
-        .field(tr!(locale, "card-user"), format!("<@{}>", t.opener), true)
+        .field(tr!(locale, "card-user"), mentions::user_tag(t.opener), true)
         .field(tr!(locale, "card-level"), from.to_string(), true)
         .field(tr!(locale, "card-status"), whereto, false)
 }

@@ -1,6 +1,7 @@
 //! The handoff digest posted in a new case thread when a ticket moves
 //! between levels: everything the next level needs without scrolling.
 
+use crate::bot::mentions;
 use poise::serenity_prelude::CreateEmbed;
 
 use super::{clip, priority_name, quote, when};
@@ -31,14 +32,14 @@ pub fn embed(locale: Locale, d: &HandoffDigest, previous_thread: Option<u64>) ->
             clip(&quote(&d.question), FIELD_MAX),
             false,
         )
-        .field(tr!(locale, "card-user"), format!("<@{}>", d.opener), true)
+        .field(tr!(locale, "card-user"), mentions::user_tag(d.opener), true)
         .field(
             tr!(locale, "card-priority"),
             priority_name(locale, d.priority),
             true,
         );
     if let Some(by) = d.moved_by {
-        e = e.field(tr!(locale, "digest-moved-by"), format!("<@{by}>"), true);
+        e = e.field(tr!(locale, "digest-moved-by"), mentions::user_tag(by), true);
     }
     let cues: Vec<&String> = d
         .urgency_cues
@@ -84,7 +85,7 @@ pub fn embed(locale: Locale, d: &HandoffDigest, previous_thread: Option<u64>) ->
             .notes
             .iter()
             .map(|n| {
-                let author = n.author.map(|a| format!("<@{a}>")).unwrap_or_default();
+                let author = n.author.map(mentions::user_tag).unwrap_or_default();
                 format!("{} {author}: {}", n.level, clip(&n.text, 300))
             })
             .collect();
@@ -95,7 +96,11 @@ pub fn embed(locale: Locale, d: &HandoffDigest, previous_thread: Option<u64>) ->
         );
     }
     if let Some(th) = previous_thread {
-        e = e.field(tr!(locale, "digest-previous"), format!("<#{th}>"), false);
+        e = e.field(
+            tr!(locale, "digest-previous"),
+            mentions::channel_tag(th),
+            false,
+        );
     }
     e
 }

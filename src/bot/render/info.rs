@@ -1,5 +1,6 @@
 //! `/ticket info` and `/ticket queue`.
 
+use crate::bot::mentions;
 use poise::serenity_prelude::CreateEmbed;
 
 use super::{clip, level_name, status_name, when};
@@ -39,13 +40,13 @@ pub fn queue(locale: Locale, level: Level, tickets: &[Ticket]) -> String {
     )];
     for t in tickets {
         let who = match t.assignee {
-            Some(a) => format!("<@{a}>"),
+            Some(a) => mentions::user_tag(a),
             None => tr!(locale, "card-nobody"),
         };
         // The case thread's name is "#N subject": its link names the
         // ticket once; without a case, the number and subject do.
         let ticket = match &t.case {
-            Some(c) => format!("<#{}>", c.thread),
+            Some(c) => mentions::channel_tag(c.thread),
             None => format!("**{}** {}", t.number, clip(&t.subject, 60)),
         };
         lines.push(format!(

@@ -1,5 +1,6 @@
 //! Why an action was refused, in the person's language.
 
+use crate::bot::mentions;
 use crate::i18n::Locale;
 use crate::tickets::{Action, Allowed, GuildAction, Refusal, TicketAction};
 use crate::tr;
@@ -16,21 +17,33 @@ pub fn text(locale: Locale, refusal: &Refusal) -> String {
         Refusal::AlreadyClosed => tr!(locale, "refusal-already-closed"),
         Refusal::NotClosed => tr!(locale, "refusal-not-closed"),
         Refusal::AlreadyClaimed { by } => {
-            tr!(locale, "refusal-already-claimed", by = format!("<@{by}>"))
+            tr!(
+                locale,
+                "refusal-already-claimed",
+                by = mentions::user_tag(by)
+            )
         }
         Refusal::AlreadyYours => tr!(locale, "refusal-already-yours"),
         Refusal::NotClaimed => tr!(locale, "refusal-not-claimed"),
         Refusal::ClaimedBySomeoneElse { by } => {
-            tr!(locale, "refusal-claimed-by-other", by = format!("<@{by}>"))
+            tr!(
+                locale,
+                "refusal-claimed-by-other",
+                by = mentions::user_tag(by)
+            )
         }
         Refusal::TargetNotStaff { target, level } => tr!(
             locale,
             "refusal-target-not-staff",
-            target = format!("<@{target}>"),
+            target = mentions::user_tag(target),
             level = level.to_string()
         ),
         Refusal::AlreadyAssigned { to } => {
-            tr!(locale, "refusal-already-assigned", to = format!("<@{to}>"))
+            tr!(
+                locale,
+                "refusal-already-assigned",
+                to = mentions::user_tag(to)
+            )
         }
         Refusal::AlreadyAtTop => tr!(locale, "refusal-at-top"),
         Refusal::AlreadyAtBottom => tr!(locale, "refusal-at-bottom"),

@@ -6,13 +6,16 @@
 //! - [`script`]: the language (parsing, errors naming what was expected);
 //! - `act`: running a line as a person; `place`: which channel or thread;
 //! - `seen`, `names`, [`render`]: what people saw, with names for mentions;
-//! - [`print`]: text or `--json`; `repl`: the loop over standard input.
+//! - [`print`]: text or `--json`; `repl`: the loop over standard input;
+//! - [`remote`]: the same console driving a served sandbox
+//!   (`supportline sandbox --connect`), whose process runs the lines.
 
 mod act;
 pub mod help;
 mod names;
 mod place;
 pub mod print;
+pub mod remote;
 pub mod render;
 mod repl;
 pub mod script;
@@ -32,7 +35,8 @@ use seen::{seen_message, Memory};
 
 /// What one line did: what people saw, what the console itself says
 /// (help, files saved), what went wrong, and whether the session ends.
-#[derive(Debug, Default)]
+/// A served sandbox sends it as JSON to `--connect` consoles.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct LineOutcome {
     pub seen: Vec<Seen>,
     pub notes: Vec<String>,
@@ -46,6 +50,21 @@ pub struct ScriptReport {
     pub seen: Vec<Seen>,
     /// (line number, message)
     pub errors: Vec<(usize, String)>,
+}
+
+/// Something that runs console lines: a [`Console`] on a sandbox in this
+/// process, or a [`remote::Remote`] one in a served sandbox.
+// Only ever used generically within this crate, never as `dyn` or across threads.
+#[allow(async_fn_in_trait)]
+pub trait RunsLines {
+    /// Runs one line (numbered from 1) and says what it did.
+    async fn run_line(&mut self, number: usize, line: &str) -> LineOutcome;
+}
+
+impl RunsLines for Console<'_> {
+    async fn run_line(&mut self, number: usize, line: &str) -> LineOutcome {
+        Console::run_line(self, number, line).await
+    }
 }
 
 /// A console on a running sandbox with the bot connected.
@@ -204,15 +223,26 @@ impl<'a> Console<'a> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> std::io::Result<()> {
-        print::print_seen(out, format, &outcome.seen)?;
-        for note in &outcome.notes {
-            print::print_note(out, format, number, note)?;
-        }
-        for e in &outcome.errors {
-            print::print_error(out, err, format, number, e)?;
-        }
-        Ok(())
+        print_outcome(number, outcome, format, out, err)
     }
+}
+
+/// Prints a line's outcome: what people saw, notes, errors.
+pub fn print_outcome(
+    number: usize,
+    outcome: &LineOutcome,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    print::print_seen(out, format, &outcome.seen)?;
+    for note in &outcome.notes {
+        print::print_note(out, format, number, note)?;
+    }
+    for e in &outcome.errors {
+        print::print_error(out, err, format, number, e)?;
+    }
+    Ok(())
 }
 
 /// In text, each action of a script is repeated above what it caused, so

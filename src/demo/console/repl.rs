@@ -6,11 +6,14 @@ use std::io::{IsTerminal, Write};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 use super::help::HELP;
-use super::{Console, Format};
+use super::{print_outcome, Format, RunsLines};
 
 /// Reads lines until end of input (or Ctrl-C on a terminal). Returns the
 /// number of lines that had errors.
-pub async fn interactive_loop(console: &mut Console<'_>, format: Format) -> std::io::Result<usize> {
+pub async fn interactive_loop(
+    console: &mut impl RunsLines,
+    format: Format,
+) -> std::io::Result<usize> {
     let terminal = std::io::stdin().is_terminal();
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
@@ -37,7 +40,7 @@ pub async fn interactive_loop(console: &mut Console<'_>, format: Format) -> std:
         if !outcome.errors.is_empty() {
             failed += 1;
         }
-        console.print(number, &outcome, format, &mut out, &mut err)?;
+        print_outcome(number, &outcome, format, &mut out, &mut err)?;
         if outcome.quit {
             break;
         }

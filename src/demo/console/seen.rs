@@ -4,14 +4,14 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::names::SandboxNames;
 use super::render::{render_text, Names};
 use crate::sandbox::{MessageView, ModalView, Sighting};
 
 /// One thing one person saw (one JSON object with `--json`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Seen {
     /// The script line that caused it (1-based).
     pub line: usize,
@@ -33,14 +33,14 @@ pub struct Seen {
     pub pings: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SeenFile {
     pub name: String,
     /// In bytes.
     pub size: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SeenEmbed {
     pub title: Option<String>,
     pub description: Option<String>,
@@ -48,13 +48,13 @@ pub struct SeenEmbed {
     pub footer: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SeenField {
     pub name: String,
     pub value: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SeenModal {
     pub title: String,
     /// The labels of its fields.

@@ -118,7 +118,7 @@ async fn wrong_method(method: Method, uri: Uri) -> ApiError {
 }
 
 /// The whole HTTP side: the gateway websocket at `/`, uploaded files,
-/// and the recorded, fault-injectable REST API.
+/// the recorded, fault-injectable REST API and the control door.
 pub fn router(shared: Arc<Shared>) -> Router {
     let api = api_routes()
         .fallback(unknown_route)
@@ -134,6 +134,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(meta::attachment),
         )
         .merge(api)
+        .merge(crate::control::routes())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(shared)
 }

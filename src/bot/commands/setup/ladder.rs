@@ -3,6 +3,7 @@
 //! overwrites for @everyone and for the role), handed to the domain's
 //! ladder rules (`tickets::ladder`) by `/setup` and `/setup show`.
 
+use crate::bot::mentions;
 use poise::serenity_prelude::{
     self as serenity, Guild, GuildChannel, Member, PermissionOverwriteType,
 };
@@ -84,7 +85,7 @@ pub fn refuse_if_unsafe(
 
 /// The sentence for a problem, for a refusal or a line of `/setup show`.
 pub fn said(problem: LadderProblem, channel: ChannelId, purpose: ChannelUse) -> Say {
-    let channel = format!("<#{channel}>");
+    let channel = mentions::channel_tag(channel);
     match problem {
         LadderProblem::Public => Say::new("setup-ladder-public")
             .arg("channel", channel)
@@ -160,7 +161,7 @@ pub fn unpingable_roles(
             (!role.mentionable && !may_mention_all).then(|| {
                 Say::new("setup-role-unpingable")
                     .arg("level", level.to_string())
-                    .arg("role", format!("<@&{}>", role.id))
+                    .arg("role", mentions::role_tag(role.id))
                     .text(locale)
             })
         })

@@ -44,7 +44,11 @@ pub async fn panel(
         .await?;
     ephemeral(
         ctx,
-        tr!(env.locale, "panel-posted", channel = format!("<#{target}>")),
+        tr!(
+            env.locale,
+            "panel-posted",
+            channel = mentions::channel_tag(target)
+        ),
     )
     .await
 }

@@ -45,7 +45,7 @@ pub async fn show(ctx: Context<'_>) -> Result<(), BotError> {
 
 pub(super) fn summary(locale: Locale, s: &GuildSettings) -> String {
     let ch = |c: Option<ChannelId>| {
-        c.map(|c| format!("<#{c}>"))
+        c.map(mentions::channel_tag)
             .unwrap_or_else(|| tr!(locale, "setup-unset"))
     };
     let mut lines = vec![format!(
@@ -57,7 +57,7 @@ pub(super) fn summary(locale: Locale, s: &GuildSettings) -> String {
         let l = s.level(level);
         let role = l
             .role
-            .map(|r| format!("<@&{r}>"))
+            .map(mentions::role_tag)
             .unwrap_or_else(|| tr!(locale, "setup-unset"));
         lines.push(format!(
             "**{level}**: {} · {role} · {}",
@@ -65,7 +65,7 @@ pub(super) fn summary(locale: Locale, s: &GuildSettings) -> String {
             tr!(locale, "setup-sla", sla = duration(locale, l.sla))
         ));
     }
-    let help: Vec<String> = s.help_channels.iter().map(|c| format!("<#{c}>")).collect();
+    let help: Vec<String> = s.help_channels.iter().map(mentions::channel_tag).collect();
     lines.push(format!(
         "**{}**: {}",
         tr!(locale, "setup-help"),
@@ -162,7 +162,7 @@ fn check(ctx: Context<'_>, s: &GuildSettings, locale: Locale) -> Vec<String> {
                 locale,
                 "setup-check-gone",
                 what = what,
-                channel = format!("<#{id}>")
+                channel = mentions::channel_tag(id)
             ));
             continue;
         };
@@ -172,7 +172,7 @@ fn check(ctx: Context<'_>, s: &GuildSettings, locale: Locale) -> Vec<String> {
             problems.push(tr!(
                 locale,
                 "setup-check-missing",
-                channel = format!("<#{id}>"),
+                channel = mentions::channel_tag(id),
                 what = what.clone(),
                 missing = missing.get_permission_names().join(", ")
             ));

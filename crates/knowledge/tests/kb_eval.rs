@@ -228,3 +228,15 @@ fn the_matcher_meets_the_targets_on_the_clinc150_set() {
         },
     );
 }
+
+#[test]
+fn the_koleso_set_is_clean_for_kb_check() {
+    // An evaluation set with lint warnings would score the lint, not the
+    // matcher: two articles sharing a keyword fight over its questions.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval/koleso");
+    let (kb, report) = knowledge::load(&dir).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let index = Index::build(kb.clone());
+    let problems = knowledge::check(&kb, &index);
+    assert!(problems.is_empty(), "{problems:?}");
+}

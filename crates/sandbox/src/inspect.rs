@@ -1,7 +1,7 @@
 //! Looking into a running sandbox: people and channels by name, what
 //! everyone sees, what the bot sent, and a few admin actions.
 
-use crate::driver::looking::{
+use crate::driver::view_builder::{
     channel_info, message_view, modal_view, name_of, person_view, visible_messages,
 };
 use crate::driver::{
@@ -15,7 +15,7 @@ use crate::server::Sandbox;
 use crate::spec::Target;
 use crate::state::feed::Change;
 use crate::state::permissions::{Overwrite, OverwriteTarget, Permissions};
-use crate::state::World;
+use crate::state::DiscordState;
 use crate::wire::command::CommandOut;
 
 impl Sandbox {
@@ -324,7 +324,7 @@ impl Sandbox {
     }
 }
 
-fn person_ids(world: &World) -> Vec<Snowflake> {
+fn person_ids(world: &DiscordState) -> Vec<Snowflake> {
     let mut ids: Vec<Snowflake> = world
         .main_guild()
         .map(|g| {

@@ -18,7 +18,7 @@ use crate::ids::Snowflake;
 use crate::rest;
 use crate::shared::Shared;
 use crate::spec::{Privileged, ServerSpec, SpecError};
-use crate::state::{World, WorldConfig};
+use crate::state::{DiscordState, WorldConfig};
 
 #[derive(Debug, Error)]
 pub enum SandboxError {
@@ -113,7 +113,7 @@ impl Sandbox {
             },
             shards: options.shards.max(1),
         };
-        let world = World::build(&spec, config)?;
+        let world = DiscordState::build(&spec, config)?;
         let shared = Arc::new(Shared::new(world));
         let app = rest::router(shared.clone());
         let (shutdown, stopped) = oneshot::channel::<()>();

@@ -9,10 +9,10 @@ use tokio::sync::watch;
 
 use crate::faults::Faults;
 use crate::record::Recorder;
-use crate::state::{World, WorldConfig};
+use crate::state::{DiscordState, WorldConfig};
 
 pub struct Shared {
-    world: Mutex<World>,
+    world: Mutex<DiscordState>,
     changes: watch::Sender<u64>,
     in_flight: AtomicUsize,
     last_activity: Mutex<Instant>,
@@ -24,7 +24,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(world: World) -> Self {
+    pub fn new(world: DiscordState) -> Self {
         let config = world.config.clone();
         Shared {
             world: Mutex::new(world),
@@ -38,19 +38,19 @@ impl Shared {
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, World> {
+    fn lock(&self) -> MutexGuard<'_, DiscordState> {
         // A panic while holding the lock leaves the world as it was at the
         // panic; keep serving rather than poisoning every later call.
         self.world.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Reads the world.
-    pub fn read<T>(&self, f: impl FnOnce(&World) -> T) -> T {
+    pub fn read<T>(&self, f: impl FnOnce(&DiscordState) -> T) -> T {
         f(&self.lock())
     }
 
     /// Changes the world and wakes everyone waiting for a change.
-    pub fn write<T>(&self, f: impl FnOnce(&mut World) -> T) -> T {
+    pub fn write<T>(&self, f: impl FnOnce(&mut DiscordState) -> T) -> T {
         let out = f(&mut self.lock());
         self.touch();
         out

@@ -7,6 +7,7 @@ use poise::serenity_prelude::{
 };
 
 use crate::bot::app::Data;
+use crate::bot::blocking::off_runtime;
 use crate::bot::error::BotError;
 use crate::tickets::{
     Attachment, ChannelId, EntryKind, MessageId, Ticket, TranscriptEntry, UserId,
@@ -167,17 +168,28 @@ pub async fn transcript_file(
         }
     };
     let rating = crate::insight::transcript_html::rating_of(events.iter().map(|e| &e.event));
-    // Messages carry their authors' names: the header and mentions use them.
-    let authors: std::collections::HashMap<UserId, &str> = entries
-        .iter()
-        .map(|e| (e.author, e.author_name.as_str()))
-        .collect();
-    let names = |u: UserId| {
-        authors
-            .get(&u)
-            .map_or_else(|| "user".to_owned(), |n| (*n).to_owned())
+    // A long ticket's page is real CPU work: off the async workers.
+    let (ticket, entries) = (t.clone(), entries.to_vec());
+    let html = off_runtime(move || {
+        // Messages carry their authors' names: the header and mentions use them.
+        let authors: std::collections::HashMap<UserId, &str> = entries
+            .iter()
+            .map(|e| (e.author, e.author_name.as_str()))
+            .collect();
+        let names = |u: UserId| {
+            authors
+                .get(&u)
+                .map_or_else(|| "user".to_owned(), |n| (*n).to_owned())
+        };
+        crate::insight::transcript_html::render(&ticket, rating, &entries, &names, locale)
+    });
+    let html = match html.await {
+        Ok(html) => html,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not render the transcript");
+            return None;
+        }
     };
-    let html = crate::insight::transcript_html::render(t, rating, entries, &names, locale);
     Some(poise::serenity_prelude::CreateAttachment::bytes(
         html.into_bytes(),
         format!("ticket-{}.html", t.number.0),

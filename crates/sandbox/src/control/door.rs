@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{ChannelKey, ConsoleCall, ConsoleLine, Control, Status};
-use crate::driver::looking::{channel_info, message_view};
+use crate::driver::view_builder::{channel_info, message_view};
 use crate::driver::{waiting, ChannelRef, DriverError, MessageView, Opt, Person};
 use crate::ids::Snowflake;
 use crate::inspect::{find_person, sightings_since};

@@ -4,15 +4,15 @@
 use tokio::time::Instant;
 
 use super::interact;
-use super::looking::message_view;
 use super::options::{self, Opt};
+use super::view_builder::message_view;
 use super::waiting;
 use super::{ChannelRef, ChoiceView, DriverError, MessageView, ModalView, Person, Response};
 use crate::error::ApiError;
 use crate::ids::Snowflake;
 use crate::state::interactions::NewInteraction;
 use crate::state::permissions::Permissions;
-use crate::state::World;
+use crate::state::DiscordState;
 use crate::wire::component::{self, Component};
 use crate::wire::interaction::{
     CommandDataOut, ComponentDataOut, InteractionDataOut, ModalDataOut, ResolvedOut,
@@ -292,7 +292,7 @@ impl Person {
 
 /// The message as it is now, if `me` can see it.
 fn current_message(
-    world: &World,
+    world: &DiscordState,
     me: Snowflake,
     who: &str,
     channel: Snowflake,

@@ -3,13 +3,13 @@
 
 use tokio::time::Instant;
 
-use super::looking::{message_view, modal_view};
+use super::view_builder::{message_view, modal_view};
 use super::waiting;
 use super::{ChoiceView, DriverError, Response, ResponseKind};
 use crate::ids::Snowflake;
 use crate::shared::Shared;
 use crate::state::interactions::{NewInteraction, RESPONSE_WINDOW};
-use crate::state::World;
+use crate::state::DiscordState;
 use crate::wire::interaction::{
     CALLBACK_AUTOCOMPLETE, CALLBACK_DEFERRED_MESSAGE, CALLBACK_DEFERRED_UPDATE, CALLBACK_MESSAGE,
     CALLBACK_MODAL, CALLBACK_UPDATE,
@@ -18,7 +18,7 @@ use crate::wire::interaction::{
 pub(crate) async fn run(
     shared: &Shared,
     what: String,
-    new: impl FnOnce(&World) -> Result<NewInteraction, DriverError>,
+    new: impl FnOnce(&DiscordState) -> Result<NewInteraction, DriverError>,
 ) -> Result<Response, DriverError> {
     let id = shared.write(|w| {
         let interaction = new(w)?;
@@ -40,7 +40,7 @@ pub(crate) async fn run(
         .ok_or(DriverError::Unexpected("the interaction vanished"))
 }
 
-fn response_of(world: &World, id: Snowflake, kind: u8) -> Option<Response> {
+fn response_of(world: &DiscordState, id: Snowflake, kind: u8) -> Option<Response> {
     let record = world.interactions.by_id.get(&id)?;
     let message = record.original_message.and_then(|m| {
         world

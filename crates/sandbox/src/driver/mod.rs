@@ -3,10 +3,10 @@
 
 mod acting;
 mod interact;
-pub(crate) mod looking;
 mod options;
 mod person;
-mod seeing;
+mod person_views;
+pub(crate) mod view_builder;
 pub(crate) mod views;
 pub(crate) mod waiting;
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::DriverError;
 use crate::ids::Snowflake;
 use crate::state::commands::Command;
-use crate::state::World;
+use crate::state::DiscordState;
 use crate::wire::command::{
     CommandOption, BOOLEAN, CHANNEL, INTEGER, MENTIONABLE, NUMBER, ROLE, STRING, SUB_COMMAND,
     SUB_COMMAND_GROUP, USER,
@@ -74,7 +74,7 @@ pub(crate) struct Filled {
 /// then fills the leaf's options from `given`. `focused` marks the option
 /// being typed for autocomplete (its value is sent as text, unchecked).
 pub(crate) fn fill(
-    world: &World,
+    world: &DiscordState,
     guild: Snowflake,
     command: &Command,
     path: &[&str],
@@ -100,7 +100,7 @@ pub(crate) fn fill(
 
 #[allow(clippy::too_many_arguments)]
 fn fill_level(
-    world: &World,
+    world: &DiscordState,
     guild: Snowflake,
     command: &str,
     options: &[CommandOption],
@@ -207,7 +207,7 @@ fn in_range(command: &str, option: &CommandOption, n: f64) -> Result<(), DriverE
 }
 
 fn convert(
-    world: &World,
+    world: &DiscordState,
     guild: Snowflake,
     command: &str,
     option: &CommandOption,

@@ -3,11 +3,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::looking::message_view;
+use super::view_builder::message_view;
 use super::{ChannelRef, DriverError, MessageView};
 use crate::ids::Snowflake;
 use crate::shared::Shared;
-use crate::state::{Upload, World};
+use crate::state::{DiscordState, Upload};
 use crate::wire::message::{MessageIn, MessageReferenceIn};
 
 /// A member of the server, acting and looking around.
@@ -182,7 +182,11 @@ impl Person {
     }
 }
 
-fn view_of(world: &World, channel: Snowflake, id: Snowflake) -> Result<MessageView, DriverError> {
+fn view_of(
+    world: &DiscordState,
+    channel: Snowflake,
+    id: Snowflake,
+) -> Result<MessageView, DriverError> {
     world
         .channels
         .get(&channel)

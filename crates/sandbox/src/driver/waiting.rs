@@ -7,13 +7,13 @@ use tokio::time::Instant;
 
 use crate::shared::Shared;
 use crate::state::interactions::RESPONSE_WINDOW;
-use crate::state::World;
+use crate::state::DiscordState;
 
 /// Waits until `probe` returns something, or until `deadline`.
 pub(crate) async fn until<T>(
     shared: &Shared,
     deadline: Instant,
-    mut probe: impl FnMut(&World) -> Option<T>,
+    mut probe: impl FnMut(&DiscordState) -> Option<T>,
 ) -> Option<T> {
     let mut changes = shared.subscribe();
     loop {

@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::hub::{intents, shard_holds, Outbound, ResumeRefused};
-use crate::state::World;
+use crate::state::DiscordState;
 use crate::wire::gateway::{
     FrameIn, FrameOut, HelloOut, IdentifyIn, ReadyApplicationOut, ReadyOut, ResumeIn, ResumedOut,
     UnavailableGuildOut, CLOSE_ALREADY_AUTHENTICATED, CLOSE_AUTHENTICATION_FAILED,
@@ -17,7 +17,7 @@ use crate::wire::gateway::{
 /// Discord's usual interval. Serenity heartbeats on it; tests are shorter.
 pub const HEARTBEAT_INTERVAL_MS: u64 = 41_250;
 
-pub fn send_op<T: Serialize>(world: &World, connection: u64, op: u8, data: &T) {
+pub fn send_op<T: Serialize>(world: &DiscordState, connection: u64, op: u8, data: &T) {
     let frame = FrameOut {
         op,
         d: data,
@@ -30,21 +30,21 @@ pub fn send_op<T: Serialize>(world: &World, connection: u64, op: u8, data: &T) {
     }
 }
 
-fn close(world: &World, connection: u64, code: u16, reason: &str) {
+fn close(world: &DiscordState, connection: u64, code: u16, reason: &str) {
     tracing::warn!(code, reason, "sandbox gateway closes a connection");
     world
         .gateway
         .send(connection, Outbound::Close(code, reason.to_string()));
 }
 
-pub fn hello(world: &World, connection: u64) {
+pub fn hello(world: &DiscordState, connection: u64) {
     let hello = HelloOut {
         heartbeat_interval: HEARTBEAT_INTERVAL_MS,
     };
     send_op(world, connection, OP_HELLO, &hello);
 }
 
-pub fn handle(world: &mut World, connection: u64, text: &str) {
+pub fn handle(world: &mut DiscordState, connection: u64, text: &str) {
     let Ok(frame) = serde_json::from_str::<FrameIn>(text) else {
         return close(
             world,
@@ -88,11 +88,11 @@ pub fn handle(world: &mut World, connection: u64, text: &str) {
     }
 }
 
-fn token_matches(world: &World, token: &str) -> bool {
+fn token_matches(world: &DiscordState, token: &str) -> bool {
     token.strip_prefix("Bot ").unwrap_or(token).trim() == world.config.token
 }
 
-fn identify(world: &mut World, connection: u64, data: Value) {
+fn identify(world: &mut DiscordState, connection: u64, data: Value) {
     let Ok(identify) = serde_json::from_value::<IdentifyIn>(data) else {
         return close(
             world,
@@ -178,14 +178,19 @@ fn identify(world: &mut World, connection: u64, data: Value) {
     world.gateway.handshakes += 1;
 }
 
-fn send_dispatch<T: Serialize>(world: &mut World, session: &str, name: &'static str, data: &T) {
+fn send_dispatch<T: Serialize>(
+    world: &mut DiscordState,
+    session: &str,
+    name: &'static str,
+    data: &T,
+) {
     match serde_json::to_value(data) {
         Ok(value) => world.gateway.send_to_session(session, name, &value),
         Err(error) => tracing::error!(%error, event = name, "could not serialise a dispatch"),
     }
 }
 
-fn resume(world: &mut World, connection: u64, data: Value) {
+fn resume(world: &mut DiscordState, connection: u64, data: Value) {
     let Ok(resume) = serde_json::from_value::<ResumeIn>(data) else {
         return close(
             world,

@@ -2,10 +2,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
-use super::channel::{Channel, ChannelKind};
+use super::channel_types::{Channel, ChannelKind};
 use super::guild::{Guild, Member, Role, User};
 use super::permissions::{Overwrite, OverwriteTarget};
-use super::World;
+use super::DiscordState;
 use crate::gateway::hub::GatewayHub;
 use crate::ids::{now_iso, Snowflake, SnowflakeGen};
 use crate::spec::{ChannelSpecKind, Privileged, ServerSpec, SpecError, Target};
@@ -27,11 +27,11 @@ pub struct WorldConfig {
     pub shards: u32,
 }
 
-impl World {
+impl DiscordState {
     /// Builds a world with one guild from `spec`. `config.application_id`
     /// and `config.bot_id` are filled in here (they are equal, as for every
     /// application made since 2022).
-    pub fn build(spec: &ServerSpec, mut config: WorldConfig) -> Result<World, SpecError> {
+    pub fn build(spec: &ServerSpec, mut config: WorldConfig) -> Result<DiscordState, SpecError> {
         let mut ids = SnowflakeGen::default();
         let guild_id = ids.next_id();
         let bot_id = ids.next_id();
@@ -113,7 +113,7 @@ impl World {
 
         let mut guilds = BTreeMap::new();
         guilds.insert(guild_id, guild);
-        Ok(World {
+        Ok(DiscordState {
             ids,
             config,
             users,

@@ -3,9 +3,9 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::time::{Duration, Instant};
 
-use super::channel::{Channel, ChannelKind};
+use super::channel_types::{Channel, ChannelKind};
 use super::permissions::{Overwrite, OverwriteTarget, Permissions};
-use super::World;
+use super::DiscordState;
 use crate::error::ApiError;
 use crate::gateway::hub::intents;
 use crate::ids::Snowflake;
@@ -19,7 +19,7 @@ const RENAMES_PER_WINDOW: usize = 2;
 const RENAME_WINDOW: Duration = Duration::from_secs(600);
 const NAME_MAX: usize = 100;
 
-impl World {
+impl DiscordState {
     /// GET /channels/{id}.
     pub fn get_channel(&self, actor: Snowflake, id: Snowflake) -> Result<ChannelOut, ApiError> {
         let channel = self.visible_channel(actor, id)?;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::command_rules;
 use super::permissions::Permissions;
-use super::World;
+use super::DiscordState;
 use crate::error::{ApiError, FieldErrors};
 use crate::ids::Snowflake;
 use crate::wire::command::{CommandIn, CommandOption, CommandOut, Localizations};
@@ -76,7 +76,7 @@ impl CommandRegistry {
     }
 }
 
-impl World {
+impl DiscordState {
     fn command_from(
         &mut self,
         guild: Option<Snowflake>,

@@ -1,16 +1,16 @@
 //! Editing and deleting messages.
 
-use super::message::{self, Message, Pings};
+use super::message_types::{self, Message, Pings};
 use super::messages::{Upload, SETTABLE_FLAGS};
 use super::permissions::Permissions;
 use super::pings::Mentioning;
-use super::World;
+use super::DiscordState;
 use crate::error::ApiError;
 use crate::gateway::hub::intents;
 use crate::ids::{now_iso, Snowflake};
 use crate::wire::message::{AllowedMentions, MessageDeleteOut, MessageIn};
 
-impl World {
+impl DiscordState {
     /// PATCH /channels/{id}/messages/{id}: authors edit their messages;
     /// others may only suppress embeds, with MANAGE_MESSAGES.
     pub fn edit_message(
@@ -52,7 +52,7 @@ impl World {
         body: MessageIn,
         uploads: Vec<Upload>,
     ) -> Result<(), ApiError> {
-        message::validate(&body)?;
+        message_types::validate(&body)?;
         let existing = self
             .channel(channel_id)?
             .messages
@@ -80,7 +80,7 @@ impl World {
             message.embeds = embeds;
         }
         if let Some(mut components) = body.components {
-            message::number_components(&mut components);
+            message_types::number_components(&mut components);
             message.components = components;
         }
         if let Some(attachments) = attachments {
@@ -96,7 +96,7 @@ impl World {
         if !message.is_loading() {
             message.edited_timestamp = Some(now_iso());
         }
-        message.flags &= !message::FLAG_LOADING;
+        message.flags &= !message_types::FLAG_LOADING;
         if !message.has_content() {
             return Err(ApiError::empty_message());
         }

@@ -1,13 +1,13 @@
 //! Reading message history: paging by before/after/around, single messages.
 
-use super::message::Message;
+use super::message_types::Message;
 use super::permissions::Permissions;
-use super::{ListQuery, World};
+use super::{DiscordState, ListQuery};
 use crate::error::ApiError;
 use crate::ids::Snowflake;
 use crate::wire::message::MessageOut;
 
-impl World {
+impl DiscordState {
     /// GET /channels/{id}/messages: newest first, paged by before/after/around;
     /// nothing without READ_MESSAGE_HISTORY, and without the Message
     /// Content intent granted others' messages come emptied, as Discord does.

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use super::World;
+use super::DiscordState;
 use crate::error::ApiError;
 use crate::ids::Snowflake;
 use crate::wire::component::{Choice, ModalIn};
@@ -46,7 +46,7 @@ pub struct InteractionRecord {
 
 impl InteractionRecord {
     /// Answered with "thinking…" and not finished yet.
-    pub fn is_loading(&self, world: &World) -> bool {
+    pub fn is_loading(&self, world: &DiscordState) -> bool {
         self.response == Some(CALLBACK_DEFERRED_MESSAGE)
             && self.original_message.is_some_and(|m| {
                 world
@@ -86,7 +86,7 @@ fn new_token() -> String {
     token
 }
 
-impl World {
+impl DiscordState {
     /// Records an interaction and dispatches INTERACTION_CREATE (always,
     /// whatever the intents).
     pub fn begin_interaction(&mut self, new: NewInteraction) -> Result<Snowflake, ApiError> {

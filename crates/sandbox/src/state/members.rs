@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::guild::{Member, User};
 use super::permissions::Permissions;
-use super::World;
+use super::DiscordState;
 use crate::error::ApiError;
 use crate::gateway::hub::intents;
 use crate::ids::{now_iso, Snowflake};
@@ -26,7 +26,7 @@ struct MemberUpdateOut {
     member: MemberOut,
 }
 
-impl World {
+impl DiscordState {
     /// A new person joins the guild (GUILD_MEMBER_ADD).
     pub fn add_member(
         &mut self,

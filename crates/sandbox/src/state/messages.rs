@@ -1,11 +1,11 @@
 //! Posting, editing, deleting and reading messages.
 
-use super::channel::ChannelKind;
-use super::message::{
+use super::channel_types::ChannelKind;
+use super::message_types::{
     self, InteractionOrigin, Message, FLAG_SUPPRESS_EMBEDS, FLAG_SUPPRESS_NOTIFICATIONS,
 };
 use super::permissions::Permissions;
-use super::World;
+use super::DiscordState;
 use crate::error::ApiError;
 use crate::gateway::hub::{intents, Dispatch};
 use crate::ids::Snowflake;
@@ -57,7 +57,7 @@ fn enforced_nonce(body: &MessageIn) -> Option<String> {
     })
 }
 
-impl World {
+impl DiscordState {
     /// POST /channels/{id}/messages, for the bot or a person.
     pub fn post_message(
         &mut self,
@@ -97,9 +97,9 @@ impl World {
             };
         }
         let kind = if body.message_reference.is_some() {
-            message::REPLY
+            message_types::REPLY
         } else {
-            message::DEFAULT
+            message_types::DEFAULT
         };
         let id = self.insert_message(NewMessage {
             author: actor,
@@ -146,16 +146,16 @@ impl World {
 
     /// Stores a message after checking its body, and tells the gateway.
     pub(crate) fn insert_message(&mut self, mut new: NewMessage) -> Result<Snowflake, ApiError> {
-        message::validate(&new.body)?;
+        message_types::validate(&new.body)?;
         let reference = self.resolve_reference(new.channel, &new.body)?;
         let id = self.ids.next_id();
         let uploads = std::mem::take(&mut new.uploads);
         let attachments = self.store_uploads(new.channel, &new.body, uploads, &[])?;
         let content = new.body.content.clone().unwrap_or_default();
         let mut components = new.body.components.clone().unwrap_or_default();
-        message::number_components(&mut components);
+        message_types::number_components(&mut components);
         let embeds = new.body.embeds.clone().unwrap_or_default();
-        let loading = new.extra_flags & message::FLAG_LOADING != 0;
+        let loading = new.extra_flags & message_types::FLAG_LOADING != 0;
         if !loading
             && content.is_empty()
             && embeds.is_empty()

@@ -3,13 +3,13 @@
 //! interactions in flight. Every REST call and every action of a person
 //! goes through the same methods here, with the same permission checks.
 
-pub mod channel;
+pub mod channel_types;
 pub mod commands;
 pub mod feed;
 pub mod guild;
 pub mod interactions;
 pub mod mentions;
-pub mod message;
+pub mod message_types;
 pub mod permissions;
 
 mod build;
@@ -17,10 +17,10 @@ mod channels;
 mod command_rules;
 mod edits;
 mod history;
+mod json_out;
 mod members;
 mod messages;
 mod pings;
-mod render;
 mod render_message;
 mod respond;
 mod thread_lists;
@@ -38,7 +38,7 @@ pub use build::WorldConfig;
 pub use messages::{ListQuery, Upload};
 pub use thread_lists::ArchivedQuery;
 
-use self::channel::Channel;
+use self::channel_types::Channel;
 use self::commands::CommandRegistry;
 use self::feed::Feed;
 use self::guild::{Guild, User};
@@ -58,7 +58,7 @@ pub struct StoredFile {
 
 /// The whole state of the imitation. Lives behind one mutex; every method
 /// is short and never waits.
-pub struct World {
+pub struct DiscordState {
     pub ids: SnowflakeGen,
     pub config: WorldConfig,
     pub users: HashMap<Snowflake, User>,
@@ -77,7 +77,7 @@ pub struct World {
     pub enforced_nonces: HashMap<(Snowflake, Snowflake, String), Snowflake>,
 }
 
-impl World {
+impl DiscordState {
     pub fn bot_id(&self) -> Snowflake {
         self.config.bot_id
     }
@@ -125,7 +125,7 @@ impl World {
             .filter(|c| c.name.eq_ignore_ascii_case(name))
             .min_by_key(|c| {
                 let rank = match c.kind {
-                    self::channel::ChannelKind::Category => 1,
+                    self::channel_types::ChannelKind::Category => 1,
                     kind if kind.is_thread() => 2,
                     _ => 0,
                 };
@@ -150,7 +150,7 @@ impl World {
                     .map(|p| guild.channel_permissions(user, &p.overwrites))
                     .unwrap_or_default();
                 let access = ThreadAccess {
-                    private: channel.kind == self::channel::ChannelKind::PrivateThread,
+                    private: channel.kind == self::channel_types::ChannelKind::PrivateThread,
                     is_member: thread.members.contains_key(&user),
                 };
                 permissions::thread_permissions(parent, access)

@@ -1,10 +1,10 @@
 //! Who a new message pings, and the files it carries.
 
 use super::mentions::{self, Allowed};
-use super::message::Pings;
+use super::message_types::Pings;
 use super::messages::{NewMessage, Upload};
 use super::permissions::Permissions;
-use super::{StoredFile, World};
+use super::{DiscordState, StoredFile};
 use crate::error::ApiError;
 use crate::ids::Snowflake;
 use crate::wire::interaction::ATTACHMENT_SIZE_LIMIT;
@@ -19,7 +19,7 @@ pub(crate) struct Mentioning<'a> {
     pub webhook: bool,
 }
 
-impl World {
+impl DiscordState {
     /// Turns uploads (and, in edits, kept attachments) into attachments;
     /// a file over Discord's default 10 MiB is 413 / 40005.
     pub(crate) fn store_uploads(

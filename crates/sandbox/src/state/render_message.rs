@@ -3,15 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use super::message::Message;
-use super::World;
+use super::message_types::Message;
+use super::DiscordState;
 use crate::ids::Snowflake;
 use crate::wire::message::{
     InteractionMetadataOut, MessageInteractionOut, MessageOut, MessageReferenceOut,
 };
 use crate::wire::user::PartialMemberOut;
 
-impl World {
+impl DiscordState {
     /// A message. On the gateway Discord adds `guild_id` and the author's `member`.
     pub fn message_out(&self, message: &Message, gateway: bool) -> MessageOut {
         let channel = self.channels.get(&message.channel_id);

@@ -4,9 +4,9 @@
 use std::time::Instant;
 
 use super::interactions::{InteractionRecord, RESPONSE_WINDOW, TOKEN_LIFETIME};
-use super::message::{self, InteractionOrigin, FLAG_EPHEMERAL, FLAG_LOADING};
+use super::message_types::{self, InteractionOrigin, FLAG_EPHEMERAL, FLAG_LOADING};
 use super::messages::{NewMessage, Upload};
-use super::World;
+use super::DiscordState;
 use crate::error::{ApiError, FieldErrors};
 use crate::ids::Snowflake;
 use crate::wire::component::{self, AutocompleteIn, ModalIn};
@@ -34,7 +34,7 @@ fn wrong_callback_type(kind: u8) -> ApiError {
     )
 }
 
-impl World {
+impl DiscordState {
     fn origin(&self, record: &InteractionRecord, original: Option<Snowflake>) -> InteractionOrigin {
         InteractionOrigin {
             interaction_id: record.id,
@@ -60,9 +60,9 @@ impl World {
     ) -> Result<Snowflake, ApiError> {
         let ephemeral = body.flags.unwrap_or(0) & FLAG_EPHEMERAL != 0;
         let kind = if record.kind == APPLICATION_COMMAND {
-            message::CHAT_INPUT_COMMAND
+            message_types::CHAT_INPUT_COMMAND
         } else {
-            message::DEFAULT
+            message_types::DEFAULT
         };
         let origin = self.origin(record, original);
         self.insert_message(NewMessage {

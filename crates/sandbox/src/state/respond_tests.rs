@@ -5,11 +5,11 @@ use crate::state::interactions::NewInteraction;
 use crate::wire::interaction::{CommandDataOut, InteractionDataOut, ResolvedOut};
 use crate::wire::message::MessageIn;
 
-fn world() -> World {
+fn world() -> DiscordState {
     crate::state::testing::world("server Acme\nchannel help\nmember alice")
 }
 
-fn command(world: &mut World) -> (Snowflake, String) {
+fn command(world: &mut DiscordState) -> (Snowflake, String) {
     let alice = world.user_by_name("alice").unwrap().id;
     let help = world.channel_by_name("help").unwrap().id;
     let id = world

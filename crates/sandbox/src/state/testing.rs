@@ -1,10 +1,10 @@
 //! A world to test state rules on, without a server.
 
-use super::{World, WorldConfig};
+use super::{DiscordState, WorldConfig};
 use crate::ids::Snowflake;
 use crate::spec::ServerSpec;
 
-pub fn world(description: &str) -> World {
+pub fn world(description: &str) -> DiscordState {
     let spec = ServerSpec::parse(description).expect("the test server reads");
     let config = WorldConfig {
         base_url: "http://127.0.0.1:1".into(),
@@ -16,5 +16,5 @@ pub fn world(description: &str) -> World {
         privileged: spec.privileged,
         shards: 1,
     };
-    World::build(&spec, config).expect("the test world builds")
+    DiscordState::build(&spec, config).expect("the test world builds")
 }

@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::channel::{Channel, ChannelKind};
+use super::channel_types::{Channel, ChannelKind};
 use super::permissions::Permissions;
-use super::World;
+use super::DiscordState;
 use crate::error::ApiError;
 use crate::ids::Snowflake;
 use crate::wire::channel::ThreadsOut;
@@ -16,7 +16,7 @@ pub struct ArchivedQuery {
     pub limit: Option<u32>,
 }
 
-impl World {
+impl DiscordState {
     /// GET /guilds/{id}/threads/active: unarchived threads the caller sees.
     pub fn active_threads(
         &self,

@@ -1,14 +1,14 @@
 //! Who is in a thread: adding, removing, joining, leaving, listing.
 
-use super::channel::{Channel, ChannelKind};
+use super::channel_types::{Channel, ChannelKind};
 use super::permissions::Permissions;
-use super::World;
+use super::DiscordState;
 use crate::error::ApiError;
 use crate::gateway::hub::intents;
 use crate::ids::{now_iso, Snowflake};
 use crate::wire::channel::{ThreadMemberOut, ThreadMembersUpdateOut};
 
-impl World {
+impl DiscordState {
     /// The thread of `id` if `actor` can see it, else 404/403.
     pub(crate) fn visible_thread(
         &self,

@@ -3,11 +3,11 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Instant;
 
-use super::channel::{Channel, ChannelKind, ThreadState};
-use super::message::{self, FLAG_HAS_THREAD};
+use super::channel_types::{Channel, ChannelKind, ThreadState};
+use super::message_types::{self, FLAG_HAS_THREAD};
 use super::messages::NewMessage;
 use super::permissions::Permissions;
-use super::World;
+use super::DiscordState;
 use crate::error::ApiError;
 use crate::gateway::hub::intents;
 use crate::ids::{now_iso, Snowflake};
@@ -18,7 +18,7 @@ const ARCHIVE_DURATIONS: [u32; 4] = [60, 1440, 4320, 10080];
 /// Discord's limit of unarchived threads per guild.
 const MAX_ACTIVE_THREADS: usize = 1000;
 
-impl World {
+impl DiscordState {
     /// POST /channels/{id}/threads: a thread without a starter message,
     /// private unless `type` says 11.
     pub fn start_thread(
@@ -66,7 +66,7 @@ impl World {
                 channel: parent_id,
                 body: note,
                 uploads: Vec::new(),
-                kind: message::THREAD_CREATED,
+                kind: message_types::THREAD_CREATED,
                 ephemeral_for: None,
                 interaction: None,
                 webhook: false,

@@ -1,9 +1,9 @@
 //! The state as Discord's JSON objects.
 
-use super::channel::{Channel, ChannelKind};
+use super::channel_types::{Channel, ChannelKind};
 use super::guild::{Guild, Role};
 use super::permissions::{OverwriteTarget, Permissions};
-use super::World;
+use super::DiscordState;
 use crate::gateway::hub::intents;
 use crate::ids::Snowflake;
 use crate::wire::channel::{
@@ -13,7 +13,7 @@ use crate::wire::channel::{
 use crate::wire::guild::{GuildCreateOut, GuildOut};
 use crate::wire::user::{CurrentUserOut, MemberOut, RoleColorsOut, RoleOut, RoleTagsOut, UserOut};
 
-impl World {
+impl DiscordState {
     pub fn user_out(&self, id: Snowflake) -> UserOut {
         let (username, global_name, bot) = match self.users.get(&id) {
             Some(u) => (u.username.clone(), u.global_name.clone(), u.bot),

@@ -2,7 +2,7 @@
 
 use tokio::time::Instant;
 
-use super::looking::{self, channel_info, person_view, visible_messages};
+use super::view_builder::{self, channel_info, person_view, visible_messages};
 use super::waiting;
 use super::{ChannelInfo, ChannelRef, DriverError, MessageView, ModalView, Person, PersonView};
 use crate::ids::Snowflake;
@@ -106,7 +106,7 @@ impl Person {
                 .values()
                 .filter(|r| r.user_id == self.id && r.modal.is_some())
                 .max_by_key(|r| r.id)
-                .and_then(|r| looking::modal_view(w, r.id))
+                .and_then(|r| view_builder::modal_view(w, r.id))
         })
     }
 }

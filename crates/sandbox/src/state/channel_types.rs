@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Instant;
 
-use super::message::Message;
+use super::message_types::Message;
 use super::permissions::Overwrite;
 use crate::ids::Snowflake;
 use crate::wire::channel::{

@@ -3,13 +3,13 @@
 
 use super::views::*;
 use crate::ids::Snowflake;
-use crate::state::channel::{Channel, ChannelKind};
-use crate::state::message::{Message, FLAG_EPHEMERAL};
+use crate::state::channel_types::{Channel, ChannelKind};
+use crate::state::message_types::{Message, FLAG_EPHEMERAL};
 use crate::state::permissions::OverwriteTarget;
-use crate::state::World;
+use crate::state::DiscordState;
 use crate::wire::component::{self, Component, ModalIn};
 
-pub(crate) fn name_of(world: &World, id: Snowflake) -> String {
+pub(crate) fn name_of(world: &DiscordState, id: Snowflake) -> String {
     world
         .user(id)
         .map(|u| u.username.clone())
@@ -57,7 +57,7 @@ fn components_of(rows: &[Component]) -> (Vec<ButtonView>, Vec<SelectView>) {
 }
 
 /// A stored message as plain data.
-pub(crate) fn message_view(world: &World, message: &Message) -> MessageView {
+pub(crate) fn message_view(world: &DiscordState, message: &Message) -> MessageView {
     let channel = world.channels.get(&message.channel_id);
     let (buttons, selects) = components_of(&message.components);
     let role_name = |id: &Snowflake| {
@@ -144,7 +144,7 @@ pub(crate) fn message_view(world: &World, message: &Message) -> MessageView {
 /// The messages `viewer` sees in a channel, oldest first (none if the
 /// channel is hidden from them; ephemeral ones only if addressed to them).
 pub(crate) fn visible_messages(
-    world: &World,
+    world: &DiscordState,
     viewer: Snowflake,
     channel: &Channel,
 ) -> Vec<MessageView> {
@@ -159,7 +159,7 @@ pub(crate) fn visible_messages(
         .collect()
 }
 
-pub(crate) fn modal_view(world: &World, interaction: Snowflake) -> Option<ModalView> {
+pub(crate) fn modal_view(world: &DiscordState, interaction: Snowflake) -> Option<ModalView> {
     let record = world.interactions.by_id.get(&interaction)?;
     let form: &ModalIn = record.modal.as_ref()?;
     Some(ModalView {
@@ -187,7 +187,7 @@ pub(crate) fn modal_view(world: &World, interaction: Snowflake) -> Option<ModalV
     })
 }
 
-pub(crate) fn channel_info(world: &World, channel: &Channel) -> ChannelInfo {
+pub(crate) fn channel_info(world: &DiscordState, channel: &Channel) -> ChannelInfo {
     let guild = world.guilds.get(&channel.guild_id);
     let target_name = |id: Snowflake, target: OverwriteTarget| match target {
         OverwriteTarget::Member => name_of(world, id),
@@ -232,7 +232,7 @@ pub(crate) fn channel_info(world: &World, channel: &Channel) -> ChannelInfo {
 }
 
 /// Everything `viewer` sees: each visible channel with its latest messages.
-pub(crate) fn person_view(world: &World, viewer: Snowflake, recent: usize) -> PersonView {
+pub(crate) fn person_view(world: &DiscordState, viewer: Snowflake, recent: usize) -> PersonView {
     let mut channels: Vec<&Channel> = world
         .channels
         .values()

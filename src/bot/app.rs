@@ -175,20 +175,6 @@ pub async fn start(
                     "slash commands registered: {}",
                     framework.options().commands.len()
                 );
-                // Off the start-up path: it asks Discord about every open
-                // ticket's threads.
-                let (ctx, checking, ready) = (ctx.clone(), data.clone(), ready.clone());
-                tokio::spawn(async move {
-                    match super::startup::close_orphans(&ctx, &checking, &ready).await {
-                        Ok(found) => tracing::info!(
-                            "start-up check: {} open tickets, {} closed (server gone), {} closed (thread gone)",
-                            found.checked,
-                            found.server_gone,
-                            found.thread_gone
-                        ),
-                        Err(e) => tracing::warn!(error = %e, "the start-up check of open tickets failed"),
-                    }
-                });
                 Ok(data)
             })
         })

@@ -35,8 +35,8 @@ mod mentions;
 mod reconcile;
 mod render;
 mod reply;
+mod retry;
 mod scheduler;
-mod startup;
 
 pub use app::{intents, start, RunningBot, Services};
 pub use clock::Clock;

@@ -13,12 +13,10 @@ pub fn locale_of(ctx: Context<'_>) -> Locale {
 
 /// An ephemeral text reply.
 pub async fn ephemeral(ctx: Context<'_>, text: impl Into<String>) -> Result<(), BotError> {
-    ctx.send(
-        poise::CreateReply::default()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(mentions::nobody()),
-    )
-    .await?;
+    let reply = poise::CreateReply::default()
+        .content(text)
+        .ephemeral(true)
+        .allowed_mentions(mentions::nobody());
+    super::retry::answer(|| ctx.send(reply.clone())).await?;
     Ok(())
 }

@@ -122,19 +122,6 @@ impl Store {
             .await
     }
 
-    /// Every guild with a ticket that is not closed, in id order (the
-    /// start-up check looks for servers the bot is no longer in).
-    pub async fn open_ticket_guilds(&self) -> Result<Vec<GuildId>, StoreError> {
-        let ids: Vec<i64> =
-            sqlx::query_scalar("SELECT DISTINCT guild_id FROM tickets WHERE status <> 'closed'")
-                .fetch_all(&self.pool)
-                .await
-                .doing("listing servers with open tickets")?;
-        let mut guilds: Vec<GuildId> = ids.into_iter().map(|id| GuildId(id as u64)).collect();
-        guilds.sort();
-        Ok(guilds)
-    }
-
     /// A ticket's whole timeline, in order.
     pub async fn events(&self, ticket: TicketId) -> Result<Vec<StoredEvent>, StoreError> {
         const DOING: &str = "loading a ticket's timeline";

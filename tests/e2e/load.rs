@@ -83,6 +83,18 @@ async fn outcome(
     }
 }
 
+/// Waits until the bot has settled, allowing for steps retried with backoff.
+async fn settle(w: &World) {
+    let mut last = None;
+    for _ in 0..4 {
+        match w.sandbox.settled().await {
+            Ok(()) => return,
+            Err(e) => last = Some(e),
+        }
+    }
+    panic!("the bot never settled: {last:?}");
+}
+
 fn seed() -> u64 {
     std::env::var("LOAD_SEED")
         .ok()
@@ -119,7 +131,7 @@ async fn claim_at_once(w: &World, staff: &[Person], number: u64) -> Vec<(String,
 /// Checks one ticket per opener at most, each with its threads and one
 /// card; returns how many tickets there are.
 async fn nothing_made_twice(w: &World, users: &[Person]) -> usize {
-    w.sandbox.settled().await.unwrap();
+    settle(w).await;
     let open = w.store.open_tickets(w.guild()).await.unwrap();
     let mut per_user: HashMap<u64, usize> = HashMap::new();
     for t in &open {
@@ -220,8 +232,15 @@ async fn with_five_percent_of_rest_calls_failing_everyone_is_answered_or_told_an
 {
     let seed = seed();
     let w = World::start().await;
-    let users = crowd(&w, "user", 30, &[]);
-    let staff = crowd(&w, "desk", 20, &["L1"]);
+    // Retried steps take a while: people wait longer than the default.
+    let patient = |people: Vec<Person>| -> Vec<Person> {
+        people
+            .into_iter()
+            .map(|p| p.with_patience(Duration::from_secs(30)))
+            .collect()
+    };
+    let users = patient(crowd(&w, "user", 30, &[]));
+    let staff = patient(crowd(&w, "desk", 20, &["L1"]));
     let help = w.channel("help");
     w.sandbox.faults().set_random(Some(RandomFaults {
         rate: 0.05,
@@ -237,11 +256,16 @@ async fn with_five_percent_of_rest_calls_failing_everyone_is_answered_or_told_an
     )
     .await;
     let mut openings = Tally::default();
+    let mut told_openers = Vec::new();
     for (u, result) in users.iter().zip(opened) {
-        openings.add(&outcome(&w, u, result, "ticket").await);
+        let o = outcome(&w, u, result, "ticket").await;
+        if matches!(o, Outcome::Told(_)) {
+            told_openers.push(u.id());
+        }
+        openings.add(&o);
     }
     // Claims on the first ticket that got its card.
-    w.sandbox.settled().await.unwrap();
+    settle(&w).await;
     let open = w.store.open_tickets(w.guild()).await.unwrap();
     let target = open.iter().find(|t| t.case.is_some()).map(|t| t.number.0);
     let mut claims = Tally::default();
@@ -271,5 +295,15 @@ async fn with_five_percent_of_rest_calls_failing_everyone_is_answered_or_told_an
     assert!(claims.completed <= 1, "seed {seed}: two winners");
     let tickets = nothing_made_twice(&w, &users).await;
     assert!(tickets <= 30);
-    tokio::time::sleep(Duration::from_millis(10)).await;
+    // Told it failed, yet the ticket opened (its steps finished later):
+    // not lost, not doubled, but worth knowing.
+    let open = w.store.open_tickets(w.guild()).await.unwrap();
+    let opened_anyway = told_openers
+        .iter()
+        .filter(|u| open.iter().any(|t| t.opener.0 == **u))
+        .count();
+    println!(
+        "5% faults (seed {seed}): {tickets} tickets; {opened_anyway} of the {} told openers have one",
+        told_openers.len()
+    );
 }

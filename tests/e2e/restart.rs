@@ -1,7 +1,7 @@
-//! Restarting on a kept database when Discord changed while the bot was
-//! down: a new server (a new sandbox makes new ids) or a thread deleted.
-//! The start-up check closes such tickets with a reason, their timers
-//! cancelled, instead of letting them fail quietly.
+//! Restarting on a kept database under a new Discord (a new sandbox makes
+//! new ids for everything): the reconciler closes the old server's tickets
+//! with a reason, their timers cancelled, instead of letting them fail
+//! quietly (a thread deleted while the bot was down: tests/e2e/durability.rs).
 
 use std::time::Duration;
 
@@ -57,33 +57,4 @@ async fn a_kept_database_under_a_new_discord_closes_the_tickets_of_the_old_serve
     let (fresh, _) = w.open_ticket(&alice, "Now the import fails").await;
     assert_eq!(fresh.guild, w.guild());
     assert!(!fresh.is_closed());
-}
-
-#[tokio::test]
-async fn a_user_thread_deleted_while_the_bot_was_down_closes_the_ticket_at_start_up() {
-    let mut w = World::start().await;
-    let alice = w.person("alice");
-    let lena = w.person("lena");
-    let (t, user_thread) = w.open_ticket(&alice, "Cannot change my email").await;
-    let case = w.case_thread(t.number.0).await;
-    let other = w
-        .open_ticket(&w.person("boris"), "Не приходит письмо")
-        .await
-        .0;
-
-    w.stop_bot().await;
-    w.sandbox.faults().delete_channel(&user_thread).unwrap();
-    w.start_bot().await;
-
-    let t = closed(&w, w.guild(), t.number.0).await;
-    assert_eq!(t.close_reason, Some(CloseReason::ThreadLost));
-    assert!(w.store.pending_timers(t.id).await.unwrap().is_empty());
-    lena.sees_in(&case, |m| m.text.contains("thread was deleted"))
-        .await
-        .expect("staff are told in the case why it closed");
-    w.sandbox.settled().await.unwrap();
-    assert!(
-        !w.ticket(other.number.0).await.is_closed(),
-        "a ticket whose threads are there stays open"
-    );
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use supportline::store::Store;
+use supportline::store::{EffectStatus, Store};
 use supportline::tickets::{GuildId, Level, Status, Ticket, TicketNumber};
 
 use crate::support::{Door, Served};
@@ -185,8 +185,10 @@ fn closing() -> (Act, Done) {
     )
 }
 
-/// How many times a person tries one step before the story gives up.
-const ATTEMPTS: usize = 12;
+/// How long a person keeps trying one step before the story gives up: a
+/// killed bot's unfinished Discord steps wait out their lease (30 s)
+/// before the next process takes them.
+const STEP_PATIENCE: Duration = Duration::from_secs(50);
 
 struct Story {
     door: Door,
@@ -224,6 +226,26 @@ impl Story {
                 None => false,
             },
         }
+    }
+
+    /// Waits until no ticket has a Discord step left to do (at most a
+    /// lease and a bit).
+    async fn effects_done(&self, rounds: usize) {
+        let deadline = tokio::time::Instant::now() + STEP_PATIENCE;
+        for n in 1..=rounds {
+            let Some(t) = self.ticket(n).await else {
+                continue;
+            };
+            loop {
+                let effects = self.store.effects(t.id).await.unwrap();
+                let pending = effects.iter().any(|e| e.status == EffectStatus::Pending);
+                if !pending || tokio::time::Instant::now() >= deadline {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+        let _ = self.door.call(json!({"do": "settled"})).await;
     }
 
     /// Waits (a little) until the step shows as done.
@@ -289,7 +311,8 @@ impl Story {
     /// and try again if not.
     async fn step(&mut self, round: usize, act: Act, done: Done) -> Result<(), String> {
         let mut last = String::new();
-        for _ in 0..ATTEMPTS {
+        let deadline = tokio::time::Instant::now() + STEP_PATIENCE;
+        while tokio::time::Instant::now() < deadline {
             if self.done(round, done).await {
                 return Ok(());
             }
@@ -310,10 +333,7 @@ impl Story {
                     self.failed += 1;
                     last = format!("{}: {}", refusal.kind, refusal.error);
                     // What the person saw may still be arriving.
-                    if self
-                        .shows_done(round, done, Duration::from_millis(500))
-                        .await
-                    {
+                    if self.shows_done(round, done, Duration::from_secs(1)).await {
                         return Ok(());
                     }
                 }
@@ -409,6 +429,8 @@ async fn the_bot_killed_with_sigkill_at_random_moments_loses_nothing() {
         "SIGKILL run: {killed} kills, {round} rounds, {} actions sent, {} unanswered or refused",
         story.sent, story.failed
     );
+    // Steps a killed bot held run once their lease is over.
+    story.effects_done(round).await;
     let finished = if stuck.is_some() { round - 1 } else { round };
     let mut violations = invariants(&served, &story, round, finished).await;
     if let Some(stuck) = stuck {

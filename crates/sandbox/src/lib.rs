@@ -78,11 +78,14 @@
 //! MANAGE_THREADS); 404 10003/10008, 403 50001 (cannot see) and 50013
 //! (lacks a permission), 400 50035 with the field tree, 50006, 40060, 10062
 //! after 3 s, 50083/160005 for archived/locked threads, 429 for a third
-//! rename in 10 minutes, 160006 beyond 1,000 active threads; message limits
-//! (2,000 / 4,096 / 25 fields / 6,000 / 5 rows); allowed mentions and
-//! MENTION_EVERYONE deciding who is pinged; MESSAGE_CONTENT emptying
-//! content on the gateway; a privileged intent not granted closing with
-//! 4014; shards by `(guild_id >> 22) % shards`.
+//! rename in 10 minutes, 160006 beyond 1,000 active threads, 40005 for a
+//! file over 10 MiB; message limits (2,000 / 4,096 / 25 fields / 6,000 / 5
+//! rows); allowed mentions (users only by default in interaction and
+//! webhook messages) and MENTION_EVERYONE deciding who is pinged, edits
+//! never notifying; MESSAGE_CONTENT emptying content on the gateway and,
+//! when not granted, over REST; a privileged intent not granted closing
+//! with 4014; shards by `(guild_id >> 22) % shards`. Each rule, where
+//! Discord documents it and the test pinning it: docs/discord-fidelity.md.
 
 pub mod control;
 pub mod driver;

@@ -16,7 +16,6 @@ use poise::serenity_prelude::{
 };
 
 use super::app::{log_failure, Data};
-use super::effects::is_transient;
 use super::error::BotError;
 use super::flows::Env;
 use super::ids::ComponentId;
@@ -58,13 +57,6 @@ pub(super) enum Target<'a> {
     Form(&'a ModalInteraction),
 }
 
-/// How often an answer is tried when Discord fails for now (5xx, 429).
-const ANSWER_ATTEMPTS: u32 = 3;
-
-async fn pause(attempt: u32) {
-    tokio::time::sleep(std::time::Duration::from_millis(100 * u64::from(attempt))).await;
-}
-
 /// Answers one interaction: at most one initial response, then edits.
 pub(super) struct Responder<'a> {
     ctx: &'a Context,
@@ -95,21 +87,14 @@ impl<'a> Responder<'a> {
         &mut self,
         response: CreateInteractionResponse,
     ) -> Result<(), BotError> {
-        let mut attempt = 1;
-        loop {
-            let sent = match &self.target {
-                Target::Click(c) => c.create_response(&self.ctx.http, response.clone()).await,
-                Target::Form(f) => f.create_response(&self.ctx.http, response.clone()).await,
-            };
-            match sent.map_err(BotError::from) {
-                Ok(()) => break,
-                Err(e) if attempt < ANSWER_ATTEMPTS && is_transient(&e) => {
-                    pause(attempt).await;
-                    attempt += 1;
-                }
-                Err(e) => return Err(e),
+        let http = &self.ctx.http;
+        crate::bot::retry::answer(|| async {
+            match &self.target {
+                Target::Click(c) => c.create_response(http, response.clone()).await,
+                Target::Form(f) => f.create_response(http, response.clone()).await,
             }
-        }
+        })
+        .await?;
         self.answered = true;
         Ok(())
     }
@@ -124,23 +109,15 @@ impl<'a> Responder<'a> {
 
     pub(super) async fn edit(&self, edit: EditInteractionResponse) -> Result<(), BotError> {
         let edit = edit.allowed_mentions(mentions::nobody());
-        let mut attempt = 1;
-        loop {
-            let edited = match &self.target {
-                Target::Click(c) => c.edit_response(&self.ctx.http, edit.clone()).await,
-                Target::Form(f) => f.edit_response(&self.ctx.http, edit.clone()).await,
-            };
-            match edited.map_err(BotError::from) {
-                Ok(_) => return Ok(()),
-                // The person is waiting on "thinking…": a 500 or a 429 is
-                // worth another try (an edit twice is the same answer).
-                Err(e) if attempt < ANSWER_ATTEMPTS && is_transient(&e) => {
-                    pause(attempt).await;
-                    attempt += 1;
-                }
-                Err(e) => return Err(e),
+        let http = &self.ctx.http;
+        crate::bot::retry::answer(|| async {
+            match &self.target {
+                Target::Click(c) => c.edit_response(http, edit.clone()).await,
+                Target::Form(f) => f.edit_response(http, edit.clone()).await,
             }
-        }
+        })
+        .await?;
+        Ok(())
     }
 
     /// Says `text` to the clicker: as the answer, or in the deferred one.

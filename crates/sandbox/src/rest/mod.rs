@@ -26,7 +26,8 @@ use crate::shared::Shared;
 
 pub const API_PREFIX: &str = "/api/v10";
 
-/// Uploads up to Discord's 25 MiB plus the JSON around them.
+/// Room for several files of Discord's 10 MiB each plus the JSON around
+/// them (a file over 10 MiB is refused by the state with 40005).
 const BODY_LIMIT: usize = 30 * 1024 * 1024;
 
 macro_rules! api {

@@ -22,6 +22,22 @@ impl IntoResponse for ApiError {
             headers.insert("x-ratelimit-scope", HeaderValue::from_static(scope));
             if limit.global {
                 headers.insert("x-ratelimit-global", HeaderValue::from_static("true"));
+            } else {
+                // A route's bucket is spent, as Discord says on every such 429.
+                headers.insert("x-ratelimit-limit", HeaderValue::from_static("5"));
+                headers.insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
+                headers.insert("x-ratelimit-bucket", HeaderValue::from_static("sandbox"));
+                let reset_after = format!("{:.3}", limit.retry_after);
+                if let Ok(value) = HeaderValue::from_str(&reset_after) {
+                    headers.insert("x-ratelimit-reset-after", value);
+                }
+                let reset = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs_f64() + limit.retry_after)
+                    .unwrap_or_default();
+                if let Ok(value) = HeaderValue::from_str(&format!("{reset:.3}")) {
+                    headers.insert("x-ratelimit-reset", value);
+                }
             }
         }
         response

@@ -125,6 +125,7 @@ impl DiscordState {
             interactions: Default::default(),
             gateway: GatewayHub::default(),
             feed: Default::default(),
+            enforced_nonces: HashMap::new(),
         })
     }
 }

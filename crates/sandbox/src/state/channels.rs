@@ -319,10 +319,16 @@ impl DiscordState {
 
     /// Removes a channel (with its threads and messages) and sends
     /// CHANNEL_DELETE or THREAD_DELETE. No permission check: also used to
-    /// delete a channel behind the bot's back.
+    /// delete a channel behind the bot's back. A deleted channel's threads
+    /// go with it in silence: Discord sends no THREAD_DELETE for them
+    /// (discord.js #10883), only the channel's CHANNEL_DELETE.
     pub fn remove_channel(&mut self, id: Snowflake) -> Result<(), ApiError> {
+        self.remove_channel_telling(id, true)
+    }
+
+    fn remove_channel_telling(&mut self, id: Snowflake, tell: bool) -> Result<(), ApiError> {
         let bot = self.bot_id();
-        let bot_saw_it = self.can_view(bot, id);
+        let bot_saw_it = tell && self.can_view(bot, id);
         let threads: Vec<Snowflake> = self
             .channels
             .values()
@@ -330,7 +336,7 @@ impl DiscordState {
             .map(|c| c.id)
             .collect();
         for thread in threads {
-            self.remove_channel(thread)?;
+            self.remove_channel_telling(thread, false)?;
         }
         let channel = self
             .channels

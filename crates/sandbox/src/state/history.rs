@@ -8,7 +8,9 @@ use crate::ids::Snowflake;
 use crate::wire::message::MessageOut;
 
 impl DiscordState {
-    /// GET /channels/{id}/messages: newest first, paged by before/after/around.
+    /// GET /channels/{id}/messages: newest first, paged by before/after/around;
+    /// nothing without READ_MESSAGE_HISTORY, and without the Message
+    /// Content intent granted others' messages come emptied, as Discord does.
     pub fn list_messages(
         &self,
         actor: Snowflake,
@@ -72,7 +74,7 @@ impl DiscordState {
         };
         Ok(picked
             .into_iter()
-            .map(|m| self.message_out(m, false))
+            .map(|m| self.message_out_for(actor, m))
             .collect())
     }
 
@@ -94,7 +96,7 @@ impl DiscordState {
             .messages
             .get(&message_id)
             .filter(|m| m.ephemeral_for.is_none())
-            .map(|m| self.message_out(m, false))
+            .map(|m| self.message_out_for(actor, m))
             .ok_or_else(ApiError::unknown_message)
     }
 

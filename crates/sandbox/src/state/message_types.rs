@@ -97,6 +97,7 @@ const ROW_BUTTONS_MAX: usize = 5;
 const BUTTON_LABEL_MAX: usize = 80;
 const CUSTOM_ID_MAX: usize = 100;
 const SELECT_OPTIONS_MAX: usize = 25;
+const NONCE_MAX: usize = 25;
 
 fn chars(text: &str) -> usize {
     text.chars().count()
@@ -106,7 +107,7 @@ fn chars(text: &str) -> usize {
 /// characters, 10 embeds, embed title 256, description 4,096, 25 fields
 /// (name 256, value 1,024), footer 2,048, 6,000 characters over all embeds,
 /// 5 action rows of 5 buttons or one select, labels 80, custom ids 100 and
-/// unique.
+/// unique, a nonce of 25.
 pub fn validate(body: &MessageIn) -> Result<(), ApiError> {
     let mut errors = FieldErrors::default();
     if let Some(content) = &body.content {
@@ -119,6 +120,11 @@ pub fn validate(body: &MessageIn) -> Result<(), ApiError> {
     }
     if let Some(rows) = &body.components {
         validate_components(rows, &mut errors);
+    }
+    if let Some(serde_json::Value::String(nonce)) = &body.nonce {
+        if chars(nonce) > NONCE_MAX {
+            errors.max_length("nonce", NONCE_MAX);
+        }
     }
     if body.poll.as_ref().is_some_and(|p| !p.is_null()) {
         errors.add("poll", "UNSUPPORTED", "The sandbox does not imitate polls");

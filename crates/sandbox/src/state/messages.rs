@@ -46,6 +46,17 @@ pub(crate) struct NewMessage {
 /// Flags a sender may set on a message it creates.
 pub(crate) const SETTABLE_FLAGS: u64 = FLAG_SUPPRESS_EMBEDS | FLAG_SUPPRESS_NOTIFICATIONS;
 
+/// The nonce Discord checks for uniqueness: only with `enforce_nonce: true`.
+fn enforced_nonce(body: &MessageIn) -> Option<String> {
+    if body.enforce_nonce != Some(true) {
+        return None;
+    }
+    body.nonce.as_ref().map(|nonce| match nonce {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    })
+}
+
 impl DiscordState {
     /// POST /channels/{id}/messages, for the bot or a person.
     pub fn post_message(
@@ -69,15 +80,28 @@ impl DiscordState {
         if !uploads.is_empty() && !perms.contains(Permissions::ATTACH_FILES) {
             return Err(ApiError::missing_permissions());
         }
-        if let Some(existing) = self.enforced_nonce_duplicate(actor, channel_id, &body) {
-            return Ok(existing);
+        // Replying reads history (resources/message, Create Message).
+        if body.message_reference.is_some() && !perms.contains(Permissions::READ_MESSAGE_HISTORY) {
+            return Err(ApiError::missing_permissions());
+        }
+        let enforced = enforced_nonce(&body).map(|nonce| (actor, channel_id, nonce));
+        if let Some(first) = enforced.as_ref().and_then(|k| self.enforced_nonces.get(k)) {
+            // The first message again; if it was deleted since, Discord does
+            // not make it again but says Unknown Message (discord-api-docs
+            // PR #6647, "intentional").
+            let exists = self.channel(channel_id)?.messages.contains_key(first);
+            return if exists {
+                Ok(*first)
+            } else {
+                Err(ApiError::unknown_message())
+            };
         }
         let kind = if body.message_reference.is_some() {
             message_types::REPLY
         } else {
             message_types::DEFAULT
         };
-        self.insert_message(NewMessage {
+        let id = self.insert_message(NewMessage {
             author: actor,
             channel: channel_id,
             body,
@@ -87,7 +111,11 @@ impl DiscordState {
             interaction: None,
             webhook: false,
             extra_flags: 0,
-        })
+        })?;
+        if let Some(key) = enforced {
+            self.enforced_nonces.insert(key, id);
+        }
+        Ok(id)
     }
 
     /// Locked threads take messages only from thread managers; an archived
@@ -114,26 +142,6 @@ impl DiscordState {
             self.set_thread_archived(channel_id, false);
         }
         Ok(())
-    }
-
-    fn enforced_nonce_duplicate(
-        &self,
-        actor: Snowflake,
-        channel_id: Snowflake,
-        body: &MessageIn,
-    ) -> Option<Snowflake> {
-        if body.enforce_nonce != Some(true) {
-            return None;
-        }
-        let nonce = body.nonce.as_ref()?;
-        let channel = self.channels.get(&channel_id)?;
-        channel
-            .messages
-            .values()
-            .rev()
-            .take(100)
-            .find(|m| m.author_id == actor && m.nonce.as_ref() == Some(nonce))
-            .map(|m| m.id)
     }
 
     /// Stores a message after checking its body, and tells the gateway.

@@ -71,6 +71,10 @@ pub struct DiscordState {
     pub interactions: InteractionRegistry,
     pub gateway: GatewayHub,
     pub feed: Feed,
+    /// Messages created with `enforce_nonce`, by (author, channel, nonce):
+    /// Discord answers a repeat with the first message, or Unknown Message
+    /// once that was deleted.
+    pub enforced_nonces: HashMap<(Snowflake, Snowflake, String), Snowflake>,
 }
 
 impl DiscordState {

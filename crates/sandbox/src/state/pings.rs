@@ -7,6 +7,7 @@ use super::permissions::Permissions;
 use super::{DiscordState, StoredFile};
 use crate::error::ApiError;
 use crate::ids::Snowflake;
+use crate::wire::interaction::ATTACHMENT_SIZE_LIMIT;
 use crate::wire::message::{AllowedMentions, AttachmentOut, MessageIn};
 
 /// Who writes a message where, under which allowed_mentions.
@@ -19,7 +20,8 @@ pub(crate) struct Mentioning<'a> {
 }
 
 impl DiscordState {
-    /// Turns uploads (and, in edits, kept attachments) into attachments.
+    /// Turns uploads (and, in edits, kept attachments) into attachments;
+    /// a file over Discord's default 10 MiB is 413 / 40005.
     pub(crate) fn store_uploads(
         &mut self,
         channel_id: Snowflake,
@@ -38,6 +40,13 @@ impl DiscordState {
             out.extend(existing.iter().cloned());
         }
         for upload in uploads {
+            if upload.data.len() > ATTACHMENT_SIZE_LIMIT as usize {
+                return Err(ApiError::new(
+                    413,
+                    40005,
+                    "Request entity too large. Try sending something smaller in size",
+                ));
+            }
             let described = body
                 .attachments
                 .as_ref()

@@ -103,14 +103,29 @@ impl DiscordState {
     }
 
     /// The same message as an app without the Message Content intent gets
-    /// it: content, embeds, attachments and components emptied, unless the
-    /// app wrote it or is mentioned in it.
+    /// it on the gateway: content, embeds, attachments and components
+    /// emptied, unless the app wrote it or is mentioned in it.
     pub fn message_out_without_content(&self, message: &Message) -> Option<MessageOut> {
+        self.stripped_out(message, true)
+    }
+
+    /// A message as REST answers `actor`. Discord empties the same fields
+    /// over REST when the app was not granted the Message Content intent,
+    /// whatever it identified with ("across the APIs", events/gateway).
+    pub fn message_out_for(&self, actor: Snowflake, message: &Message) -> MessageOut {
+        let granted = self.config.privileged.message_content;
+        let stripped = (actor == self.bot_id() && !granted)
+            .then(|| self.stripped_out(message, false))
+            .flatten();
+        stripped.unwrap_or_else(|| self.message_out(message, false))
+    }
+
+    fn stripped_out(&self, message: &Message, gateway: bool) -> Option<MessageOut> {
         let bot = self.bot_id();
         if message.author_id == bot || message.pings.users.contains(&bot) {
             return None;
         }
-        let mut out = self.message_out(message, true);
+        let mut out = self.message_out(message, gateway);
         out.content = String::new();
         out.embeds.clear();
         out.attachments.clear();

@@ -23,8 +23,9 @@ impl DiscordState {
     }
 
     /// PUT /channels/{id}/thread-members/{user}: needs the right to send in
-    /// the thread, an open thread, and for private threads that others may
-    /// invite (or MANAGE_THREADS).
+    /// the thread, an open thread, and for a private thread with
+    /// `invitable: false` MANAGE_THREADS ("whether non-moderators can add
+    /// other non-moderators", resources/channel): its creator is no exception.
     pub fn add_thread_member(
         &mut self,
         actor: Snowflake,
@@ -41,11 +42,7 @@ impl DiscordState {
             return Err(ApiError::thread_archived());
         }
         let manager = perms.contains(Permissions::MANAGE_THREADS);
-        if thread.kind == ChannelKind::PrivateThread
-            && !state.invitable
-            && !manager
-            && state.owner_id != actor
-        {
+        if thread.kind == ChannelKind::PrivateThread && !state.invitable && !manager {
             return Err(ApiError::missing_permissions());
         }
         if !self.guild_of(thread_id)?.members.contains_key(&user) {

@@ -294,7 +294,10 @@ impl DiscordState {
         if other_changes && !(manager || owner) {
             return Err(ApiError::missing_permissions());
         }
-        if other_changes && state.archived && archived {
+        // Only active threads can be manipulated (topics/threads): a thread
+        // that stays archived takes no other change, not even a lock.
+        let relocks = patch.locked.is_some_and(|l| l != state.locked);
+        if (other_changes || relocks) && state.archived && archived {
             return Err(ApiError::thread_archived());
         }
         if let Some(duration) = patch.auto_archive_duration {

@@ -26,8 +26,9 @@ pub const CALLBACK_UPDATE: u8 = 7;
 pub const CALLBACK_AUTOCOMPLETE: u8 = 8;
 pub const CALLBACK_MODAL: u8 = 9;
 
-/// The size Discord allows for uploads in an ordinary server (25 MiB).
-pub const ATTACHMENT_SIZE_LIMIT: u32 = 25 * 1024 * 1024;
+/// The size Discord allows per uploaded file by default (10 MiB,
+/// reference "Uploading Files"); boosted servers allow more.
+pub const ATTACHMENT_SIZE_LIMIT: u32 = 10 * 1024 * 1024;
 
 /// INTERACTION_CREATE. Serenity 0.12.5 requires `attachment_size_limit`,
 /// `entitlements`, `locale` and `version`.

@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 use crate::support;
 
 use serenity::all::{
-    ChannelId, ChannelType, CreateMessage, CreateThread, EditThread, MessageFlags, Nonce,
+    ChannelId, ChannelType, CreateAttachment, CreateMessage, CreateThread, EditThread,
+    GatewayIntents, GetMessages, MessageFlags, MessageId, Nonce,
 };
 use support::bot::Bot;
+use support::recording::Recording;
 use supportline_sandbox::{DriverError, Sandbox, ServerSpec};
 
 const SERVER: &str = "
@@ -212,7 +214,29 @@ async fn an_enforced_nonce_sent_twice_makes_one_message() {
         .filter(|m| m.text == "Ticket #7 opened")
         .count();
     assert_eq!(posted, 2);
-    support::openapi::assert_valid(&sandbox.exchanges());
+
+    // Deleted, it is not made again: Discord answers Unknown Message.
+    first.delete(&http).await.unwrap();
+    let gone = ChannelId::new(help.id)
+        .send_message(&http, once())
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(gone), (404, 10008));
+    let long = ChannelId::new(help.id)
+        .send_message(
+            &http,
+            CreateMessage::new()
+                .content("x")
+                .nonce(Nonce::String("n".repeat(26))),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code_of(long),
+        (400, 50035),
+        "a nonce is at most 25 characters"
+    );
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
 }
 
 #[tokio::test]
@@ -277,6 +301,223 @@ async fn a_slash_command_in_an_archived_thread_is_refused_by_the_client() {
     alice.say(&thread_ref, "back again").await.unwrap();
     assert!(!sandbox.channel_info(&thread_ref).unwrap().archived);
     alice.slash(&thread_ref, "hello", &[]).await.unwrap();
+}
+
+#[tokio::test]
+async fn without_the_message_content_intent_rest_reads_others_messages_empty() {
+    let spec = ServerSpec::parse(SERVER)
+        .unwrap()
+        .message_content_intent(false);
+    let sandbox = Sandbox::start_local(spec).await.unwrap();
+    let http = sandbox.http_for_bot();
+    let alice = sandbox.person("alice").unwrap();
+    let help = sandbox.channel("help").unwrap();
+    let secret = alice.say(&help, "my password is hunter2").await.unwrap();
+    let mention = format!("<@{}> can you help?", sandbox.bot_user_id());
+    alice.say(&help, &mention).await.unwrap();
+    ChannelId::new(help.id).say(&http, "I can").await.unwrap();
+
+    let read = ChannelId::new(help.id)
+        .messages(&http, GetMessages::new().limit(10))
+        .await
+        .unwrap();
+    let texts: Vec<_> = read.iter().map(|m| m.content.as_str()).collect();
+    assert_eq!(texts, ["I can", mention.as_str(), ""]);
+    let one = ChannelId::new(help.id)
+        .message(&http, MessageId::new(secret.id))
+        .await
+        .unwrap();
+    assert_eq!(one.content, "", "a single message too");
+    support::openapi::assert_valid(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn replying_needs_read_message_history() {
+    let spec = "
+server Acme
+channel help
+  deny @everyone: read_message_history
+member alice
+bot supportline: default_bot -read_message_history
+";
+    let sandbox = Sandbox::start_local(ServerSpec::parse(spec).unwrap())
+        .await
+        .unwrap();
+    let http = sandbox.http_for_bot();
+    let alice = sandbox.person("alice").unwrap();
+    let help = sandbox.channel("help").unwrap();
+    let question = alice.say(&help, "anyone?").await.unwrap();
+
+    let refused = ChannelId::new(help.id)
+        .send_message(
+            &http,
+            CreateMessage::new()
+                .content("yes")
+                .reference_message((ChannelId::new(help.id), MessageId::new(question.id))),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(refused), (403, 50013));
+    let refused = alice.reply(&question, "me again").await.unwrap_err();
+    assert!(
+        matches!(refused, DriverError::Refused(ref e) if e.code == 50013),
+        "{refused}"
+    );
+    let history = ChannelId::new(help.id)
+        .messages(&http, GetMessages::new())
+        .await
+        .unwrap();
+    assert!(history.is_empty(), "no history without the permission");
+    ChannelId::new(help.id).say(&http, "yes").await.unwrap();
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn a_file_over_ten_mebibytes_is_too_large() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let help = ChannelId::new(sandbox.channel("help").unwrap().id);
+    let limit = 10 * 1024 * 1024;
+
+    let fits = CreateAttachment::bytes(vec![b'a'; limit], "fits.txt");
+    help.send_files(&http, [fits], CreateMessage::new())
+        .await
+        .unwrap();
+    let big = CreateAttachment::bytes(vec![b'a'; limit + 1], "big.txt");
+    let refused = help
+        .send_files(&http, [big], CreateMessage::new())
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(refused), (413, 40005));
+}
+
+#[tokio::test]
+async fn locking_a_thread_that_stays_archived_is_refused_with_50083() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let help = ChannelId::new(sandbox.channel("help").unwrap().id);
+    let thread = help
+        .create_thread(
+            &http,
+            CreateThread::new("case-1").kind(ChannelType::PublicThread),
+        )
+        .await
+        .unwrap();
+    thread
+        .id
+        .edit_thread(&http, EditThread::new().archived(true))
+        .await
+        .unwrap();
+
+    let refused = thread
+        .id
+        .edit_thread(&http, EditThread::new().locked(true))
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(refused), (400, 50083));
+    let refused = thread
+        .id
+        .edit_thread(&http, EditThread::new().locked(true).archived(true))
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(refused), (400, 50083));
+
+    // Unarchiving and locking in one call is fine, as is both at once on
+    // an active thread.
+    thread
+        .id
+        .edit_thread(&http, EditThread::new().archived(false).locked(true))
+        .await
+        .unwrap();
+    thread
+        .id
+        .edit_thread(&http, EditThread::new().archived(true).locked(true))
+        .await
+        .unwrap();
+    let info = sandbox
+        .channel_info(&sandbox.channel_by_id(thread.id.get()).unwrap())
+        .unwrap();
+    assert!(info.archived && info.locked);
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn a_private_thread_that_is_not_invitable_takes_members_only_from_moderators() {
+    let spec = "
+server Acme
+channel help
+member alice
+member boris
+bot supportline: default_bot -manage_threads
+";
+    let sandbox = Sandbox::start_local(ServerSpec::parse(spec).unwrap())
+        .await
+        .unwrap();
+    let http = sandbox.http_for_bot();
+    let help = ChannelId::new(sandbox.channel("help").unwrap().id);
+    let (alice, boris) = (
+        sandbox.person("alice").unwrap(),
+        sandbox.person("boris").unwrap(),
+    );
+    let closed = help
+        .create_thread(
+            &http,
+            CreateThread::new("closed")
+                .kind(ChannelType::PrivateThread)
+                .invitable(false),
+        )
+        .await
+        .unwrap();
+    let open = help
+        .create_thread(
+            &http,
+            CreateThread::new("open").kind(ChannelType::PrivateThread),
+        )
+        .await
+        .unwrap();
+
+    let refused = closed
+        .id
+        .add_thread_member(&http, alice.user_id())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code_of(refused),
+        (403, 50013),
+        "its creator is not a moderator"
+    );
+    open.id
+        .add_thread_member(&http, boris.user_id())
+        .await
+        .unwrap();
+    assert!(boris.can_see(&sandbox.channel_by_id(open.id.get()).unwrap()));
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn deleting_a_channel_sends_no_thread_delete_for_its_threads() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let mut events = Recording::connect(&sandbox, GatewayIntents::non_privileged()).await;
+    let help = sandbox.channel("help").unwrap();
+    ChannelId::new(help.id)
+        .create_thread(
+            &http,
+            CreateThread::new("ticket-1").kind(ChannelType::PrivateThread),
+        )
+        .await
+        .unwrap();
+    events.expect("THREAD_CREATE").await;
+
+    sandbox.faults().delete_channel(&help).unwrap();
+
+    assert_eq!(events.expect("CHANNEL_DELETE").await, "CHANNEL_DELETE help");
+    let names: Vec<_> = sandbox
+        .gateway_events()
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert!(!names.iter().any(|n| n == "THREAD_DELETE"), "{names:?}");
 }
 
 /// Every test docs/discord-fidelity.md names exists (`sandbox/…`,

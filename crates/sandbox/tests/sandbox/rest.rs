@@ -372,6 +372,67 @@ async fn the_bot_changes_a_channel_and_deletes_a_thread() {
     support::openapi::assert_valid(&sandbox.exchanges());
 }
 
+#[tokio::test]
+async fn random_faults_from_one_seed_fail_the_same_calls_and_are_counted() {
+    use supportline_sandbox::RandomFaults;
+    async fn run(seed: u64) -> (Vec<u16>, supportline_sandbox::FaultCounts) {
+        let sandbox = Sandbox::start_local(server()).await.unwrap();
+        let http = sandbox.http_for_bot();
+        sandbox.faults().set_random(Some(RandomFaults {
+            rate: 0.3,
+            seed,
+            rate_limited_share: 0.5,
+            retry_after: 0.25,
+        }));
+        let mut statuses = Vec::new();
+        for _ in 0..40 {
+            statuses.push(match http.get_current_user().await {
+                Ok(_) => 200,
+                Err(e) => code_of(e).0,
+            });
+        }
+        (statuses, sandbox.faults().injected())
+    }
+    let (first, counts) = run(7).await;
+    let (again, _) = run(7).await;
+    assert_eq!(first, again, "one seed, one run");
+    assert_eq!(
+        counts.total() as usize,
+        first.iter().filter(|s| **s != 200).count()
+    );
+    assert!(
+        counts.server_errors > 0 && counts.rate_limited > 0,
+        "{counts:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_route_rate_limit_names_its_bucket_as_discord_does() {
+    use supportline_sandbox::Failure;
+    let sandbox = Sandbox::start_local(server()).await.unwrap();
+    let limited = Failure::RateLimited {
+        retry_after: 0.25,
+        global: false,
+    };
+    sandbox
+        .faults()
+        .fail_next("GET /users/@me", 1, limited)
+        .unwrap();
+    let answer = reqwest::Client::new()
+        .get(format!("{}/api/v10/users/@me", sandbox.base_url()))
+        .header("Authorization", format!("Bot {}", sandbox.token()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 429);
+    let headers = answer.headers();
+    assert_eq!(headers["x-ratelimit-remaining"], "0");
+    assert_eq!(headers["x-ratelimit-reset-after"], "0.250");
+    assert_eq!(headers["x-ratelimit-scope"], "user");
+    assert!(headers.get("x-ratelimit-bucket").is_some());
+    assert!(headers.get("x-ratelimit-global").is_none());
+}
+
 /// The bot's outbox relies on both: a message sent again with the same
 /// nonce and `enforce_nonce` is the message already sent (Discord:
 /// "another message created by the same author with the same nonce… will

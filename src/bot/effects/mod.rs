@@ -206,11 +206,6 @@ pub(crate) fn discord_status(e: &BotError) -> Option<u16> {
     }
 }
 
-/// Whether this may go through if tried again (a 5xx, a 429, the network).
-pub(crate) fn is_transient(err: &BotError) -> bool {
-    matches!(classify(err), Outcome::Retry(_))
-}
-
 /// Whether Discord (or the setup) refused this for good.
 pub(crate) fn is_refusal(err: &BotError) -> bool {
     matches!(classify(err), Outcome::Refused(_))

@@ -2,11 +2,11 @@
 //! The outbox does most of it — a committed change's steps are carried out
 //! by whoever runs next — so what is left is what no step was written for:
 //!
-//! - every ten minutes: tickets whose threads were deleted and whose
-//!   deletion the bot missed (the gateway event lost): closed with the
-//!   reason `thread_lost`, logged, their timers cancelled by the same
-//!   change (at start-up, `bot::startup` does this for each READY, knowing
-//!   which servers the shard still has);
+//! - at start-up and every ten minutes: tickets whose threads are gone
+//!   (deleted while the bot was down or its gateway event lost, or a
+//!   database kept across a new server or sandbox whose ids are all new):
+//!   closed with the reason `thread_lost`, logged, their timers cancelled
+//!   by the same change;
 //! - at start-up, a ticket whose current case is missing or not in its
 //!   level's channel (its move's step failed for good, or was lost) gets
 //!   a new case there, and every open ticket's card is refreshed, in case
@@ -36,8 +36,8 @@ pub struct Reconciled {
     pub cards_refreshed: usize,
 }
 
-/// One pass. `start_up`: repair cases and refresh cards; otherwise look
-/// for threads gone.
+/// One pass: threads gone; at `start_up` also cases out of place and
+/// stale cards.
 pub async fn reconcile(http: &Http, data: &Data, start_up: bool) -> Reconciled {
     let mut done = Reconciled::default();
     let open = match data.store.open_tickets_everywhere().await {
@@ -84,13 +84,13 @@ async fn check(http: &Http, data: &Data, t: &Ticket, start_up: bool) -> Result<C
     if steps.iter().any(|e| e.status == EffectStatus::Pending) {
         return Ok(Check::Fine);
     }
-    if !start_up {
-        let threads = t.user_thread.into_iter().chain(t.case.map(|c| c.thread));
-        for thread in threads {
-            if gone(http, thread).await {
-                return close_lost(http, data, t, thread).await;
-            }
+    let threads = t.user_thread.into_iter().chain(t.case.map(|c| c.thread));
+    for thread in threads {
+        if gone(http, thread).await {
+            return close_lost(http, data, t, thread).await;
         }
+    }
+    if !start_up {
         return Ok(Check::Fine);
     }
     let mut repair = vec![Effect::RefreshCard];

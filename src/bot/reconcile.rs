@@ -1,16 +1,16 @@
-//! The reconciler: brings Discord in line with the database at start-up
-//! and then now and again (issue 11.2). The outbox does most of it — a
-//! committed change's steps are carried out by whoever runs next — so
-//! what is left is what no step was written for:
+//! The reconciler: brings Discord in line with the database (issue 11.2).
+//! The outbox does most of it — a committed change's steps are carried out
+//! by whoever runs next — so what is left is what no step was written for:
 //!
-//! - tickets whose threads are gone (deleted while the bot was down, or a
-//!   database kept across a new server or sandbox whose ids are all new):
-//!   closed with the reason `thread_lost`, logged, their timers cancelled
-//!   by the same change;
+//! - every ten minutes: tickets whose threads were deleted and whose
+//!   deletion the bot missed (the gateway event lost): closed with the
+//!   reason `thread_lost`, logged, their timers cancelled by the same
+//!   change (at start-up, `bot::startup` does this for each READY, knowing
+//!   which servers the shard still has);
 //! - at start-up, a ticket whose current case is missing or not in its
-//!   level's channel (its move's step failed for good, or was lost):
-//!   a new case is posted there; and every open ticket's card is
-//!   refreshed, in case a change's edit was lost.
+//!   level's channel (its move's step failed for good, or was lost) gets
+//!   a new case there, and every open ticket's card is refreshed, in case
+//!   a change's edit was lost.
 //!
 //! Timers due while the bot was down need nothing here: they are rows,
 //! and the scheduler's first tick takes them (each runs once).
@@ -36,7 +36,8 @@ pub struct Reconciled {
     pub cards_refreshed: usize,
 }
 
-/// One pass. `start_up`: also repair cases and refresh cards.
+/// One pass. `start_up`: repair cases and refresh cards; otherwise look
+/// for threads gone.
 pub async fn reconcile(http: &Http, data: &Data, start_up: bool) -> Reconciled {
     let mut done = Reconciled::default();
     let open = match data.store.open_tickets_everywhere().await {
@@ -83,13 +84,13 @@ async fn check(http: &Http, data: &Data, t: &Ticket, start_up: bool) -> Result<C
     if steps.iter().any(|e| e.status == EffectStatus::Pending) {
         return Ok(Check::Fine);
     }
-    let threads = t.user_thread.into_iter().chain(t.case.map(|c| c.thread));
-    for thread in threads {
-        if gone(http, thread).await? {
-            return close_lost(http, data, t, thread).await;
-        }
-    }
     if !start_up {
+        let threads = t.user_thread.into_iter().chain(t.case.map(|c| c.thread));
+        for thread in threads {
+            if gone(http, thread).await {
+                return close_lost(http, data, t, thread).await;
+            }
+        }
         return Ok(Check::Fine);
     }
     let mut repair = vec![Effect::RefreshCard];
@@ -104,19 +105,17 @@ async fn check(http: &Http, data: &Data, t: &Ticket, start_up: bool) -> Result<C
     })
 }
 
-/// Whether Discord no longer has the thread (or lets the bot see it).
-async fn gone(http: &Http, thread: ChannelId) -> Result<bool, BotError> {
+/// Whether Discord answers that the thread does not exist (10003
+/// Unknown Channel). Anything else (no access, an outage) is no proof.
+async fn gone(http: &Http, thread: ChannelId) -> bool {
     match DChannel::new(thread.0).to_channel(http).await {
-        Ok(_) => Ok(false),
-        Err(e) => {
-            let e = BotError::from(e);
-            match effects::discord_status(&e) {
-                Some(403 | 404) => Ok(true),
-                _ => Err(e),
-            }
-        }
+        Ok(_) => false,
+        Err(e) => effects::discord_code(&e) == Some(UNKNOWN_CHANNEL),
     }
 }
+
+/// Discord's "Unknown Channel".
+const UNKNOWN_CHANNEL: isize = 10_003;
 
 async fn close_lost(
     http: &Http,

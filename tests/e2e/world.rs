@@ -19,7 +19,11 @@ pub struct World {
     pub sandbox: Sandbox,
     pub store: Store,
     pub clock: Clock,
-    knowledge: Arc<LiveKnowledge>,
+    pub knowledge: Arc<LiveKnowledge>,
+    /// The database every bot of this world uses (the crash suite starts
+    /// its own bots on it).
+    #[allow(dead_code)]
+    pub database_url: String,
     bot: Option<RunningBot>,
     _db: TempDir,
 }
@@ -32,6 +36,16 @@ impl World {
     /// A world whose bot reads the knowledge base in `dir` (a test's own
     /// copy, when the test edits articles).
     pub async fn start_with_knowledge(dir: impl AsRef<std::path::Path>) -> World {
+        let mut world = World::without_bot(dir).await;
+        world.start_bot().await;
+        world
+    }
+
+    /// A world whose bot the test starts itself (the crash suite runs
+    /// each bot on a runtime of its own, so that killing it kills every
+    /// task it spawned).
+    #[allow(dead_code)]
+    pub async fn without_bot(dir: impl AsRef<std::path::Path>) -> World {
         let sandbox = Sandbox::start_local(demo::preset().expect("the preset parses"))
             .await
             .expect("the sandbox starts");
@@ -42,16 +56,15 @@ impl World {
             .await
             .expect("the demo settings save");
         let knowledge = Arc::new(LiveKnowledge::start(dir).expect("the knowledge base loads"));
-        let mut world = World {
+        World {
             sandbox,
             store,
             clock: Clock::adjustable(),
             knowledge,
+            database_url: url,
             bot: None,
             _db: db,
-        };
-        world.start_bot().await;
-        world
+        }
     }
 
     /// Starts the bot (again, after `stop_bot`) on the same database.

@@ -66,6 +66,12 @@ enum Outcome {
 /// Runs the ticket's pending steps in order until none is left or one
 /// must wait for a retry. Waits a little for a step another runner holds.
 pub async fn run_ticket(http: &Http, data: &Data, ticket: TicketId) -> Ran {
+    run_steps(http, data, ticket, WAIT_FOR_OTHERS).await
+}
+
+/// [`run_ticket`], waiting at most `patience` for a step another runner
+/// holds (the sweep waits for nobody: it would hold up every other ticket).
+async fn run_steps(http: &Http, data: &Data, ticket: TicketId, patience: StdDuration) -> Ran {
     let mut ran = Ran::default();
     let started = tokio::time::Instant::now();
     loop {
@@ -81,7 +87,7 @@ pub async fn run_ticket(http: &Http, data: &Data, ticket: TicketId) -> Ran {
         let Some(effect) = taken else {
             match pending_head(data, ticket).await {
                 Head::None => return ran,
-                Head::Held if started.elapsed() < WAIT_FOR_OTHERS => {
+                Head::Held if started.elapsed() < patience => {
                     tokio::time::sleep(StdDuration::from_millis(50)).await;
                     continue;
                 }
@@ -139,7 +145,7 @@ pub async fn sweep(http: &Http, data: &Data) -> usize {
         }
     };
     for &t in &tickets {
-        run_ticket(http, data, t).await;
+        run_steps(http, data, t, StdDuration::ZERO).await;
     }
     tickets.len()
 }
@@ -198,6 +204,11 @@ pub(crate) fn discord_status(e: &BotError) -> Option<u16> {
         BotError::Discord(e) => http_error(e).map(|(status, _)| status),
         _ => None,
     }
+}
+
+/// Whether Discord (or the setup) refused this for good.
+pub(crate) fn is_refusal(err: &BotError) -> bool {
+    matches!(classify(err), Outcome::Refused(_))
 }
 
 fn classify(err: &BotError) -> Outcome {

@@ -30,12 +30,36 @@ struct Run<'a> {
     settings: GuildSettings,
     effect: &'a StoredEffect,
     progress: Progress,
+    /// The ticket's opening time, in milliseconds (for nonces).
+    opened_at: i64,
+}
+
+/// `n` in base 36: short nonces.
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 impl Run<'_> {
-    /// A nonce for one message of this step (Discord takes 25 characters).
+    /// A nonce for one message of this step (Discord takes 25
+    /// characters): the step's id, and when its ticket opened, so that a
+    /// new database against the same server (ids from 1 again) never
+    /// reuses a nonce Discord still remembers.
     fn nonce(&self, part: &str) -> Nonce {
-        Nonce::String(format!("s{}{part}", self.effect.id.0))
+        Nonce::String(format!(
+            "{}.{}{part}",
+            base36(self.effect.id.0.unsigned_abs()),
+            base36(self.opened_at.unsigned_abs())
+        ))
     }
 
     fn made(&self, key: &str) -> Option<u64> {
@@ -85,6 +109,7 @@ pub(super) async fn perform(http: &Http, data: &Data, e: &StoredEffect) -> Resul
         settings,
         effect: e,
         progress: e.progress.clone(),
+        opened_at: t.opened_at.timestamp_millis(),
     };
     match &e.effect {
         Effect::CreateUserThread => create_user_thread(&mut run, &t).await,
@@ -98,8 +123,10 @@ pub(super) async fn perform(http: &Http, data: &Data, e: &StoredEffect) -> Resul
         Effect::AskResolve { summary } => ask_resolve(&mut run, &t, summary.as_deref()).await,
         Effect::RetireQuestion { withdrawn } => {
             let note = withdrawn.then(|| tr!(t.locale, "resolve-withdrawn"));
-            resolve::retire_question(http, &t, note).await;
-            Ok(())
+            match resolve::retire_question(http, &t, note).await {
+                Err(e) if t.is_closed() => tolerate_gone(e),
+                other => other,
+            }
         }
         Effect::Archive { transcript } => archive(&mut run, &t, *transcript).await,
         Effect::Unarchive => unarchive(&t, http).await,
@@ -285,7 +312,7 @@ async fn make_case(run: &mut Run<'_>, t: &Ticket, level: Level) -> Result<Option
         let current = run.data.store.ticket(t.id).await?;
         if current.and_then(|c| c.case).map(|c| c.thread.0) != Some(thread) {
             // The ticket moved or closed meanwhile: this case is stale.
-            case::lock_and_archive(run.http, ChannelId(thread)).await;
+            case::lock_and_archive(run.http, ChannelId(thread)).await?;
             return Ok(None);
         }
     }
@@ -349,7 +376,7 @@ async fn case_intro(run: &Run<'_>, t: &Ticket) -> Result<CreateMessage, BotError
     };
     let moved = history.iter().any(|e| e.kind.moved_to().is_some());
     if moved {
-        let last = last_user_messages(run.http, t).await;
+        let last = last_user_messages(run.http, t).await?;
         let mut intro = CreateMessage::new().allowed_mentions(mentions::nobody());
         if let Some(d) = HandoffDigest::for_latest_move(t, &history, tried, last) {
             let previous = t.previous_cases.last().map(|c| c.thread.0);
@@ -386,16 +413,20 @@ async fn case_intro(run: &Run<'_>, t: &Ticket) -> Result<CreateMessage, BotError
 }
 
 /// The user's last few messages in their thread, oldest first.
-async fn last_user_messages(http: &Http, t: &Ticket) -> Vec<crate::tickets::Quote> {
+async fn last_user_messages(
+    http: &Http,
+    t: &Ticket,
+) -> Result<Vec<crate::tickets::Quote>, BotError> {
     use poise::serenity_prelude::GetMessages;
     let Some(thread) = t.user_thread else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    let Ok(messages) = DChannel::new(thread.0)
+    let messages = match DChannel::new(thread.0)
         .messages(http, GetMessages::new().limit(50))
         .await
-    else {
-        return Vec::new();
+    {
+        Ok(messages) => messages,
+        Err(e) => return tolerate_gone(e.into()).map(|()| Vec::new()),
     };
     let mut quotes: Vec<crate::tickets::Quote> = messages
         .iter()
@@ -407,7 +438,7 @@ async fn last_user_messages(http: &Http, t: &Ticket) -> Vec<crate::tickets::Quot
         })
         .collect();
     quotes.reverse();
-    quotes
+    Ok(quotes)
 }
 
 /// The case the ticket left: a link forward, its card marked moved, then
@@ -453,8 +484,7 @@ async fn retire_case(run: &mut Run<'_>, t: &Ticket, old: CaseRef) -> Result<(), 
         }
         run.record("card", 1).await?;
     }
-    case::lock_and_archive(run.http, old.thread).await;
-    Ok(())
+    case::lock_and_archive(run.http, old.thread).await
 }
 
 async fn add_to_user_thread(run: &Run<'_>, t: &Ticket, user: UserId) -> Result<(), BotError> {
@@ -601,22 +631,28 @@ async fn ask_resolve(run: &mut Run<'_>, t: &Ticket, summary: Option<&str>) -> Re
 /// archived. Threads already gone are no error.
 async fn archive(run: &mut Run<'_>, t: &Ticket, keep_transcript: bool) -> Result<(), BotError> {
     if keep_transcript && run.made("transcript").is_none() {
-        match transcript::capture(run.http, run.data, t).await {
-            Ok(entries) => {
-                let nonce = run.nonce("log");
-                transcript::log_closed(run.http, run.data, &run.settings, t, &entries, nonce).await;
+        let nonce = run.nonce("log");
+        let kept = async {
+            let entries = transcript::capture(run.http, run.data, t).await?;
+            transcript::log_closed(run.http, run.data, &run.settings, t, &entries, nonce).await
+        }
+        .await;
+        match kept {
+            Ok(()) => {}
+            // Refused for good (the log channel gone, no permission):
+            // the threads are still archived.
+            Err(e) if super::is_refusal(&e) => {
+                tracing::warn!(error = %e, ticket = t.number.0, "could not keep or log the transcript")
             }
-            Err(e) => {
-                tracing::warn!(error = %e, ticket = t.number.0, "could not keep the transcript")
-            }
+            Err(e) => return Err(e),
         }
         run.record("transcript", 1).await?;
     }
     if let Some(th) = t.user_thread {
-        case::lock_and_archive(run.http, th).await;
+        case::lock_and_archive(run.http, th).await?;
     }
     if let Some(c) = &t.case {
-        case::lock_and_archive(run.http, c.thread).await;
+        case::lock_and_archive(run.http, c.thread).await?;
     }
     Ok(())
 }
@@ -660,5 +696,22 @@ fn tolerate_gone(e: BotError) -> Result<(), BotError> {
     match super::discord_status(&e) {
         Some(404) => Ok(()),
         _ => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base36;
+
+    #[test]
+    fn a_nonce_of_a_trillionth_step_and_an_opening_time_fits_discords_25_characters() {
+        let nonce = format!(
+            "{}.{}intro",
+            base36(1_000_000_000_000),
+            base36(4_102_444_800_000) // 2100-01-01 in milliseconds
+        );
+        assert!(nonce.len() <= 25, "{nonce} is {} long", nonce.len());
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(36), "10");
     }
 }

@@ -43,12 +43,18 @@ pub async fn refresh_card(
 
 /// Locks and archives a thread (a case the ticket left, or a closed
 /// ticket's threads). A thread already gone is not an error.
-pub async fn lock_and_archive(http: &Http, thread: ChannelId) {
+pub async fn lock_and_archive(http: &Http, thread: ChannelId) -> Result<(), BotError> {
     let edit = EditThread::new().locked(true).archived(true);
-    if let Err(e) = DChannel::new(thread.0).edit_thread(http, edit).await {
-        tracing::debug!(error = %e, thread = thread.0, "could not archive a thread");
+    match DChannel::new(thread.0).edit_thread(http, edit).await {
+        Err(e) if crate::bot::effects::discord_code(&e).is_some_and(|c| c == UNKNOWN_CHANNEL) => {
+            Ok(())
+        }
+        other => other.map(|_| ()).map_err(BotError::from),
     }
 }
+
+/// Discord's "Unknown Channel".
+const UNKNOWN_CHANNEL: isize = 10_003;
 
 /// Unarchives and unlocks a thread (a reopened ticket).
 pub async fn unarchive(http: &Http, thread: ChannelId) -> Result<(), BotError> {

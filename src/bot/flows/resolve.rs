@@ -131,27 +131,26 @@ pub async fn replied(
 
 /// Takes the Yes / No / ★ buttons off every "Did this solve it?" of the
 /// ticket still showing them (answered, withdrawn or closed: nothing is
-/// left to answer), adding `note` below the question. Best effort: a
-/// thread already gone keeps its buttons, which then refuse politely.
-pub async fn retire_question(http: &Http, t: &Ticket, note: Option<String>) {
-    let Some(thread) = t.user_thread else { return };
-    let channel = DChannel::new(thread.0);
-    let recent = match channel.messages(http, GetMessages::new().limit(50)).await {
-        Ok(recent) => recent,
-        Err(e) => {
-            tracing::debug!(error = %e, "could not read the user thread to retire a question");
-            return;
-        }
+/// left to answer), adding `note` below the question. Safe to repeat: a
+/// question already without buttons is left alone.
+pub async fn retire_question(
+    http: &Http,
+    t: &Ticket,
+    note: Option<String>,
+) -> Result<(), BotError> {
+    let Some(thread) = t.user_thread else {
+        return Ok(());
     };
+    let channel = DChannel::new(thread.0);
+    let recent = channel.messages(http, GetMessages::new().limit(50)).await?;
     for m in recent.iter().filter(|m| asks_about(m, t)) {
         let mut edit = EditMessage::new().components(Vec::new());
         if let Some(note) = &note {
             edit = edit.content(clip(&format!("{}\n\n{note}", m.content), 2000));
         }
-        if let Err(e) = channel.edit_message(http, m.id, edit).await {
-            tracing::debug!(error = %e, "could not take the buttons off a question");
-        }
+        channel.edit_message(http, m.id, edit).await?;
     }
+    Ok(())
 }
 
 /// Whether `m` is a question about `t` that still has its buttons.

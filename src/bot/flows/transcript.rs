@@ -126,9 +126,9 @@ pub async fn log_closed(
     t: &Ticket,
     entries: &[TranscriptEntry],
     nonce: poise::serenity_prelude::Nonce,
-) {
+) -> Result<(), BotError> {
     let Some(log) = settings.log_channel else {
-        return;
+        return Ok(());
     };
     let staff = super::staff_locale(data, settings);
     let levels: Vec<String> = t.level_path().iter().map(|l| l.to_string()).collect();
@@ -148,9 +148,8 @@ pub async fn log_closed(
     if let Some(file) = transcript_file(data, t, entries, staff).await {
         message = message.add_file(file);
     }
-    if let Err(e) = DChannel::new(log.0).send_message(http, message).await {
-        tracing::warn!(error = %e, "could not post to the log channel");
-    }
+    DChannel::new(log.0).send_message(http, message).await?;
+    Ok(())
 }
 
 /// The transcript as a self-contained HTML file.

@@ -432,3 +432,80 @@ async fn a_route_rate_limit_names_its_bucket_as_discord_does() {
     assert!(headers.get("x-ratelimit-bucket").is_some());
     assert!(headers.get("x-ratelimit-global").is_none());
 }
+
+/// The bot's outbox relies on both: a message sent again with the same
+/// nonce and `enforce_nonce` is the message already sent (Discord:
+/// "another message created by the same author with the same nonce… will
+/// be returned and no new message will be created"), and a second thread
+/// from one message is refused with 160004.
+#[tokio::test]
+async fn an_enforced_nonce_returns_the_message_already_sent_and_a_message_starts_one_thread() {
+    use serenity::all::{CreateThread, Nonce};
+    let sandbox = Sandbox::start_local(server()).await.unwrap();
+    let http = sandbox.http_for_bot();
+    let help = ChannelId::new(sandbox.channel("help").unwrap().id);
+    let once = || {
+        CreateMessage::new()
+            .content("hello")
+            .nonce(Nonce::String("s17g".into()))
+            .enforce_nonce(true)
+    };
+    let first = help.send_message(&http, once()).await.unwrap();
+    let again = help.send_message(&http, once()).await.unwrap();
+    assert_eq!(first.id, again.id);
+    let unenforced = help
+        .send_message(
+            &http,
+            CreateMessage::new()
+                .content("hello")
+                .nonce(Nonce::String("s17g".into())),
+        )
+        .await
+        .unwrap();
+    assert_ne!(
+        unenforced.id, first.id,
+        "without enforce_nonce it is a new message"
+    );
+    let thread = help
+        .create_thread_from_message(&http, first.id, CreateThread::new("t"))
+        .await
+        .unwrap();
+    assert_eq!(
+        thread.id.get(),
+        first.id.get(),
+        "the thread has the message's id"
+    );
+    let twice = help
+        .create_thread_from_message(&http, first.id, CreateThread::new("t"))
+        .await
+        .unwrap_err();
+    assert!(
+        twice.to_string().contains("already been created"),
+        "{twice}"
+    );
+}
+
+#[tokio::test]
+async fn a_staged_crash_holds_every_call_after_the_nth_until_cleared() {
+    let sandbox = Sandbox::start_local(server()).await.unwrap();
+    let http = sandbox.http_for_bot();
+    let help = ChannelId::new(sandbox.channel("help").unwrap().id);
+    sandbox.faults().cut_after(1, true);
+    help.send_message(&http, CreateMessage::new().content("passes"))
+        .await
+        .unwrap();
+    let held = tokio::time::timeout(
+        std::time::Duration::from_millis(300),
+        help.send_message(&http, CreateMessage::new().content("made, never answered")),
+    )
+    .await;
+    assert!(held.is_err(), "the call after the first hangs");
+    assert!(sandbox.faults().cut_tripped());
+    sandbox.faults().clear_cut();
+    let texts: Vec<String> = sandbox
+        .messages(&sandbox.channel("help").unwrap())
+        .into_iter()
+        .map(|m| m.text)
+        .collect();
+    assert_eq!(texts, ["passes", "made, never answered"]);
+}

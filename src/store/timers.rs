@@ -116,14 +116,18 @@ impl Store {
         Ok(timers)
     }
 
-    /// Marks a taken timer done; `false` if it was already done.
+    /// Marks a taken timer done; `false` if it was already done or was
+    /// cancelled while it ran (a row is done or cancelled, never both).
     pub async fn finish_timer(&self, id: TimerId, now: DateTime<Utc>) -> Result<bool, StoreError> {
-        let done = sqlx::query("UPDATE timers SET done_at = $1 WHERE id = $2 AND done_at IS NULL")
-            .bind(ms(now))
-            .bind(id.0)
-            .execute(&self.pool)
-            .await
-            .doing("finishing a timer")?;
+        let done = sqlx::query(
+            "UPDATE timers SET done_at = $1 WHERE id = $2 AND done_at IS NULL \
+             AND cancelled_at IS NULL",
+        )
+        .bind(ms(now))
+        .bind(id.0)
+        .execute(&self.pool)
+        .await
+        .doing("finishing a timer")?;
         Ok(done.rows_affected() == 1)
     }
 

@@ -93,6 +93,26 @@ async fn a_finished_timer_never_runs_again_and_an_abandoned_one_comes_back_after
 }
 
 #[tokio::test]
+async fn a_timer_cancelled_while_it_runs_ends_cancelled_not_done_as_well() {
+    for db in backends().await {
+        let store = db.store().await;
+        let timer = cooldown_timer(1, 0);
+        store.schedule_timer(&timer).await.unwrap();
+        let taken = store.take_due_timers(at(0), 10).await.unwrap();
+        let cancelled = store
+            .cancel_timers(timer.kind, timer.guild, timer.subject, at(0))
+            .await
+            .unwrap();
+        assert_eq!(cancelled, 1, "{}", db.backend);
+        assert!(
+            !store.finish_timer(taken[0].id, at(0)).await.unwrap(),
+            "{}: a cancelled timer is not also done",
+            db.backend
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_timer_due_while_the_bot_was_stopped_runs_once_after_the_restart() {
     for db in backends().await {
         let store = db.store().await;

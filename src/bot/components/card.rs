@@ -2,15 +2,14 @@
 //! and Close ask for a reason or text in a form first (refused before the
 //! form when the clicker may not do it), then act on its submission.
 
-use poise::serenity_prelude::{InputTextStyle, ModalInteraction};
+use poise::serenity_prelude::ModalInteraction;
 
-use super::{field, modal, ticket, value, Responder};
+use super::{ticket, ticket_form, value, Ask, Responder};
 use crate::bot::app::Data;
 use crate::bot::error::BotError;
 use crate::bot::flows::{ops, Env};
 use crate::bot::ids::ComponentId;
 use crate::tickets::{allows, Level, Ticket, TicketAction, TicketId};
-use crate::tr;
 
 pub(super) async fn claim(
     r: &mut Responder<'_>,
@@ -56,26 +55,31 @@ pub(super) async fn escalate_form(
     t: TicketId,
 ) -> Result<(), BotError> {
     let t = allowed(data, env, t, TicketAction::Escalate).await?;
-    let locale = env.locale;
-    let reason = field(
-        InputTextStyle::Paragraph,
-        tr!(locale, "form-reason"),
-        "reason",
-        true,
-        1000,
-    );
-    let level = field(
-        InputTextStyle::Short,
-        tr!(locale, "form-level"),
-        "level",
-        false,
-        2,
-    );
-    r.respond(modal(
-        ComponentId::EscalateForm(t.id),
-        tr!(locale, "form-escalate-title", number = t.number.to_string()),
-        vec![reason, level],
-    ))
+    let fields = [
+        Ask {
+            label: "form-reason",
+            id: "reason",
+            required: true,
+            max: 1000,
+            long: true,
+        },
+        Ask {
+            label: "form-level",
+            id: "level",
+            required: false,
+            max: 2,
+            long: false,
+        },
+    ];
+    let form = ComponentId::EscalateForm(t.id);
+    ticket_form(
+        r,
+        env.locale,
+        form,
+        "form-escalate-title",
+        t.number,
+        &fields,
+    )
     .await
 }
 
@@ -86,19 +90,15 @@ pub(super) async fn note_form(
     t: TicketId,
 ) -> Result<(), BotError> {
     let t = allowed(data, env, t, TicketAction::Note).await?;
-    let text = field(
-        InputTextStyle::Paragraph,
-        tr!(env.locale, "form-note"),
-        "text",
-        true,
-        1800,
-    );
-    r.respond(modal(
-        ComponentId::NoteForm(t.id),
-        tr!(env.locale, "form-note-title", number = t.number.to_string()),
-        vec![text],
-    ))
-    .await
+    let text = Ask {
+        label: "form-note",
+        id: "text",
+        required: true,
+        max: 1800,
+        long: true,
+    };
+    let form = ComponentId::NoteForm(t.id);
+    ticket_form(r, env.locale, form, "form-note-title", t.number, &[text]).await
 }
 
 pub(super) async fn close_form(
@@ -108,23 +108,15 @@ pub(super) async fn close_form(
     t: TicketId,
 ) -> Result<(), BotError> {
     let t = allowed(data, env, t, TicketAction::Close).await?;
-    let reason = field(
-        InputTextStyle::Paragraph,
-        tr!(env.locale, "form-close-reason"),
-        "reason",
-        false,
-        1000,
-    );
-    r.respond(modal(
-        ComponentId::CloseForm(t.id),
-        tr!(
-            env.locale,
-            "form-close-title",
-            number = t.number.to_string()
-        ),
-        vec![reason],
-    ))
-    .await
+    let reason = Ask {
+        label: "form-close-reason",
+        id: "reason",
+        required: false,
+        max: 1000,
+        long: true,
+    };
+    let form = ComponentId::CloseForm(t.id);
+    ticket_form(r, env.locale, form, "form-close-title", t.number, &[reason]).await
 }
 
 pub(super) async fn escalate(

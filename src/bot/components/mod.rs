@@ -20,7 +20,7 @@ use super::error::BotError;
 use super::flows::Env;
 use super::ids::ComponentId;
 use super::mentions;
-use crate::i18n::Locale;
+use crate::i18n::{Catalog, FluentValue, Locale};
 use crate::tickets::{ChannelId, GuildId, Ticket, TicketId, UserId};
 
 /// The longest question the panel's form takes (as `/ask` does).
@@ -200,6 +200,52 @@ pub(super) fn modal(
         CreateModal::new(id.to_string(), super::render::clip(&title, 45))
             .components(fields.into_iter().map(CreateActionRow::InputText).collect()),
     )
+}
+
+/// One text field of a form about a ticket: its label in the catalogue,
+/// its id, whether it must be filled, its length limit, one line or many.
+pub(super) struct Ask {
+    pub label: &'static str,
+    pub id: &'static str,
+    pub required: bool,
+    pub max: u16,
+    pub long: bool,
+}
+
+/// Shows the form `form` about ticket number `number`, titled by the
+/// catalogue's `title` (which names the number), with `fields`.
+pub(super) async fn ticket_form(
+    r: &mut Responder<'_>,
+    locale: Locale,
+    form: ComponentId,
+    title: &str,
+    number: crate::tickets::TicketNumber,
+    fields: &[Ask],
+) -> Result<(), BotError> {
+    let catalog = Catalog::global();
+    let inputs = fields
+        .iter()
+        .map(|f| {
+            let style = if f.long {
+                InputTextStyle::Paragraph
+            } else {
+                InputTextStyle::Short
+            };
+            field(
+                style,
+                catalog.text(locale, f.label, &[]),
+                f.id,
+                f.required,
+                f.max,
+            )
+        })
+        .collect();
+    let title = catalog.text(
+        locale,
+        title,
+        &[("number", FluentValue::from(number.to_string()))],
+    );
+    r.respond(modal(form, title, inputs)).await
 }
 
 pub(super) fn field(

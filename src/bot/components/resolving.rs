@@ -5,7 +5,7 @@
 
 use poise::serenity_prelude::{InputTextStyle, ModalInteraction};
 
-use super::{field, modal, ticket, value, Responder};
+use super::{field, modal, ticket, ticket_form, value, Ask, Responder};
 use crate::bot::app::Data;
 use crate::bot::error::BotError;
 use crate::bot::flows::{resolve, Env};
@@ -22,22 +22,22 @@ pub(super) async fn resolve_form(
 ) -> Result<(), BotError> {
     let t = ticket(data, t, env).await?;
     allows(TicketAction::Resolve, &env.actor, &t).map_err(BotError::Refused)?;
-    let summary = field(
-        InputTextStyle::Paragraph,
-        tr!(env.locale, "form-summary"),
-        "summary",
-        false,
-        1500,
-    );
-    r.respond(modal(
-        ComponentId::ResolveForm(t.id),
-        tr!(
-            env.locale,
-            "form-resolve-title",
-            number = t.number.to_string()
-        ),
-        vec![summary],
-    ))
+    let summary = Ask {
+        label: "form-summary",
+        id: "summary",
+        required: false,
+        max: 1500,
+        long: true,
+    };
+    let form = ComponentId::ResolveForm(t.id);
+    ticket_form(
+        r,
+        env.locale,
+        form,
+        "form-resolve-title",
+        t.number,
+        &[summary],
+    )
     .await
 }
 

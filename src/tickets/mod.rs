@@ -42,7 +42,7 @@ pub use ids::{
     TimerId, UserId,
 };
 pub use ladder::{check_channel, check_visibility, ChannelUse, LadderProblem, Visibility};
-pub use level::{Level, LevelSet};
+pub use level::{Direction, Level, LevelSet};
 pub use lifecycle::{
     auto_close, close, confirm, first_response, reject, reopen, request_resolve, sla_breach,
     thread_lost, user_replied,

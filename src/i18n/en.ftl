@@ -112,6 +112,8 @@ button-get-help = Get help
 open-done = Your ticket { $number } is open: { $thread }. Only you and the support team can see it.
 open-already = You already have ticket { $number } for this: { $thread }.
 open-already-no-thread = You already have ticket { $number } for this.
+open-pending = Your ticket { $number } is open. Discord is slow to make its private thread right now: it will appear under { $channel } in a moment, and you will be mentioned there. No need to ask again.
+open-no-thread = Your ticket { $number } is saved, but its private thread could not be made.
 open-limit = You already have { $count ->
     [one] an open ticket
    *[other] { $count } open tickets

@@ -48,12 +48,23 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
                     number = t.number.to_string(),
                     thread = mentions::channel_tag(thread)
                 ) + &note),
-                // Discord failed midway: the steps are retried, and the
-                // user may try again meanwhile without a second ticket.
-                None => Err(BotError::Internal(format!(
-                    "ticket {} has no user thread yet",
-                    t.number
-                ))),
+                // Discord failed midway: the ticket is stored and its steps
+                // are retried in the background (the outbox), so the user
+                // is told it is open and where the thread will appear, not
+                // to try again.
+                None if note.is_empty() => Ok(tr!(
+                    locale,
+                    "open-pending",
+                    number = t.number.to_string(),
+                    channel = env
+                        .settings
+                        .support_channel
+                        .map(mentions::channel_tag)
+                        .unwrap_or_default()
+                )),
+                // Refused for good (a missing permission): the note names
+                // the step, and the log channel was told.
+                None => Ok(tr!(locale, "open-no-thread", number = t.number.to_string()) + &note),
             }
         }
         OpenOutcome::AlreadyOpened(t) => Ok(match t.user_thread {

@@ -176,6 +176,7 @@ claim-done = Ticket { $number } is yours. Talk to the user here: { $thread }
 unclaim-done = Ticket { $number } is back in the queue.
 transfer-done = Ticket { $number } now belongs to { $to }.
 note-done = Note added to ticket { $number }.
+note-already = That note is already on ticket { $number }.
 move-done = Ticket { $number } moved to { $level }: { $thread }
 close-done = Ticket { $number } is closed.
 reopen-done = Ticket { $number } is open again: { $thread }

@@ -180,6 +180,7 @@ claim-done = Тикет { $number } ваш. Общайтесь с пользов
 unclaim-done = Тикет { $number } снова в очереди.
 transfer-done = Тикет { $number } теперь у { $to }.
 note-done = Заметка добавлена к тикету { $number }.
+note-already = Эта заметка уже есть в тикете { $number }.
 move-done = Тикет { $number } передан на { $level }: { $thread }
 close-done = Тикет { $number } закрыт.
 reopen-done = Тикет { $number } снова открыт: { $thread }

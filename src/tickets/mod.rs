@@ -57,5 +57,7 @@ pub use ticket::{
 };
 pub use timers::{PlannedTimer, TimerKind};
 pub use transcript::{readable_by, Attachment, EntryKind, TranscriptEntry};
-pub use transitions::{claim, deescalate, escalate, note, transfer, unclaim, Decision};
+pub use transitions::{
+    claim, deescalate, escalate, note, repeats_last_note, transfer, unclaim, Decision,
+};
 pub use urgency::Cues;

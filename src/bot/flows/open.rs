@@ -8,7 +8,6 @@ use poise::serenity_prelude::Http;
 
 use super::Env;
 use crate::bot::app::Data;
-use crate::bot::effects;
 use crate::bot::error::BotError;
 use crate::bot::render::when;
 use crate::i18n::Locale;
@@ -122,7 +121,5 @@ async fn finish(
     env: &Env,
     t: &Ticket,
 ) -> Result<(Ticket, String), BotError> {
-    let ran = effects::run_ticket(http, data, t.id).await;
-    let now = data.store.ticket(t.id).await?.unwrap_or_else(|| t.clone());
-    Ok((now, effects::refusals_note(env.locale, &ran.refused)))
+    super::run_pending(http, data, env, t).await
 }

@@ -6,6 +6,7 @@
 use crate::bot::mentions;
 use poise::serenity_prelude::Http;
 
+use super::limits;
 use super::Env;
 use crate::bot::app::Data;
 use crate::bot::effects;
@@ -38,16 +39,19 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
     new.subject = crate::tickets::ticket::subject_of(&readable);
     let now = data.clock.now();
     let locale = env.locale;
+    limits::refuse_blocked(data, env, now).await?;
     match data.store.open_ticket(new, &o.key, now).await? {
         OpenOutcome::Opened(t) => {
             let (t, note) = finish(http, data, env, &t).await?;
+            let after_hours = limits::after_hours_note(&env.settings, locale, t.opened_at);
             match t.user_thread {
                 Some(thread) => Ok(tr!(
                     locale,
                     "open-done",
                     number = t.number.to_string(),
                     thread = mentions::channel_tag(thread)
-                ) + &note),
+                ) + &after_hours
+                    + &note),
                 // Discord failed midway: the steps are retried, and the
                 // user may try again meanwhile without a second ticket.
                 None => Err(BotError::Internal(format!(
@@ -100,6 +104,7 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
         OpenOutcome::Cooldown { until } => Err(BotError::Say(
             crate::bot::error::Say::new("open-cooldown").arg("when", when(until, 'R')),
         )),
+        OpenOutcome::DailyLimit { limit, until } => Err(limits::daily_limit(limit, until)),
     }
 }
 

@@ -49,7 +49,7 @@ pub use ids::{
     TimerId, UserId,
 };
 pub use ladder::{check_channel, check_visibility, ChannelUse, LadderProblem, Visibility};
-pub use level::{Level, LevelSet};
+pub use level::{Direction, Level, LevelSet};
 pub use lifecycle::{
     auto_close, close, confirm, first_response, reject, reopen, request_resolve, sla_breach,
     sla_breach_during, thread_lost, user_replied,

@@ -12,7 +12,7 @@ use crate::bot::app::Data;
 use crate::bot::error::{BotError, Say};
 use crate::bot::flows::{case, resolve, staff_locale, transcript};
 use crate::bot::mentions;
-use crate::bot::render::{card, clip, digest, duration, level_name, quote};
+use crate::bot::render::{card, clip, digest, duration, level_name, quote, when};
 use crate::store::{Progress, StoredEffect};
 use crate::tickets::{
     CaseNote, CaseRef, ChannelId, Effect, GuildSettings, HandoffDigest, Level, MessageId, Ticket,
@@ -225,6 +225,15 @@ async fn greet(run: &mut Run<'_>, t: &Ticket) -> Result<(), BotError> {
         level = level_name(t.locale, Level::L1),
         sla = duration(t.locale, sla)
     ));
+    // Outside working hours: when the team will see it (the opening
+    // time is stored, so a repeated greeting says the same).
+    if let Some(opens) = run.settings.service.opens_later(t.opened_at) {
+        greeting.push(tr!(
+            t.locale,
+            "greeting-after-hours",
+            when = when(opens, 'F')
+        ));
+    }
     let message = CreateMessage::new()
         .content(clip(&greeting.join("\n\n"), 2000))
         .allowed_mentions(mentions::users([t.opener.0]));
@@ -594,13 +603,39 @@ async fn tell_user(run: &mut Run<'_>, t: &Ticket, news: &UserNews) -> Result<(),
         }
         UserNews::Reopened => tr!(l, "user-reopened"),
         UserNews::CaseLost => tr!(l, "user-case-lost"),
+        UserNews::WaitingReminder => waiting_reminder(&run.settings, t),
+    };
+    // Only the reminder pings (the user is the one it is for).
+    let allowed = match news {
+        UserNews::WaitingReminder => mentions::users([t.opener.0]),
+        _ => mentions::nobody(),
     };
     let message = CreateMessage::new()
         .content(clip(&text, 2000))
-        .allowed_mentions(mentions::nobody());
+        .allowed_mentions(allowed);
     match run.send_once("u", thread.0, message).await {
         Err(e) if t.is_closed() => tolerate_gone(e),
         other => other,
+    }
+}
+
+/// "We are waiting for your answer", with when the ticket closes if the
+/// server closes silent tickets.
+fn waiting_reminder(settings: &GuildSettings, t: &Ticket) -> String {
+    let user = format!("<@{}>", t.opener);
+    let closes = settings
+        .service
+        .close_after()
+        .zip(t.sla_clock.waiting_since)
+        .map(|(after, since)| since + after);
+    match closes {
+        Some(at) => tr!(
+            t.locale,
+            "waiting-reminder-closes",
+            user = user,
+            when = when(at, 'F')
+        ),
+        None => tr!(t.locale, "waiting-reminder", user = user),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod ask;
 pub mod case;
+pub mod limits;
 pub mod open;
 pub mod ops;
 pub mod resolve;
@@ -17,7 +18,7 @@ use super::effects;
 use super::error::BotError;
 use crate::i18n::Locale;
 use crate::store::Change;
-use crate::tickets::{Actor, ChannelId, GuildId, GuildSettings, Ticket, UserId};
+use crate::tickets::{Actor, ChannelId, GuildId, GuildSettings, RoleId, Ticket, UserId};
 
 /// Who acts, where, in which language.
 pub struct Env {
@@ -27,6 +28,8 @@ pub struct Env {
     pub actor: Actor,
     /// The acting person's language (their Discord locale).
     pub locale: Locale,
+    /// The acting person's roles (a blocked role stops its members).
+    pub roles: Vec<RoleId>,
 }
 
 impl Env {
@@ -65,6 +68,9 @@ impl Env {
             channel,
             actor: actor_of(user.0, member, &settings),
             locale: Locale::from_discord(discord_locale, fallback),
+            roles: member
+                .map(|m| m.roles.iter().map(|r| RoleId(r.get())).collect())
+                .unwrap_or_default(),
             settings,
         }
     }

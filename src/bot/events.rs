@@ -42,6 +42,8 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
             if t.status == tickets::Status::Resolving {
                 resolve::replied(&ctx.http, data, &t, m).await?;
             }
+            // Writing after "Can we close this?" keeps it open.
+            crate::bot::flows::close_request::user_wrote(&ctx.http, data, &t, m).await?;
             return Ok(());
         }
         if t.first_response_at.is_some() {

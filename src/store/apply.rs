@@ -88,7 +88,7 @@ impl Store {
              assignee_id = $5, user_thread_id = $6, case_card_id = $7, case_thread_id = $8, \
              case_opened_at = $9, level_reached_at = $10, first_response_at = $11, \
              sla_breached_at = $12, resolve_requested_at = $13, closed_at = $14, \
-             close_reason = $15, version = version + 1 \
+             close_reason = $15, close_requested_at = $18, version = version + 1 \
              WHERE id = $16 AND version = $17",
         )
         .bind(after.priority.as_str())
@@ -108,6 +108,7 @@ impl Store {
         .bind(after.close_reason.map(|r| r.as_str()))
         .bind(before.id.0)
         .bind(before.version)
+        .bind(opt_ms(after.close_requested_at))
         .execute(&mut *tx)
         .await
         .doing(DOING)?;

@@ -40,6 +40,12 @@ const VERSIONS: &[Version] = &[
         sqlite: include_str!("../../migrations/sqlite/0006_effects.sql"),
         postgres: include_str!("../../migrations/postgres/0006_effects.sql"),
     },
+    Version {
+        version: 7,
+        description: "intake",
+        sqlite: include_str!("../../migrations/sqlite/0007_intake.sql"),
+        postgres: include_str!("../../migrations/postgres/0007_intake.sql"),
+    },
 ];
 
 #[derive(Debug)]

@@ -87,6 +87,7 @@ impl Store {
             .await
             .doing(DOING)?;
         }
+        super::intake::save_intake(&mut tx, s).await?;
         tx.commit().await.doing(DOING)
     }
 }
@@ -158,6 +159,7 @@ pub(crate) async fn load_settings(
         .map(|r| r.u64("channel_id").map(ChannelId))
         .collect::<Result<_, _>>()
         .doing(DOING)?;
+    super::intake::load_intake(conn, &mut s).await?;
     Ok(s)
 }
 

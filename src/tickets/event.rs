@@ -129,6 +129,13 @@ pub enum EventKind {
         thread: ChannelId,
         role: ThreadRole,
     },
+    /// Staff asked the user to confirm closing (issue 14.5).
+    CloseRequested,
+    /// The close request was answered "Keep open", or (`replied`) the user
+    /// wrote in their thread instead.
+    CloseRequestWithdrawn {
+        replied: bool,
+    },
 }
 
 impl EventKind {
@@ -150,6 +157,8 @@ impl EventKind {
             EventKind::FirstResponse => "first_response",
             EventKind::SlaBreached => "sla_breached",
             EventKind::ThreadLost { .. } => "thread_lost",
+            EventKind::CloseRequested => "close_requested",
+            EventKind::CloseRequestWithdrawn { .. } => "close_request_withdrawn",
         }
     }
 
@@ -186,11 +195,14 @@ impl Ticket {
                     self.status = Status::Open;
                 }
                 self.resolve_requested_at = None;
+                self.close_requested_at = None;
                 self.restart_response_clock(at);
             }
             EventKind::ResolveRequested { .. } => {
                 self.status = Status::Resolving;
                 self.resolve_requested_at = Some(at);
+                // "Did this solve it?" supersedes a close request.
+                self.close_requested_at = None;
             }
             EventKind::UserRejected { .. } => {
                 self.status = Status::Open;
@@ -200,6 +212,7 @@ impl Ticket {
                 self.status = Status::Closed;
                 self.closed_at = Some(at);
                 self.close_reason = Some(*reason);
+                self.close_requested_at = None;
             }
             EventKind::Reopened => {
                 self.status = Status::Open;
@@ -211,6 +224,8 @@ impl Ticket {
             EventKind::FirstResponse => self.first_response_at = Some(at),
             EventKind::SlaBreached => self.sla_breached_at = Some(at),
             EventKind::ThreadLost { .. } => {}
+            EventKind::CloseRequested => self.close_requested_at = Some(at),
+            EventKind::CloseRequestWithdrawn { .. } => self.close_requested_at = None,
         }
     }
 

@@ -13,10 +13,12 @@
 //! A ticket remembers which language to speak to its author ([`Locale`], a
 //! plain language tag; the catalogue in `i18n` speaks it).
 
+pub mod close_request;
 pub mod effects;
 pub mod event;
 pub mod handoff;
 pub mod ids;
+pub mod intake;
 pub mod ladder;
 pub mod level;
 pub mod lifecycle;
@@ -34,6 +36,7 @@ pub mod urgency;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
+pub use close_request::{accept_close, close_request_due, keep_open, request_close};
 pub use effects::{CaseNote, CaseRef, Effect, UserNews};
 pub use event::{EventKind, Rating, ThreadRole, TicketEvent};
 pub use handoff::{HandoffDigest, Quote};
@@ -41,6 +44,7 @@ pub use ids::{
     ChannelId, EffectId, EventId, GuildId, L0ExchangeId, MessageId, RoleId, TicketId, TicketNumber,
     TimerId, UserId,
 };
+pub use intake::{IntakeAnswer, IntakeQuestion, IntakeSettings, TicketIntake, Topic};
 pub use ladder::{check_channel, check_visibility, ChannelUse, LadderProblem, Visibility};
 pub use level::{Level, LevelSet};
 pub use lifecycle::{

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ChannelId, GuildId, L0ExchangeId, MessageId, TicketId, TicketNumber, UserId};
+use super::intake::TicketIntake;
 use super::level::{Level, LevelSet};
 use super::locale::Locale;
 use super::urgency::{self, Cues};
@@ -72,6 +73,8 @@ pub enum CloseReason {
     ByUser,
     /// Its user thread or case thread was deleted behind the bot's back.
     ThreadLost,
+    /// Staff asked the user to confirm closing and nobody answered in time.
+    CloseRequestExpired,
 }
 
 impl CloseReason {
@@ -82,6 +85,7 @@ impl CloseReason {
             CloseReason::ByStaff => "by_staff",
             CloseReason::ByUser => "by_user",
             CloseReason::ThreadLost => "thread_lost",
+            CloseReason::CloseRequestExpired => "close_request_expired",
         }
     }
 
@@ -92,6 +96,7 @@ impl CloseReason {
             CloseReason::ByStaff,
             CloseReason::ByUser,
             CloseReason::ThreadLost,
+            CloseReason::CloseRequestExpired,
         ]
         .into_iter()
         .find(|r| r.as_str() == s)
@@ -181,6 +186,11 @@ pub struct Ticket {
     /// When the SLA reminder for the current level went out.
     pub sla_breached_at: Option<DateTime<Utc>>,
     pub resolve_requested_at: Option<DateTime<Utc>>,
+    /// Staff asked the user to confirm closing (issue 14.5); cleared when
+    /// answered, withdrawn, or the ticket moves on.
+    pub close_requested_at: Option<DateTime<Utc>>,
+    /// The topic and answers given when it opened (issue 14.1).
+    pub intake: TicketIntake,
     pub closed_at: Option<DateTime<Utc>>,
     pub close_reason: Option<CloseReason>,
     /// Bumped by every stored change; the store refuses a change based on
@@ -231,6 +241,8 @@ pub struct NewTicket {
     pub priority: Priority,
     pub cues: Cues,
     pub source: TicketSource,
+    /// The intake's topic and answers; empty until the bot sets them.
+    pub intake: TicketIntake,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -269,6 +281,7 @@ impl NewTicket {
             priority,
             cues,
             source,
+            intake: TicketIntake::default(),
         })
     }
 }

@@ -8,6 +8,7 @@
 //! takes them as a placeholder description, which is then replaced).
 
 mod ask;
+mod close_request;
 mod kb;
 mod setup;
 mod staff;
@@ -32,6 +33,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         staff::note(),
         staff::resolve(),
         staff::close(),
+        close_request::close_request(),
         staff::reopen(),
         kb::kb(),
         stats::stats(),

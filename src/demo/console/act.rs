@@ -59,8 +59,18 @@ pub async fn act(
         }
         Action::Click { who, label, place } => {
             let person = sandbox.person(who)?;
-            let (message, label) = newest_with_button(sandbox, &person, label, place.as_ref())?;
-            person.click(&message, &label).await?;
+            match newest_with_button(sandbox, &person, label, place.as_ref()) {
+                Ok((message, label)) => {
+                    person.click(&message, &label).await?;
+                }
+                // Not a button: an option of a select menu, if one offers it.
+                Err(no_button) => {
+                    let (message, menu, value) =
+                        newest_with_option(sandbox, &person, label, place.as_ref())
+                            .ok_or(no_button)?;
+                    person.choose(&message, &menu, &[&value]).await?;
+                }
+            }
         }
         Action::Fill { who, values } => {
             let person = sandbox.person(who)?;
@@ -94,13 +104,37 @@ pub async fn act(
 /// The newest message `person` sees (in `place`, if given) with an enabled
 /// button labelled `label` in any case ("claim" finds "Claim"), and the
 /// label as the button has it.
-fn newest_with_button(
+/// The newest message `person` sees with a select menu offering `label`:
+/// the message, the menu's custom id and the option's value.
+fn newest_with_option(
     sandbox: &Sandbox,
     person: &Person,
     label: &str,
     place: Option<&Place>,
-) -> Result<(MessageView, String), ActError> {
-    let messages: Vec<MessageView> = match place {
+) -> Option<(MessageView, String, String)> {
+    let messages = visible_messages(sandbox, person, place).ok()?;
+    let wanted = label.to_lowercase();
+    messages
+        .into_iter()
+        .filter_map(|m| {
+            let (menu, value) = m.selects.iter().filter(|s| !s.disabled).find_map(|s| {
+                s.options
+                    .iter()
+                    .find(|(l, _)| l.to_lowercase() == wanted)
+                    .map(|(_, v)| (s.custom_id.clone(), v.clone()))
+            })?;
+            Some((m, menu, value))
+        })
+        .max_by_key(|(m, _, _)| m.id)
+}
+
+/// What `person` sees in `place`, or everywhere.
+fn visible_messages(
+    sandbox: &Sandbox,
+    person: &Person,
+    place: Option<&Place>,
+) -> Result<Vec<MessageView>, ActError> {
+    Ok(match place {
         Some(place) => {
             let channel: ChannelRef = resolve(sandbox, person, place)?;
             person.messages_in(&channel)
@@ -111,7 +145,16 @@ fn newest_with_button(
             .into_iter()
             .flat_map(|c| c.recent)
             .collect(),
-    };
+    })
+}
+
+fn newest_with_button(
+    sandbox: &Sandbox,
+    person: &Person,
+    label: &str,
+    place: Option<&Place>,
+) -> Result<(MessageView, String), ActError> {
+    let messages = visible_messages(sandbox, person, place)?;
     let wanted = label.to_lowercase();
     let matching = |m: &MessageView| {
         m.buttons

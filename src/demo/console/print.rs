@@ -145,6 +145,9 @@ fn one(s: &Seen) -> String {
         let buttons: Vec<String> = s.buttons.iter().map(|b| format!("[{b}]")).collect();
         out.push_str(&format!("      {}\n", buttons.join(" ")));
     }
+    for menu in &s.menus {
+        out.push_str(&format!("      ▾ {menu}\n"));
+    }
     if !s.pings.is_empty() {
         out.push_str(&format!("      🔔 notified {}\n", s.pings.join(", ")));
     }
@@ -184,6 +187,7 @@ mod tests {
                 footer: None,
             }],
             buttons: vec!["Solved".into(), "Talk to a human".into()],
+            menus: Vec::new(),
             modal: None,
             attachments: vec![],
             pings: vec![],

@@ -279,27 +279,41 @@ fn parse_click(who: String, tail: &str) -> Result<Action, SyntaxError> {
 }
 
 /// Byte offsets where `name:` options begin (a word of letters, digits,
-/// `_` or `-` directly followed by a colon, at the start or after a space,
-/// outside quotes).
+/// `_` or `-` directly followed by a colon and then a space or the end, at
+/// the start or after a space, outside quotes). A colon inside a value,
+/// as in `09:00-18:00` or `https://…`, has no space after it.
 fn option_starts(s: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut in_quotes = false;
     let mut word_start: Option<usize> = Some(0);
-    for (i, c) in s.char_indices() {
+    let mut quote_start: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends_name = chars.peek().is_none_or(|(_, next)| next.is_whitespace());
         match c {
             '"' => {
+                // `"a label": value` names a form field by a label with spaces.
+                let opening = !in_quotes && word_start == Some(i);
                 in_quotes = !in_quotes;
-                word_start = None;
+                if opening {
+                    quote_start = Some(i);
+                    word_start = None;
+                } else if !in_quotes && chars.peek().is_some_and(|(_, c)| *c == ':') {
+                    word_start = quote_start.take();
+                } else {
+                    word_start = None;
+                }
             }
             c if c.is_whitespace() => {
                 word_start = (!in_quotes).then_some(i + c.len_utf8());
             }
-            ':' => {
+            ':' if ends_name => {
                 if let Some(start) = word_start.filter(|s| *s < i) {
                     starts.push(start);
                 }
                 word_start = None;
             }
+            ':' => word_start = None,
             c if c.is_alphanumeric() || c == '_' || c == '-' => {}
             _ => word_start = None,
         }
@@ -307,7 +321,8 @@ fn option_starts(s: &str) -> Vec<usize> {
     starts
 }
 
-/// `name: value other: value…`; a value may be quoted to contain `word:`.
+/// `name: value other: value…`; a value may be quoted to contain `word:`,
+/// a name to contain spaces (`"Order number": 55123`).
 pub fn parse_options(s: &str) -> Result<Vec<(String, String)>, SyntaxError> {
     let s = s.trim();
     if s.is_empty() {
@@ -330,6 +345,7 @@ pub fn parse_options(s: &str) -> Result<Vec<(String, String)>, SyntaxError> {
             .split_once(':')
             .ok_or_else(|| bad("expected `name: value`"))?;
         let value = unquote(value.trim());
+        let name = unquote(name);
         if out.iter().any(|(n, _)| n == name) {
             return Err(bad(format!("the option `{name}` is given twice")));
         }

@@ -206,3 +206,29 @@ fn mistakes_say_what_was_expected() {
     assert!(error("alice /ask question: a question: b").contains("given twice"));
     assert!(error("alice /").contains("command name"));
 }
+
+#[test]
+fn a_colon_inside_a_value_is_part_of_it() {
+    let options = parse_options("zone: Europe/Moscow week: Mon-Fri 09:00-18:00").unwrap();
+    assert_eq!(
+        options,
+        vec![
+            ("zone".to_string(), "Europe/Moscow".to_string()),
+            ("week".to_string(), "Mon-Fri 09:00-18:00".to_string()),
+        ]
+    );
+    let link = parse_options("question: see https://example.com/a:b please").unwrap();
+    assert_eq!(link[0].1, "see https://example.com/a:b please");
+}
+
+#[test]
+fn a_quoted_name_may_hold_spaces() {
+    let options = parse_options("\"Номер заказа\": 55123 reason: \"a: b\"").unwrap();
+    assert_eq!(
+        options,
+        vec![
+            ("Номер заказа".to_string(), "55123".to_string()),
+            ("reason".to_string(), "a: b".to_string()),
+        ]
+    );
+}

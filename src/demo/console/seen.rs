@@ -26,6 +26,10 @@ pub struct Seen {
     pub ephemeral: bool,
     pub embeds: Vec<SeenEmbed>,
     pub buttons: Vec<String>,
+    /// Select menus, each as `placeholder: option · option` (pick one with
+    /// `clicks "option"`).
+    #[serde(default)]
+    pub menus: Vec<String>,
     pub modal: Option<SeenModal>,
     /// Files attached to the message (an HTML transcript, the /stats chart).
     pub attachments: Vec<SeenFile>,
@@ -127,6 +131,20 @@ pub fn seen_message(
             .filter(|b| !b.disabled)
             .map(|b| b.label.clone())
             .collect(),
+        menus: message
+            .selects
+            .iter()
+            .filter(|m| !m.disabled)
+            .map(|m| {
+                let options: Vec<&str> =
+                    m.options.iter().map(|(label, _)| label.as_str()).collect();
+                format!(
+                    "{}: {}",
+                    m.placeholder.as_deref().unwrap_or("choose"),
+                    options.join(" · ")
+                )
+            })
+            .collect(),
         modal: None,
         attachments: message
             .attachments
@@ -156,6 +174,7 @@ fn seen_modal(
         ephemeral: true,
         embeds: Vec::new(),
         buttons: Vec::new(),
+        menus: Vec::new(),
         modal: Some(SeenModal {
             title: modal.title.clone(),
             fields: modal.fields.iter().map(|f| f.label.clone()).collect(),
@@ -197,6 +216,7 @@ impl Memory {
                     seen.text = String::new();
                     seen.embeds.clear();
                     seen.buttons.clear();
+                    seen.menus.clear();
                     seen.attachments.clear();
                     seen.pings.clear();
                     out.push(seen);
@@ -231,5 +251,6 @@ fn same_content(a: &Seen, b: &Seen) -> bool {
     a.text == b.text
         && a.embeds == b.embeds
         && a.buttons == b.buttons
+        && a.menus == b.menus
         && a.attachments == b.attachments
 }

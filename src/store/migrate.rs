@@ -46,6 +46,12 @@ const VERSIONS: &[Version] = &[
         sqlite: include_str!("../../migrations/sqlite/0007_intake.sql"),
         postgres: include_str!("../../migrations/postgres/0007_intake.sql"),
     },
+    Version {
+        version: 8,
+        description: "hours",
+        sqlite: include_str!("../../migrations/sqlite/0008_hours.sql"),
+        postgres: include_str!("../../migrations/postgres/0008_hours.sql"),
+    },
 ];
 
 #[derive(Debug)]

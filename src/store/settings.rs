@@ -5,6 +5,7 @@ use sqlx::AnyConnection;
 
 use super::convert::{flag, ms, sf, Col};
 use super::error::{Bad, Doing, StoreError};
+use super::service::{load_service, save_service};
 use super::Store;
 use crate::i18n::Locale;
 use crate::tickets::{ChannelId, GuildId, GuildSettings, Level, RoleId};
@@ -88,6 +89,7 @@ impl Store {
             .doing(DOING)?;
         }
         super::intake::save_intake(&mut tx, s).await?;
+        save_service(&mut tx, s.guild, &s.service).await?;
         tx.commit().await.doing(DOING)
     }
 }
@@ -108,6 +110,7 @@ pub(crate) async fn load_settings(
     .await
     .doing(DOING)?;
     let Some(row) = row else {
+        s.service = load_service(conn, guild).await?;
         return Ok(s);
     };
     let read = |s: &mut GuildSettings| -> Result<(), Bad> {
@@ -160,6 +163,7 @@ pub(crate) async fn load_settings(
         .collect::<Result<_, _>>()
         .doing(DOING)?;
     super::intake::load_intake(conn, &mut s).await?;
+    s.service = load_service(conn, guild).await?;
     Ok(s)
 }
 

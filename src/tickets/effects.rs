@@ -142,6 +142,8 @@ pub enum UserNews {
     },
     Reopened,
     CaseLost,
+    /// Staff still wait on the user (pinged).
+    WaitingReminder,
 }
 
 impl Effect {
@@ -299,6 +301,13 @@ pub fn needed(before: &Ticket, events: &[TicketEvent]) -> Vec<Effect> {
                     }));
                 }
             }
+            // The card shows whom the ticket waits on.
+            EventKind::WaitingOnUser | EventKind::UserAnswered { .. } => {
+                out.push(Effect::RefreshCard)
+            }
+            EventKind::WaitingReminded => out.push(Effect::TellUser {
+                news: UserNews::WaitingReminder,
+            }),
             EventKind::FirstResponse | EventKind::ThreadLost { .. } => {}
         }
     }

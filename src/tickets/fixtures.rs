@@ -56,6 +56,7 @@ pub fn ticket(level: Level) -> Ticket {
         intake: Default::default(),
         closed_at: None,
         close_reason: None,
+        sla_clock: Default::default(),
         version: 1,
     }
 }

@@ -8,6 +8,7 @@ use super::ids::{ChannelId, GuildId, RoleId};
 use super::intake::{IntakeError, IntakeSettings};
 use super::level::{Level, LevelSet};
 use super::locale::Locale;
+use super::service::ServiceSettings;
 
 /// One rung of the ladder in this guild.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +53,8 @@ pub struct GuildSettings {
     pub intake: IntakeSettings,
     /// Hours a close request waits for an answer before closing (issue 14.5).
     pub close_request_hours: u32,
+    /// Working hours, waiting on users, rate limits (`service.rs`).
+    pub service: ServiceSettings,
 }
 
 /// The defaults of design.md.
@@ -124,6 +127,7 @@ impl GuildSettings {
             default_locale: None,
             intake: IntakeSettings::default(),
             close_request_hours: DEFAULT_CLOSE_REQUEST_HOURS,
+            service: ServiceSettings::default(),
         }
     }
 

@@ -8,6 +8,7 @@ use super::intake::TicketIntake;
 use super::level::{Level, LevelSet};
 use super::locale::Locale;
 use super::urgency::{self, Cues};
+use super::waiting::SlaClock;
 
 /// Where a ticket stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,6 +76,8 @@ pub enum CloseReason {
     ThreadLost,
     /// Staff asked the user to confirm closing and nobody answered in time.
     CloseRequestExpired,
+    /// Staff waited on the user, who did not write in time.
+    UserSilent,
 }
 
 impl CloseReason {
@@ -86,6 +89,7 @@ impl CloseReason {
             CloseReason::ByUser => "by_user",
             CloseReason::ThreadLost => "thread_lost",
             CloseReason::CloseRequestExpired => "close_request_expired",
+            CloseReason::UserSilent => "user_silent",
         }
     }
 
@@ -97,6 +101,7 @@ impl CloseReason {
             CloseReason::ByUser,
             CloseReason::ThreadLost,
             CloseReason::CloseRequestExpired,
+            CloseReason::UserSilent,
         ]
         .into_iter()
         .find(|r| r.as_str() == s)
@@ -193,6 +198,8 @@ pub struct Ticket {
     pub intake: TicketIntake,
     pub closed_at: Option<DateTime<Utc>>,
     pub close_reason: Option<CloseReason>,
+    /// The SLA clock at the current level, and waiting on the user.
+    pub sla_clock: SlaClock,
     /// Bumped by every stored change; the store refuses a change based on
     /// an older version (optimistic concurrency).
     pub version: i64,

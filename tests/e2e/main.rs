@@ -12,6 +12,7 @@ mod durability;
 mod fidelity;
 mod framework_errors;
 mod gateway;
+mod hours;
 mod insight;
 mod intake;
 mod ladder;

@@ -19,6 +19,12 @@ mod preferences;
 mod question;
 mod show;
 mod topic;
+// Working hours, waiting on users, rate limits (issue 14).
+mod holidays;
+mod hours;
+mod ratelimits;
+mod service;
+mod waiting;
 
 use channels::{help, level, log, sla, support};
 use panel::panel;
@@ -28,6 +34,7 @@ use show::{show, summary};
 use close_request::close_request;
 use question::question;
 use topic::topic;
+use {holidays::holidays, hours::hours, ratelimits::ratelimits, waiting::waiting};
 
 /// The `/setup` group (admins); its text is `cmd-setup…` in the catalogues.
 #[poise::command(
@@ -46,7 +53,11 @@ use topic::topic;
         "panel",
         "question",
         "topic",
-        "close_request"
+        "close_request",
+        "hours",
+        "holidays",
+        "waiting",
+        "ratelimits"
     ),
     subcommand_required
 )]

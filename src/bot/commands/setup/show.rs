@@ -107,6 +107,7 @@ pub(super) fn summary(locale: Locale, s: &GuildSettings) -> String {
         days = s.reopen_days
     ));
     lines.extend(intake_summary(locale, s));
+    lines.extend(super::service::summary_lines(locale, &s.service));
     lines.join("\n")
 }
 

@@ -123,7 +123,7 @@ async fn a_close_request_is_stored_and_plans_one_auto_close_until_withdrawn() {
         assert_eq!(closes[0].due_at, at(2) + Duration::hours(12));
         let user = supportline::tickets::Actor::member(ALICE);
         store
-            .transition(t.id, |t| tickets::keep_open(t, &user, at(3)))
+            .transition(t.id, |t| tickets::keep_open(t, &user, None, at(3)))
             .await
             .unwrap();
         let t = store.ticket(t.id).await.unwrap().unwrap();

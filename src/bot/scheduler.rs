@@ -93,8 +93,6 @@ async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
                 })
                 .await
         }
-        // One kind closes both kinds of unanswered question: "Did this
-        // solve it?" (while resolving) and a close request (while open).
         TimerKind::WaitingReminder => {
             let Some(after) = settings.service.remind_after() else {
                 return Ok(());
@@ -111,6 +109,8 @@ async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
                 .transition(id, |t| tickets::close_waiting(t, after, now))
                 .await
         }
+        // One kind closes both kinds of unanswered question: "Did this
+        // solve it?" (while resolving) and a close request (while open).
         TimerKind::AutoClose => {
             let after = settings.auto_close_after();
             let request_after = settings.close_request_after();

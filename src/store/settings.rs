@@ -88,8 +88,8 @@ impl Store {
             .await
             .doing(DOING)?;
         }
-        super::intake::save_intake(&mut tx, s).await?;
         save_service(&mut tx, s.guild, &s.service).await?;
+        super::intake::save_intake(&mut tx, s).await?;
         tx.commit().await.doing(DOING)
     }
 }
@@ -162,8 +162,8 @@ pub(crate) async fn load_settings(
         .map(|r| r.u64("channel_id").map(ChannelId))
         .collect::<Result<_, _>>()
         .doing(DOING)?;
-    super::intake::load_intake(conn, &mut s).await?;
     s.service = load_service(conn, guild).await?;
+    super::intake::load_intake(conn, &mut s).await?;
     Ok(s)
 }
 

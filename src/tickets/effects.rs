@@ -284,6 +284,13 @@ pub fn needed(before: &Ticket, events: &[TicketEvent]) -> Vec<Effect> {
                 });
             }
             EventKind::SlaBreached => out.push(Effect::SlaReminder { level: e.level }),
+            // The card shows whom the ticket waits on.
+            EventKind::WaitingOnUser | EventKind::UserAnswered { .. } => {
+                out.push(Effect::RefreshCard)
+            }
+            EventKind::WaitingReminded => out.push(Effect::TellUser {
+                news: UserNews::WaitingReminder,
+            }),
             EventKind::CloseRequested => {
                 out.push(Effect::AskClose);
                 out.push(Effect::RefreshCard);
@@ -301,13 +308,6 @@ pub fn needed(before: &Ticket, events: &[TicketEvent]) -> Vec<Effect> {
                     }));
                 }
             }
-            // The card shows whom the ticket waits on.
-            EventKind::WaitingOnUser | EventKind::UserAnswered { .. } => {
-                out.push(Effect::RefreshCard)
-            }
-            EventKind::WaitingReminded => out.push(Effect::TellUser {
-                news: UserNews::WaitingReminder,
-            }),
             EventKind::FirstResponse | EventKind::ThreadLost { .. } => {}
         }
     }

@@ -130,13 +130,6 @@ pub enum EventKind {
         thread: ChannelId,
         role: ThreadRole,
     },
-    /// Staff asked the user to confirm closing (issue 14.5).
-    CloseRequested,
-    /// The close request was answered "Keep open", or (`replied`) the user
-    /// wrote in their thread instead.
-    CloseRequestWithdrawn {
-        replied: bool,
-    },
     /// Staff wrote to the user: the SLA clock stops until the user writes.
     WaitingOnUser,
     /// The user wrote while waited on: the clock resumes with this much
@@ -146,6 +139,13 @@ pub enum EventKind {
     },
     /// The user was reminded that staff wait on them.
     WaitingReminded,
+    /// Staff asked the user to confirm closing (issue 14.5).
+    CloseRequested,
+    /// The close request was answered "Keep open", or (`replied`) the user
+    /// wrote in their thread instead.
+    CloseRequestWithdrawn {
+        replied: bool,
+    },
 }
 
 impl EventKind {
@@ -167,11 +167,11 @@ impl EventKind {
             EventKind::FirstResponse => "first_response",
             EventKind::SlaBreached => "sla_breached",
             EventKind::ThreadLost { .. } => "thread_lost",
-            EventKind::CloseRequested => "close_requested",
-            EventKind::CloseRequestWithdrawn { .. } => "close_request_withdrawn",
             EventKind::WaitingOnUser => "waiting_on_user",
             EventKind::UserAnswered { .. } => "user_answered",
             EventKind::WaitingReminded => "waiting_reminded",
+            EventKind::CloseRequested => "close_requested",
+            EventKind::CloseRequestWithdrawn { .. } => "close_request_withdrawn",
         }
     }
 
@@ -242,8 +242,6 @@ impl Ticket {
             EventKind::FirstResponse => self.first_response_at = Some(at),
             EventKind::SlaBreached => self.sla_breached_at = Some(at),
             EventKind::ThreadLost { .. } => {}
-            EventKind::CloseRequested => self.close_requested_at = Some(at),
-            EventKind::CloseRequestWithdrawn { .. } => self.close_requested_at = None,
             EventKind::WaitingOnUser => {
                 self.sla_clock.waiting_since = Some(at);
                 self.sla_clock.reminded_at = None;
@@ -255,6 +253,8 @@ impl Ticket {
                 self.sla_clock.resumed_at = Some(at);
             }
             EventKind::WaitingReminded => self.sla_clock.reminded_at = Some(at),
+            EventKind::CloseRequested => self.close_requested_at = Some(at),
+            EventKind::CloseRequestWithdrawn { .. } => self.close_requested_at = None,
         }
     }
 

@@ -49,12 +49,12 @@ pub struct GuildSettings {
     /// The guild's language for people whose locale the bot does not speak;
     /// `None` means the process default (`DEFAULT_LOCALE`).
     pub default_locale: Option<Locale>,
+    /// Working hours, waiting on users, rate limits (`service.rs`).
+    pub service: ServiceSettings,
     /// Questions and topics asked when a ticket opens (issue 14.1).
     pub intake: IntakeSettings,
     /// Hours a close request waits for an answer before closing (issue 14.5).
     pub close_request_hours: u32,
-    /// Working hours, waiting on users, rate limits (`service.rs`).
-    pub service: ServiceSettings,
 }
 
 /// The defaults of design.md.
@@ -125,9 +125,9 @@ impl GuildSettings {
             auto_close_hours: DEFAULT_AUTO_CLOSE_HOURS,
             reopen_days: DEFAULT_REOPEN_DAYS,
             default_locale: None,
+            service: ServiceSettings::default(),
             intake: IntakeSettings::default(),
             close_request_hours: DEFAULT_CLOSE_REQUEST_HOURS,
-            service: ServiceSettings::default(),
         }
     }
 

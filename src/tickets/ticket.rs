@@ -74,10 +74,10 @@ pub enum CloseReason {
     ByUser,
     /// Its user thread or case thread was deleted behind the bot's back.
     ThreadLost,
-    /// Staff asked the user to confirm closing and nobody answered in time.
-    CloseRequestExpired,
     /// Staff waited on the user, who did not write in time.
     UserSilent,
+    /// Staff asked the user to confirm closing and nobody answered in time.
+    CloseRequestExpired,
 }
 
 impl CloseReason {
@@ -88,8 +88,8 @@ impl CloseReason {
             CloseReason::ByStaff => "by_staff",
             CloseReason::ByUser => "by_user",
             CloseReason::ThreadLost => "thread_lost",
-            CloseReason::CloseRequestExpired => "close_request_expired",
             CloseReason::UserSilent => "user_silent",
+            CloseReason::CloseRequestExpired => "close_request_expired",
         }
     }
 
@@ -100,8 +100,8 @@ impl CloseReason {
             CloseReason::ByStaff,
             CloseReason::ByUser,
             CloseReason::ThreadLost,
-            CloseReason::CloseRequestExpired,
             CloseReason::UserSilent,
+            CloseReason::CloseRequestExpired,
         ]
         .into_iter()
         .find(|r| r.as_str() == s)

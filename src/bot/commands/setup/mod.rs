@@ -18,23 +18,23 @@ mod panel;
 mod preferences;
 mod question;
 mod show;
-mod topic;
 // Working hours, waiting on users, rate limits (issue 14).
 mod holidays;
 mod hours;
 mod ratelimits;
 mod service;
+mod topic;
 mod waiting;
 
 use channels::{help, level, log, sla, support};
 use panel::panel;
 use preferences::{language, limits, smalltalk};
 use show::{show, summary};
+use {holidays::holidays, hours::hours, ratelimits::ratelimits, waiting::waiting};
 // Intake and close requests (issue 14.1, 14.5).
 use close_request::close_request;
 use question::question;
 use topic::topic;
-use {holidays::holidays, hours::hours, ratelimits::ratelimits, waiting::waiting};
 
 /// The `/setup` group (admins); its text is `cmd-setup…` in the catalogues.
 #[poise::command(
@@ -51,13 +51,13 @@ use {holidays::holidays, hours::hours, ratelimits::ratelimits, waiting::waiting}
         "smalltalk",
         "show",
         "panel",
-        "question",
-        "topic",
-        "close_request",
         "hours",
         "holidays",
         "waiting",
-        "ratelimits"
+        "ratelimits",
+        "question",
+        "topic",
+        "close_request"
     ),
     subcommand_required
 )]

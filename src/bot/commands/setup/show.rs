@@ -106,8 +106,8 @@ pub(super) fn summary(locale: Locale, s: &GuildSettings) -> String {
         hours = s.auto_close_hours,
         days = s.reopen_days
     ));
-    lines.extend(intake_summary(locale, s));
     lines.extend(super::service::summary_lines(locale, &s.service));
+    lines.extend(intake_summary(locale, s));
     lines.join("\n")
 }
 

@@ -71,6 +71,24 @@ async fn a_ticket_keeps_its_intake_and_is_counted_by_topic() {
         assert_eq!(d.topic.as_deref(), Some("Payments"), "{}", db.backend);
         assert_eq!(d.question, "Charged twice");
         assert_eq!(d.locale, Locale::Ru);
+        // A draft a day old is swept when the next one is made.
+        store
+            .create_intake_draft(
+                GUILD,
+                BORIS,
+                "Another",
+                Locale::En,
+                TicketSource::Interaction(10),
+                at(1) + Duration::days(2),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            store.intake_draft(draft).await.unwrap(),
+            None,
+            "{}",
+            db.backend
+        );
 
         let mut new = question(ALICE, "Charged twice", 9);
         new.intake = TicketIntake {

@@ -89,6 +89,24 @@ impl Store {
         read().map(Some).doing(DOING)
     }
 
+    /// When `user` last opened a ticket in `guild` (for intake to tell of
+    /// a cooldown before asking; the opening itself enforces it).
+    pub async fn last_opening(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let at: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT last_opened_at FROM user_openings WHERE guild_id = $1 AND user_id = $2",
+        )
+        .bind(sf(guild.0))
+        .bind(sf(user.0))
+        .fetch_optional(&self.pool)
+        .await
+        .doing("reading when a user last opened a ticket")?;
+        Ok(at.flatten().and_then(DateTime::from_timestamp_millis))
+    }
+
     /// Records the topic chosen for a draft (a second choice replaces it).
     pub async fn choose_draft_topic(&self, id: i64, topic: &str) -> Result<(), StoreError> {
         sqlx::query("UPDATE intake_drafts SET topic = $1 WHERE id = $2")

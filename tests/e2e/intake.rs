@@ -244,6 +244,28 @@ async fn the_same_form_sent_twice_opens_one_ticket() {
             .len(),
         1
     );
+    // At the limit, or in the cooldown, she is told at once, not asked.
+    let again = w
+        .slash(
+            &alice,
+            &help,
+            "ticket open",
+            &[("question", text("And another"))],
+        )
+        .await;
+    assert!(again.text.contains("already have"), "{again:?}");
+    let n = ticket_number(&first.text).unwrap();
+    let thread = w.channel_by_id(w.ticket(n).await.user_thread.unwrap().0);
+    w.slash(&alice, &thread, "close", &[]).await;
+    let again = w
+        .slash(
+            &alice,
+            &help,
+            "ticket open",
+            &[("question", text("And another"))],
+        )
+        .await;
+    assert!(again.text.contains("just opened a ticket"), "{again:?}");
 }
 
 #[tokio::test]

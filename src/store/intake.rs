@@ -36,7 +36,7 @@ impl Store {
         source: TicketSource,
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
-        sqlx::query_scalar(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO intake_drafts (guild_id, user_id, question, locale, source, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
@@ -48,7 +48,18 @@ impl Store {
         .bind(ms(now))
         .fetch_one(&self.pool)
         .await
-        .doing("keeping an opening's draft")
+        .doing("keeping an opening's draft")?;
+        // Drafts a day old are abandoned openings (a menu or form nobody
+        // finished); the guild's are swept as new ones come, so the table
+        // stays small without a timer. After the insert: SQLite gives the
+        // largest id plus one, and the newest row is kept, so no id returns.
+        sqlx::query("DELETE FROM intake_drafts WHERE guild_id = $1 AND created_at < $2")
+            .bind(sf(guild.0))
+            .bind(ms(now - chrono::Duration::days(1)))
+            .execute(&self.pool)
+            .await
+            .doing("sweeping abandoned openings")?;
+        Ok(id)
     }
 
     pub async fn intake_draft(&self, id: i64) -> Result<Option<IntakeDraft>, StoreError> {
@@ -76,6 +87,24 @@ impl Store {
             })
         };
         read().map(Some).doing(DOING)
+    }
+
+    /// When `user` last opened a ticket in `guild` (for intake to tell of
+    /// a cooldown before asking; the opening itself enforces it).
+    pub async fn last_opening(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let at: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT last_opened_at FROM user_openings WHERE guild_id = $1 AND user_id = $2",
+        )
+        .bind(sf(guild.0))
+        .bind(sf(user.0))
+        .fetch_optional(&self.pool)
+        .await
+        .doing("reading when a user last opened a ticket")?;
+        Ok(at.flatten().and_then(DateTime::from_timestamp_millis))
     }
 
     /// Records the topic chosen for a draft (a second choice replaces it).

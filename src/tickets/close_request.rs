@@ -11,13 +11,17 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::event::EventKind;
+use super::hours::WorkingHours;
 use super::policy::{allows, Actor};
 use super::refusal::{Refusal, TicketAction};
 use super::ticket::{CloseReason, Status, Ticket};
 use super::transitions::{by_actor, by_bot, not_closed, Decision};
+use super::waiting::{user_answered, wait_on_user};
 
 /// Staff ask the user to confirm closing. Counts as the first response
-/// at this level if staff had not written yet (they talked to the user).
+/// at this level if staff had not written yet (they talked to the user),
+/// and the ticket now waits on the user: its SLA clock stops (as
+/// Zendesk's "pending"; `waiting::wait_on_user`).
 pub fn request_close(t: &Ticket, actor: &Actor, now: DateTime<Utc>) -> Decision {
     allows(TicketAction::Resolve, actor, t)?;
     not_closed(t, TicketAction::Close)?;
@@ -32,6 +36,7 @@ pub fn request_close(t: &Ticket, actor: &Actor, now: DateTime<Utc>) -> Decision 
         events.push(by_actor(t, actor, now, EventKind::FirstResponse));
     }
     events.push(by_actor(t, actor, now, EventKind::CloseRequested));
+    events.extend(wait_on_user(t, actor, now)?);
     Ok(events)
 }
 
@@ -54,11 +59,20 @@ pub fn accept_close(t: &Ticket, actor: &Actor, now: DateTime<Utc>) -> Decision {
     Ok(vec![by_actor(t, actor, now, kind)])
 }
 
-/// "Keep open": the request is withdrawn, the ticket carries on.
-pub fn keep_open(t: &Ticket, actor: &Actor, now: DateTime<Utc>) -> Decision {
+/// "Keep open": the request is withdrawn, the ticket carries on. The
+/// user's click answers the wait, so the SLA clock runs again (`hours`:
+/// the server's working hours, which the clock counts).
+pub fn keep_open(
+    t: &Ticket,
+    actor: &Actor,
+    hours: Option<&WorkingHours>,
+    now: DateTime<Utc>,
+) -> Decision {
     pending(t, actor)?;
     let kind = EventKind::CloseRequestWithdrawn { replied: false };
-    Ok(vec![by_actor(t, actor, now, kind)])
+    let mut events = vec![by_actor(t, actor, now, kind)];
+    events.extend(user_answered(t, actor, hours, now)?);
+    Ok(events)
 }
 
 /// The user wrote in their thread after the request: they still need
@@ -125,6 +139,7 @@ mod tests {
         assert_eq!(t.close_requested_at, Some(minutes(10)));
         assert_eq!(t.first_response_at, Some(minutes(10)));
         assert_eq!(t.status, Status::Open);
+        assert!(t.is_waiting_on_user(), "the SLA clock stops meanwhile");
         assert_eq!(
             request_close(&t, &staff(1, Level::L1), minutes(11)),
             Err(Refusal::AlreadyCloseRequested)
@@ -143,10 +158,11 @@ mod tests {
         let closed = requested().after(&accept_close(&requested(), &user(), minutes(11)).unwrap());
         assert_eq!(closed.status, Status::Closed);
         assert_eq!(closed.close_reason, Some(CloseReason::Confirmed));
-        let kept = requested().after(&keep_open(&requested(), &user(), minutes(11)).unwrap());
+        let kept = requested().after(&keep_open(&requested(), &user(), None, minutes(11)).unwrap());
         assert_eq!(kept.close_requested_at, None);
+        assert!(!kept.is_waiting_on_user(), "the clock runs again");
         assert_eq!(
-            keep_open(&kept, &user(), minutes(12)),
+            keep_open(&kept, &user(), None, minutes(12)),
             Err(Refusal::NoCloseRequest)
         );
     }
@@ -175,7 +191,7 @@ mod tests {
             .is_empty());
         let closed = t.after(&close_request_due(&t, day, minutes(10 + 24 * 60)).unwrap());
         assert_eq!(closed.close_reason, Some(CloseReason::CloseRequestExpired));
-        let kept = t.after(&keep_open(&t, &user(), minutes(11)).unwrap());
+        let kept = t.after(&keep_open(&t, &user(), None, minutes(11)).unwrap());
         assert!(close_request_due(&kept, day, minutes(10 + 48 * 60))
             .unwrap()
             .is_empty());

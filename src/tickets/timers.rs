@@ -182,7 +182,7 @@ mod tests {
             t.after(&crate::tickets::request_close(&t, &staff(1, Level::L1), minutes(5)).unwrap());
         let mut s = settings();
         s.close_request_hours = 48;
-        // (The SLA reminder still runs: nobody has answered the user yet.)
+        // (Other kinds may be planned beside it, as the server asks.)
         let closes: Vec<_> = ticket_timers(&t, &s)
             .into_iter()
             .filter(|p| p.kind == TimerKind::AutoClose)

@@ -32,6 +32,8 @@ async fn the_user_closes_from_the_request_and_a_stranger_cannot() {
     assert_eq!(request.pings.notified, vec!["alice".to_string()]);
     let card = w.card(&lena, n).await;
     assert!(card.shows("Close requested") && !card.has_button("Ask to close"));
+    // Meanwhile the ticket waits on the user: its SLA clock stops.
+    assert!(card.shows("Waiting on the user"), "{card:?}");
     // Someone else cannot answer for alice (boris cannot even see it).
     assert!(boris.click(&request, "Close").await.is_err());
     let done = w.click(&alice, &request, "Close").await;
@@ -65,7 +67,9 @@ async fn keep_open_or_writing_in_the_thread_withdraws_the_request() {
         .unwrap();
     let kept = w.click(&alice, &request, "Keep open").await;
     assert!(kept.text.contains("stays open"), "{}", kept.text);
-    assert_eq!(w.ticket(n).await.close_requested_at, None);
+    let t = w.ticket(n).await;
+    assert_eq!(t.close_requested_at, None);
+    assert!(!t.is_waiting_on_user(), "the SLA clock runs again");
     lena.sees_in(&l1, |m| m.text.contains("kept the ticket open"))
         .await
         .expect("staff are told");

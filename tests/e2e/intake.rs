@@ -244,6 +244,28 @@ async fn the_same_form_sent_twice_opens_one_ticket() {
             .len(),
         1
     );
+    // At the limit, or in the cooldown, she is told at once, not asked.
+    let again = w
+        .slash(
+            &alice,
+            &help,
+            "ticket open",
+            &[("question", text("And another"))],
+        )
+        .await;
+    assert!(again.text.contains("already have"), "{again:?}");
+    let n = ticket_number(&first.text).unwrap();
+    let thread = w.channel_by_id(w.ticket(n).await.user_thread.unwrap().0);
+    w.slash(&alice, &thread, "close", &[]).await;
+    let again = w
+        .slash(
+            &alice,
+            &help,
+            "ticket open",
+            &[("question", text("And another"))],
+        )
+        .await;
+    assert!(again.text.contains("just opened a ticket"), "{again:?}");
 }
 
 #[tokio::test]
@@ -287,4 +309,53 @@ async fn a_sixth_question_is_refused_as_discord_forms_hold_five() {
             .len(),
         5
     );
+}
+
+#[tokio::test]
+async fn from_the_panel_a_russian_user_gets_the_intake_in_russian() {
+    let w = World::start().await;
+    set_up_intake(&w).await;
+    let root = w.person("root");
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    let support = w.channel("support");
+    w.slash(&root, &help, "setup panel", &[("channel", text("support"))])
+        .await;
+    // The panel speaks the server's language; what follows, boris's.
+    let panel = boris
+        .sees_in(&support, |m| m.has_button("Get help"))
+        .await
+        .expect("the panel is in #support");
+    let form = boris.click(&panel, "Get help").await.unwrap();
+    let modal = form.modal().unwrap().clone();
+    let answer = boris
+        .submit_modal(&modal, &[("question", "с карты дважды списали оплату")])
+        .await
+        .unwrap();
+    let answer = w.answer(&boris, &answer).await;
+    let menu = w.click(&boris, &answer, "Позвать человека").await;
+    assert!(menu.text.contains("О чём ваш вопрос"), "{menu:?}");
+    assert_eq!(
+        menu.selects[0].placeholder.as_deref(),
+        Some("Выберите тему")
+    );
+    let form = boris.choose(&menu, "Выберите тему", &["0"]).await.unwrap();
+    let modal = form.modal().unwrap().clone();
+    assert_eq!(modal.title, "Несколько вопросов перед началом");
+    let done = boris
+        .submit_modal(&modal, &[("Order number", "Б-42")])
+        .await
+        .unwrap();
+    let done = w.answer(&boris, &done).await;
+    w.sandbox.settled().await.unwrap();
+    let n = ticket_number(&done.text).expect("a ticket opened");
+    let t = w.ticket(n).await;
+    assert_eq!(t.intake.topic.as_deref(), Some("Payments"));
+    let thread = w.channel_by_id(t.user_thread.unwrap().0);
+    boris
+        .sees_in(&thread, |m| {
+            m.text.contains("Ваши ответы") && m.text.contains("Б-42")
+        })
+        .await
+        .expect("the greeting repeats the answers in Russian");
 }

@@ -71,6 +71,24 @@ async fn a_ticket_keeps_its_intake_and_is_counted_by_topic() {
         assert_eq!(d.topic.as_deref(), Some("Payments"), "{}", db.backend);
         assert_eq!(d.question, "Charged twice");
         assert_eq!(d.locale, Locale::Ru);
+        // A draft a day old is swept when the next one is made.
+        store
+            .create_intake_draft(
+                GUILD,
+                BORIS,
+                "Another",
+                Locale::En,
+                TicketSource::Interaction(10),
+                at(1) + Duration::days(2),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            store.intake_draft(draft).await.unwrap(),
+            None,
+            "{}",
+            db.backend
+        );
 
         let mut new = question(ALICE, "Charged twice", 9);
         new.intake = TicketIntake {
@@ -123,7 +141,7 @@ async fn a_close_request_is_stored_and_plans_one_auto_close_until_withdrawn() {
         assert_eq!(closes[0].due_at, at(2) + Duration::hours(12));
         let user = supportline::tickets::Actor::member(ALICE);
         store
-            .transition(t.id, |t| tickets::keep_open(t, &user, at(3)))
+            .transition(t.id, |t| tickets::keep_open(t, &user, None, at(3)))
             .await
             .unwrap();
         let t = store.ticket(t.id).await.unwrap().unwrap();

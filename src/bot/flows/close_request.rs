@@ -60,7 +60,8 @@ pub async fn keep(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result<Str
     let change = data
         .store
         .transition(t.id, |t| {
-            tickets::keep_open(t, &env.actor, data.clock.now())
+            let hours = env.settings.service.hours.as_ref();
+            tickets::keep_open(t, &env.actor, hours, data.clock.now())
         })
         .await?;
     let (t, note) = carry_out(http, data, env, &change).await?;

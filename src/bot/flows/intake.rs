@@ -50,12 +50,17 @@ pub async fn begin(
     }
     // Someone at their open-ticket limit is told so at once rather than
     // after filling in the form (the opening refuses, or points at the
-    // ticket this source already opened).
+    // ticket this source already opened); `None` opens, which refuses.
     let open_now = data
         .store
         .open_tickets_for_user(env.guild, env.actor.user)
         .await?;
     if open_now.len() >= env.settings.ticket_limit as usize {
+        return Ok(None);
+    }
+    // So is someone in their cooldown.
+    let last = data.store.last_opening(env.guild, env.actor.user).await?;
+    if last.is_some_and(|at| data.clock.now() < at + env.settings.cooldown) {
         return Ok(None);
     }
     let draft = data

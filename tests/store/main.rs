@@ -11,6 +11,7 @@ mod concurrency;
 mod effects;
 mod lifecycle;
 mod opening;
+mod service;
 mod records;
 mod stats;
 mod timers;

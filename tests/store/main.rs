@@ -11,7 +11,7 @@ mod concurrency;
 mod effects;
 mod lifecycle;
 mod opening;
-mod service;
 mod records;
+mod service;
 mod stats;
 mod timers;

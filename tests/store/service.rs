@@ -44,8 +44,14 @@ async fn a_block_is_kept_until_it_expires_or_is_lifted() {
             expires_at: hours.map(|h| at(0) + Duration::hours(h)),
         };
         let alice = BlockTarget::User(ALICE);
-        store.block(GUILD, &block(alice, Some(1), "spam")).await.unwrap();
-        store.block(GUILD, &block(alice, Some(2), "more spam")).await.unwrap();
+        store
+            .block(GUILD, &block(alice, Some(1), "spam"))
+            .await
+            .unwrap();
+        store
+            .block(GUILD, &block(alice, Some(2), "more spam"))
+            .await
+            .unwrap();
         store
             .block(GUILD, &block(BlockTarget::Role(RoleId(7)), None, "raid"))
             .await
@@ -54,10 +60,19 @@ async fn a_block_is_kept_until_it_expires_or_is_lifted() {
         assert_eq!(now.len(), 2, "{}", db.backend);
         let hers = now.iter().find(|b| b.target == alice).unwrap();
         assert_eq!(hers.reason.as_deref(), Some("more spam"), "blocked again");
-        let later = store.blocks(GUILD, at(0) + Duration::hours(3)).await.unwrap();
+        let later = store
+            .blocks(GUILD, at(0) + Duration::hours(3))
+            .await
+            .unwrap();
         assert_eq!(later.len(), 1, "alice's block expired");
-        assert!(store.unblock(GUILD, BlockTarget::Role(RoleId(7))).await.unwrap());
-        assert!(!store.unblock(GUILD, BlockTarget::Role(RoleId(7))).await.unwrap());
+        assert!(store
+            .unblock(GUILD, BlockTarget::Role(RoleId(7)))
+            .await
+            .unwrap());
+        assert!(!store
+            .unblock(GUILD, BlockTarget::Role(RoleId(7)))
+            .await
+            .unwrap());
         assert_eq!(store.blocks(GUILD, at(0)).await.unwrap().len(), 1);
     }
 }
@@ -86,7 +101,13 @@ async fn the_daily_ticket_limit_holds_until_the_oldest_ticket_is_a_day_old() {
             "{}",
             db.backend
         );
-        open(&store, ALICE, 4, at(0) + Duration::days(1) + Duration::minutes(1)).await;
+        open(
+            &store,
+            ALICE,
+            4,
+            at(0) + Duration::days(1) + Duration::minutes(1),
+        )
+        .await;
     }
 }
 

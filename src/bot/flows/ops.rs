@@ -65,6 +65,20 @@ pub async fn note(
     t: &Ticket,
     text: &str,
 ) -> Result<String, BotError> {
+    // Sent again because no answer came: the first one stands (and its
+    // post in the case is finished if it was left pending).
+    let events: Vec<_> = data
+        .store
+        .events(t.id)
+        .await?
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    if tickets::repeats_last_note(&events, &env.actor, text, data.clock.now()) {
+        data.store.hurry_effects(t.id, data.clock.now()).await?;
+        let (t, note) = super::run_pending(http, data, env, t).await?;
+        return Ok(tr!(env.locale, "note-already", number = t.number.to_string()) + &note);
+    }
     let change = data
         .store
         .transition(t.id, |t| {

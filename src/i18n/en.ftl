@@ -379,7 +379,7 @@ form-rate-title = Your rating: { $stars }
 form-rate-comment = A comment (optional)
 form-no-title = Not solved yet
 form-no-comment = What is still wrong? (optional)
-sla-reminder = { $role } ticket { $number } has waited longer than the { $level } target ({ $sla }) for a first answer.
+sla-reminder = { $role } ticket { $number } has waited longer than the { $level } target ({ $sla }) for an answer.
 user-auto-closed = No answer came, so this ticket was closed automatically. If you still need help, reopen it within { $days ->
     [one] { $days } day
    *[other] { $days } days

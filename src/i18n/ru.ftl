@@ -431,7 +431,7 @@ form-rate-title = Ваша оценка: { $stars }
 form-rate-comment = Комментарий (необязательно)
 form-no-title = Ещё не решено
 form-no-comment = Что ещё не так? (необязательно)
-sla-reminder = { $role } тикет { $number } ждёт первого ответа дольше срока { $level } ({ $sla }).
+sla-reminder = { $role } тикет { $number } ждёт ответа дольше срока { $level } ({ $sla }).
 user-auto-closed = Ответа не было, поэтому тикет закрыт автоматически. Если помощь ещё нужна, переоткройте его в течение { $days ->
     [one] { $days } дня
     [few] { $days } дней

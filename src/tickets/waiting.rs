@@ -1,9 +1,8 @@
 //! The SLA clock and "waiting on the user".
 //!
 //! A level's SLA target is measured in working time during which the
-//! ticket waits on staff. When staff write to the user (in the user
-//! thread, or with `/waiting`), the ticket is *waiting on the user*: the
-//! clock stops. When the user writes, it resumes, counting what it had
+//! ticket waits on staff. When staff of its level write to the user in the
+//! user thread, the ticket is *waiting on the user*: the clock stops. When the user writes, it resumes, counting what it had
 //! counted before (Zendesk's "agent work time", in business hours). The
 //! reminder goes out once per level arrival, when the clock reaches the
 //! target.

@@ -13,5 +13,6 @@ mod intake;
 mod lifecycle;
 mod opening;
 mod records;
+mod service;
 mod stats;
 mod timers;

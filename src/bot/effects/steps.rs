@@ -655,7 +655,7 @@ async fn tell_user(run: &mut Run<'_>, t: &Ticket, news: &UserNews) -> Result<(),
 /// "We are waiting for your answer", with when the ticket closes if the
 /// server closes silent tickets.
 fn waiting_reminder(settings: &GuildSettings, t: &Ticket) -> String {
-    let user = format!("<@{}>", t.opener);
+    let user = mentions::user_tag(t.opener);
     let closes = settings
         .service
         .close_after()

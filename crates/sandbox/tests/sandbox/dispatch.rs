@@ -241,6 +241,26 @@ async fn without_the_message_content_intent_the_text_arrives_empty() {
     );
 }
 
+/// The bot tells "staff wrote" from "the user wrote" in a ticket thread by
+/// the author alone (waiting on the user), so the author and channel must
+/// come even when the text does not.
+#[tokio::test]
+async fn without_the_message_content_intent_a_message_still_names_its_author_and_channel() {
+    let sandbox = Sandbox::start_local(ServerSpec::parse(SERVER).unwrap())
+        .await
+        .unwrap();
+    let mut events = Recording::connect(&sandbox, GatewayIntents::non_privileged()).await;
+    let boris = sandbox.person("boris").unwrap();
+    let help = sandbox.channel("help").unwrap();
+    boris.say(&help, "a secret").await.unwrap();
+    assert_eq!(events.expect("MESSAGE_CREATE").await, "MESSAGE_CREATE ");
+    let id = sandbox.channel_info(&help).unwrap().id;
+    assert_eq!(
+        events.expect("MESSAGE_AUTHOR").await,
+        format!("MESSAGE_AUTHOR {} in {id}", boris.name())
+    );
+}
+
 #[tokio::test]
 async fn a_privileged_intent_the_app_was_not_granted_stops_the_client() {
     let spec = ServerSpec::parse(SERVER)

@@ -39,6 +39,11 @@ impl EventHandler for Handler {
     }
     async fn message(&self, _: Context, message: Message) {
         self.note(format!("MESSAGE_CREATE {}", message.content));
+        // Who wrote where, which arrives without the content intent too.
+        self.note(format!(
+            "MESSAGE_AUTHOR {} in {}",
+            message.author.name, message.channel_id
+        ));
     }
     async fn message_update(
         &self,

@@ -139,8 +139,9 @@ async fn staff_waiting_on_the_user_stops_the_sla_and_reminds_then_closes_once_ac
     lena.say(&thread, "Which browser do you use?")
         .await
         .unwrap();
-    w.sandbox.settled().await.unwrap();
-    let card = w.card(&lena, n).await;
+    let card = w
+        .card_where(&lena, n, |m| m.embed_text().contains("Waiting on the user"))
+        .await;
     assert!(
         card.embed_text().contains("Waiting on the user since"),
         "the card says so: {}",
@@ -150,10 +151,11 @@ async fn staff_waiting_on_the_user_stops_the_sla_and_reminds_then_closes_once_ac
     // The user writes back: the clock runs again, the card shows it.
     w.clock.advance(Duration::minutes(30));
     alice.say(&thread, "Firefox").await.unwrap();
-    w.sandbox.settled().await.unwrap();
+    w.card_where(&lena, n, |m| {
+        !m.embed_text().contains("Waiting on the user")
+    })
+    .await;
     assert!(!w.ticket(n).await.is_waiting_on_user());
-    let card = w.card(&lena, n).await;
-    assert!(!card.embed_text().contains("Waiting on the user"));
 
     // Staff ask again; the bot is down when the reminder falls due.
     lena.say(&thread, "And which version?").await.unwrap();

@@ -6,6 +6,7 @@
 mod world;
 
 mod ask;
+mod close_request;
 mod console;
 mod durability;
 mod fidelity;
@@ -13,6 +14,7 @@ mod framework_errors;
 mod gateway;
 mod hours;
 mod insight;
+mod intake;
 mod ladder;
 mod load;
 mod moves;

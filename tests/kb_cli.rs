@@ -335,6 +335,42 @@ fn bench_reports_build_time_latency_and_memory() {
 }
 
 #[test]
+fn bench_times_a_real_folder_with_the_scorers_questions() {
+    // The same data another engine is compared on: a folder and the
+    // scorer's JSON lines.
+    let dir = tempfile::tempdir().unwrap();
+    let questions = dir.path().join("questions.jsonl");
+    std::fs::write(
+        &questions,
+        "{\"q\": \"how do I reset my password\", \"expect\": null}\n\n{\"q\": \"hello?\", \"expect\": null}\n",
+    )
+    .unwrap();
+    let out = run(
+        bin()
+            .args(["kb", "bench", "--worst", "100", "--knowledge"])
+            .arg(sample_kb())
+            .arg("--questions")
+            .arg(&questions),
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    for part in [
+        "loaded from disk",
+        "build",
+        "p50",
+        "over 2 questions",
+        "peak RSS",
+    ] {
+        assert!(text.contains(part), "{part} missing: {text}");
+    }
+}
+
+#[test]
 fn a_line_that_is_not_utf8_still_gets_its_answer_line() {
     let mut cmd = bin();
     cmd.args(["kb", "ask", "--knowledge"]).arg(sample_kb());

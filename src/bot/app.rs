@@ -39,6 +39,8 @@ pub struct Data {
     pub clock: Clock,
     pub default_locale: Locale,
     pub in_flight: InFlight,
+    /// Whether members' messages can be read (the Message Content intent).
+    pub content: super::content::ContentAccess,
 }
 
 /// Counts the events and interactions being handled, so that a shutdown
@@ -146,6 +148,7 @@ pub async fn start(
         knowledge: services.knowledge,
         clock: services.clock,
         default_locale: services.default_locale,
+        content: Default::default(),
     };
     let for_scheduler = data.clone();
     let mut commands = super::commands::all();
@@ -170,6 +173,7 @@ pub async fn start(
                     ready.user.id,
                     ready.guilds.len()
                 );
+                data.content.learn(&ctx.http).await;
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
                 tracing::info!(
                     "slash commands registered: {}",

@@ -23,6 +23,7 @@ mod blocking;
 mod clock;
 mod commands;
 mod components;
+pub mod content;
 mod effects;
 mod error;
 mod events;

@@ -5,14 +5,17 @@
 
 mod world;
 
+mod aging;
 mod ask;
 mod console;
+mod content;
 mod durability;
 mod fidelity;
 mod framework_errors;
 mod gateway;
 mod insight;
 mod ladder;
+mod latency;
 mod load;
 mod moves;
 mod permissions;

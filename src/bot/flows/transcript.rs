@@ -23,16 +23,20 @@ pub async fn capture(
     http: &Http,
     data: &Data,
     t: &Ticket,
+    staff: crate::i18n::Locale,
 ) -> Result<Vec<TranscriptEntry>, BotError> {
+    // Without the Message Content intent members' messages come back
+    // blank: each says so, in the staff's language, rather than nothing.
+    let hidden = (!data.content.readable()).then(|| crate::tr!(staff, "transcript-unreadable"));
     let mut entries = Vec::new();
     if let Some(thread) = t.user_thread {
         for m in all_messages(http, thread).await? {
-            entries.push(entry(t, thread, &m, false));
+            entries.push(entry(t, thread, &m, false, hidden.as_deref()));
         }
     }
     for case in t.all_cases() {
         for m in all_messages(http, case.thread).await? {
-            entries.push(entry(t, case.thread, &m, true));
+            entries.push(entry(t, case.thread, &m, true, hidden.as_deref()));
         }
     }
     entries.sort_by_key(|e| (e.at, e.message));
@@ -72,7 +76,20 @@ fn is_gone(e: &poise::serenity_prelude::Error) -> bool {
     matches!(e, Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 404)
 }
 
-fn entry(t: &Ticket, thread: ChannelId, m: &Message, in_case: bool) -> TranscriptEntry {
+/// `hidden`: what to write for a member's message Discord sent blank
+/// (the bot lacks the Message Content intent).
+fn entry(
+    t: &Ticket,
+    thread: ChannelId,
+    m: &Message,
+    in_case: bool,
+    hidden: Option<&str>,
+) -> TranscriptEntry {
+    let blank = m.content.is_empty() && m.embeds.is_empty() && m.attachments.is_empty();
+    let content = match hidden {
+        Some(note) if blank && !m.author.bot => note.to_owned(),
+        _ => m.content.clone(),
+    };
     let kind = if m.author.bot {
         // The bot's own messages: notes start with their marker, moves
         // carry the handoff digest ("A → B" in its title).
@@ -102,7 +119,7 @@ fn entry(t: &Ticket, thread: ChannelId, m: &Message, in_case: bool) -> Transcrip
             .and_then(|mm| mm.nick.clone())
             .unwrap_or_else(|| m.author.display_name().to_owned()),
         at: *m.timestamp,
-        content: m.content.clone(),
+        content,
         embeds_json: serde_json::to_string(&m.embeds).unwrap_or_else(|_| "[]".into()),
         attachments: m
             .attachments
@@ -132,7 +149,7 @@ pub async fn log_closed(
     };
     let staff = super::staff_locale(data, settings);
     let levels: Vec<String> = t.level_path().iter().map(|l| l.to_string()).collect();
-    let text = crate::tr!(
+    let mut text = crate::tr!(
         staff,
         "log-closed",
         number = t.number.to_string(),
@@ -140,6 +157,10 @@ pub async fn log_closed(
         levels = levels.join(" → "),
         messages = entries.len()
     );
+    if !data.content.readable() {
+        text.push('\n');
+        text.push_str(&crate::tr!(staff, "log-closed-content-missing"));
+    }
     let mut message = poise::serenity_prelude::CreateMessage::new()
         .content(crate::bot::render::clip(&text, 2000))
         .allowed_mentions(crate::bot::mentions::nobody())

@@ -49,6 +49,14 @@ pub async fn application(State(s): State<Arc<Shared>>, _bot: BotAuth) -> Answer 
             .main_guild()
             .map(|g| w.user_out(g.owner_id))
             .unwrap_or_else(|| bot.clone());
+        // Which privileged intents the developer portal granted, as
+        // Discord's application flags say (resources/application,
+        // "Application Flags"): the _LIMITED ones of a bot in under 100
+        // servers (presence, guild members, message content).
+        let granted = w.config.privileged;
+        let flags = (u64::from(granted.presences) << 13)
+            | (u64::from(granted.guild_members) << 15)
+            | (u64::from(granted.message_content) << 19);
         ApplicationOut {
             id: w.config.application_id,
             name: w.config.application_name.clone(),
@@ -59,8 +67,8 @@ pub async fn application(State(s): State<Arc<Shared>>, _bot: BotAuth) -> Answer 
             bot_public: false,
             bot_require_code_grant: false,
             verify_key: "0".repeat(64),
-            flags: 0,
-            flags_new: "0".to_string(),
+            flags,
+            flags_new: flags.to_string(),
             redirect_uris: Vec::new(),
             interactions_endpoint_url: None,
             role_connections_verification_url: None,

@@ -202,6 +202,27 @@ async fn added_latency_delays_every_answer() {
 }
 
 #[tokio::test]
+async fn one_route_can_be_given_its_own_latency() {
+    let sandbox = Sandbox::start_local(server()).await.unwrap();
+    let http = sandbox.http_for_bot();
+    let latency = std::time::Duration::from_millis(150);
+    sandbox
+        .faults()
+        .set_route_latency("GET /users/@me", latency)
+        .unwrap();
+    let started = std::time::Instant::now();
+    http.get_current_user().await.unwrap();
+    assert!(started.elapsed() >= latency);
+    let unknown = sandbox
+        .faults()
+        .set_route_latency("GET /users/{id}/nothing", latency);
+    assert!(matches!(
+        unknown,
+        Err(supportline_sandbox::FaultError::UnknownRoute(_))
+    ));
+}
+
+#[tokio::test]
 async fn discords_errors_name_what_went_wrong() {
     let sandbox = Sandbox::start_local(server()).await.unwrap();
     let http = sandbox.http_for_bot();

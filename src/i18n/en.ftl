@@ -112,6 +112,8 @@ button-get-help = Get help
 open-done = Your ticket { $number } is open: { $thread }. Only you and the support team can see it.
 open-already = You already have ticket { $number } for this: { $thread }.
 open-already-no-thread = You already have ticket { $number } for this.
+open-pending = Your ticket { $number } is open. Discord is slow to make its private thread right now: it will appear under { $channel } in a moment, and you will be mentioned there. No need to ask again.
+open-no-thread = Your ticket { $number } is saved, but its private thread could not be made.
 open-limit = You already have { $count ->
     [one] an open ticket
    *[other] { $count } open tickets
@@ -175,6 +177,7 @@ claim-done = Ticket { $number } is yours. Talk to the user here: { $thread }
 unclaim-done = Ticket { $number } is back in the queue.
 transfer-done = Ticket { $number } now belongs to { $to }.
 note-done = Note added to ticket { $number }.
+note-already = That note is already on ticket { $number }.
 move-done = Ticket { $number } moved to { $level }: { $thread }
 close-done = Ticket { $number } is closed.
 reopen-done = Ticket { $number } is open again: { $thread }
@@ -622,3 +625,92 @@ cli-report-group = { $n }. "{ $question }" — asked { $count }× ({ $unanswered
 cli-report-closest = closest article: { $article }{ $title } (confidence { $confidence })
 cli-report-closest-none = closest article: none
 cli-report-also = also: "{ $question }" ({ $count }×)
+
+## Working hours, waiting on the user, the blocklist and rate limits
+greeting-after-hours = Our team is away right now. Expect an answer from { $when }.
+card-waiting-on-user = Waiting on the user since { $since } (SLA clock stopped)
+waiting-reminder = { $user }, the team is waiting for your answer here. Write when you can, and we'll carry on.
+waiting-reminder-closes = { $user }, the team is waiting for your answer here. Without one, this ticket closes { $when }.
+blocked = You can't open tickets on this server.{ $reason }
+blocked-until = You can't open tickets on this server until { $when }.{ $reason }
+blocked-reason = {" "}Reason: { $reason }
+rate-tickets = You've opened { $limit ->
+    [one] { $limit } ticket
+   *[other] { $limit } tickets
+} today, the most this server allows. You can open another { $when }.
+rate-questions = That's a lot of questions at once: this server allows { $limit ->
+    [one] { $limit } question
+   *[other] { $limit } questions
+} a minute. Try again { $when }.
+action-block = block or unblock
+setup-off = off
+setup-hours = Working hours
+setup-hours-always = around the clock
+setup-holidays-list = holidays { $days }
+setup-waiting = Waiting on the user
+setup-waiting-remind = reminder after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}
+setup-waiting-close = closes after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}
+setup-ratelimits = Rate limits per user
+setup-rate-tickets = { $count ->
+    [one] { $count } ticket
+   *[other] { $count } tickets
+} a day
+setup-rate-questions = { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+} a minute
+setup-bad-waiting = Waiting hours are 0 (off) to { $max }.
+setup-bad-waiting-order = The reminder has to come before the ticket closes.
+setup-bad-ratelimits = Rate limits are at most 100 tickets a day and 60 questions a minute (0 turns one off).
+setup-hours-need-week = Give the weekly hours, e.g. `mon-fri 09:00-18:00, sat 10:00-14:00`.
+setup-bad-zone = { $zone } is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.
+setup-bad-week = I can't read "{ $week }". Write days and hours like `mon-fri 09:00-18:00, sat 10:00-14:00` (a day may be `off`).
+setup-bad-week-closed = At least one day has to be open. To work around the clock, use `off: True`.
+setup-bad-date = "{ $date }" is not a date: write it as YYYY-MM-DD.
+setup-holidays-need-hours = Set working hours first (/setup hours): holidays are days off from them.
+setup-holidays-too-many = That's more than 100 holidays: remove past ones first.
+block-self = You can't block yourself.
+block-need-target = Name a user or a role.
+block-one-target = Name a user or a role, not both.
+block-until = until { $when }
+block-forever = until unblocked
+block-done = { $who } can't open tickets now, { $until }. Answers from the knowledge base stay open to them.
+unblock-done = { $who } can open tickets again.
+unblock-none = { $who } was not blocked.
+block-list = Blocked from opening tickets:
+block-list-empty = Nobody is blocked.
+cmd-setup-hours = When the team works (outside these hours users are told when to expect an answer)
+    .name = hours
+    .zone = Time zone (IANA name, e.g. Europe/Berlin)
+    .week = Weekly hours, e.g. mon-fri 09:00-18:00, sat 10:00-14:00
+    .off = Work around the clock (the default)
+cmd-setup-holidays = Add or remove a day off (YYYY-MM-DD)
+    .name = holidays
+    .add = A date to add
+    .remove = A date to remove
+cmd-setup-waiting = What happens while staff wait on a user's answer
+    .name = waiting
+    .remind_hours = Remind the user after this many hours (0: never)
+    .close_hours = Close the ticket after this many hours (0: never)
+cmd-setup-ratelimits = Per-user rate limits (0: no limit)
+    .name = ratelimits
+    .tickets_per_day = Tickets one user may open in 24 hours
+    .questions_per_minute = Questions one user may ask the bot in a minute
+cmd-block = Keep a user or a role from opening tickets (staff); alone: list the blocks
+    .name = block
+    .user = The user
+    .role = The role
+    .reason = Why (the user is told)
+    .hours = For how many hours (default: until unblocked)
+cmd-unblock = Let a blocked user or role open tickets again (staff)
+    .name = unblock
+    .user = The user
+    .role = The role
+stats-waiting-on-user = Waiting on the user: median { $median }, 90th percentile { $p90 }, in all { $total }
+stats-level-time = Time at this level: median { $median }, 90th percentile { $p90 }

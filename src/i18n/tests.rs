@@ -198,6 +198,8 @@ const TEXT_VARIABLES: &[&str] = &[
     "until",
     "user",
     "what",
+    "who",
+    "zone",
     "when",
     "where",
 ];

@@ -28,6 +28,7 @@
 //! memory anywhere, so any number of processes may share one PostgreSQL.
 
 mod apply;
+mod blocks;
 mod connect;
 mod convert;
 mod effects;
@@ -37,6 +38,7 @@ mod l0;
 mod migrate;
 mod open;
 mod read;
+mod service;
 mod settings;
 mod stats;
 mod timers;

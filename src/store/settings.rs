@@ -5,6 +5,7 @@ use sqlx::AnyConnection;
 
 use super::convert::{flag, ms, sf, Col};
 use super::error::{Bad, Doing, StoreError};
+use super::service::{load_service, save_service};
 use super::Store;
 use crate::i18n::Locale;
 use crate::tickets::{ChannelId, GuildId, GuildSettings, Level, RoleId};
@@ -87,6 +88,7 @@ impl Store {
             .await
             .doing(DOING)?;
         }
+        save_service(&mut tx, s.guild, &s.service).await?;
         tx.commit().await.doing(DOING)
     }
 }
@@ -107,6 +109,7 @@ pub(crate) async fn load_settings(
     .await
     .doing(DOING)?;
     let Some(row) = row else {
+        s.service = load_service(conn, guild).await?;
         return Ok(s);
     };
     let read = |s: &mut GuildSettings| -> Result<(), Bad> {
@@ -158,6 +161,7 @@ pub(crate) async fn load_settings(
         .map(|r| r.u64("channel_id").map(ChannelId))
         .collect::<Result<_, _>>()
         .doing(DOING)?;
+    s.service = load_service(conn, guild).await?;
     Ok(s)
 }
 

@@ -128,6 +128,8 @@ pub enum UserNews {
     },
     Reopened,
     CaseLost,
+    /// Staff still wait on the user (pinged).
+    WaitingReminder,
 }
 
 impl Effect {
@@ -256,6 +258,13 @@ pub fn needed(before: &Ticket, events: &[TicketEvent]) -> Vec<Effect> {
                 });
             }
             EventKind::SlaBreached => out.push(Effect::SlaReminder { level: e.level }),
+            // The card shows whom the ticket waits on.
+            EventKind::WaitingOnUser | EventKind::UserAnswered { .. } => {
+                out.push(Effect::RefreshCard)
+            }
+            EventKind::WaitingReminded => out.push(Effect::TellUser {
+                news: UserNews::WaitingReminder,
+            }),
             EventKind::FirstResponse | EventKind::ThreadLost { .. } => {}
         }
     }

@@ -54,6 +54,7 @@ pub fn ticket(level: Level) -> Ticket {
         resolve_requested_at: None,
         closed_at: None,
         close_reason: None,
+        sla_clock: Default::default(),
         version: 1,
     }
 }

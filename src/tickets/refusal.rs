@@ -42,6 +42,8 @@ pub enum GuildAction {
     /// `/setup show`: reading the settings, not changing them.
     ViewSetup,
     KbReload,
+    /// `/block`, `/unblock`: keeping someone from opening tickets.
+    Block,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -163,6 +165,7 @@ impl std::fmt::Display for Action {
                 GuildAction::Setup => "set up",
                 GuildAction::ViewSetup => "view the setup",
                 GuildAction::KbReload => "reload the knowledge base",
+                GuildAction::Block => "block or unblock",
             },
         };
         f.write_str(s)

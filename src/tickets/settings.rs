@@ -7,6 +7,7 @@ use chrono::Duration;
 use super::ids::{ChannelId, GuildId, RoleId};
 use super::level::{Level, LevelSet};
 use super::locale::Locale;
+use super::service::ServiceSettings;
 
 /// One rung of the ladder in this guild.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub struct GuildSettings {
     /// The guild's language for people whose locale the bot does not speak;
     /// `None` means the process default (`DEFAULT_LOCALE`).
     pub default_locale: Option<Locale>,
+    /// Working hours, waiting on users, rate limits (`service.rs`).
+    pub service: ServiceSettings,
 }
 
 /// The defaults of design.md.
@@ -108,6 +111,7 @@ impl GuildSettings {
             auto_close_hours: DEFAULT_AUTO_CLOSE_HOURS,
             reopen_days: DEFAULT_REOPEN_DAYS,
             default_locale: None,
+            service: ServiceSettings::default(),
         }
     }
 

@@ -7,6 +7,7 @@ use super::ids::{ChannelId, GuildId, L0ExchangeId, MessageId, TicketId, TicketNu
 use super::level::{Level, LevelSet};
 use super::locale::Locale;
 use super::urgency::{self, Cues};
+use super::waiting::SlaClock;
 
 /// Where a ticket stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,6 +73,8 @@ pub enum CloseReason {
     ByUser,
     /// Its user thread or case thread was deleted behind the bot's back.
     ThreadLost,
+    /// Staff waited on the user, who did not write in time.
+    UserSilent,
 }
 
 impl CloseReason {
@@ -82,6 +85,7 @@ impl CloseReason {
             CloseReason::ByStaff => "by_staff",
             CloseReason::ByUser => "by_user",
             CloseReason::ThreadLost => "thread_lost",
+            CloseReason::UserSilent => "user_silent",
         }
     }
 
@@ -92,6 +96,7 @@ impl CloseReason {
             CloseReason::ByStaff,
             CloseReason::ByUser,
             CloseReason::ThreadLost,
+            CloseReason::UserSilent,
         ]
         .into_iter()
         .find(|r| r.as_str() == s)
@@ -183,6 +188,8 @@ pub struct Ticket {
     pub resolve_requested_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub close_reason: Option<CloseReason>,
+    /// The SLA clock at the current level, and waiting on the user.
+    pub sla_clock: SlaClock,
     /// Bumped by every stored change; the store refuses a change based on
     /// an older version (optimistic concurrency).
     pub version: i64,

@@ -13,6 +13,7 @@ mod durability;
 mod fidelity;
 mod framework_errors;
 mod gateway;
+mod hours;
 mod insight;
 mod ladder;
 mod latency;

@@ -8,6 +8,7 @@
 //! takes them as a placeholder description, which is then replaced).
 
 mod ask;
+mod block;
 mod kb;
 mod setup;
 mod staff;
@@ -36,6 +37,8 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         kb::kb(),
         stats::stats(),
         setup::setup(),
+        block::block(),
+        block::unblock(),
     ]
 }
 

@@ -12,7 +12,7 @@ use crate::bot::app::Data;
 use crate::bot::error::{BotError, Say};
 use crate::bot::flows::{case, resolve, staff_locale, transcript};
 use crate::bot::mentions;
-use crate::bot::render::{card, clip, digest, duration, level_name, quote};
+use crate::bot::render::{card, clip, digest, duration, level_name, quote, when};
 use crate::store::{Progress, StoredEffect};
 use crate::tickets::{
     CaseNote, CaseRef, ChannelId, Effect, GuildSettings, HandoffDigest, Level, MessageId, Ticket,
@@ -212,7 +212,7 @@ async fn greet(run: &mut Run<'_>, t: &Ticket) -> Result<(), BotError> {
     let mut greeting = vec![tr!(
         t.locale,
         "greeting",
-        user = format!("<@{}>", t.opener),
+        user = mentions::user_tag(t.opener),
         number = t.number.to_string()
     )];
     if t.cues.is_frustrated() {
@@ -225,6 +225,15 @@ async fn greet(run: &mut Run<'_>, t: &Ticket) -> Result<(), BotError> {
         level = level_name(t.locale, Level::L1),
         sla = duration(t.locale, sla)
     ));
+    // Outside working hours: when the team will see it (the opening
+    // time is stored, so a repeated greeting says the same).
+    if let Some(opens) = run.settings.service.opens_later(t.opened_at) {
+        greeting.push(tr!(
+            t.locale,
+            "greeting-after-hours",
+            when = when(opens, 'F')
+        ));
+    }
     let message = CreateMessage::new()
         .content(clip(&greeting.join("\n\n"), 2000))
         .allowed_mentions(mentions::users([t.opener.0]));
@@ -328,7 +337,7 @@ fn card_message(run: &Run<'_>, t: &Ticket, level: Level) -> CreateMessage {
         .components(card::buttons(locale, t))
         .allowed_mentions(mentions::nobody());
     if let Some(role) = run.settings.level(level).role {
-        let role_mention = format!("<@&{}>", role.0);
+        let role_mention = mentions::role_tag(role.0);
         let heading = match t.previous_cases.last().map(|c| c.level) {
             Some(from) if from < level => tr!(
                 locale,
@@ -389,14 +398,11 @@ async fn case_intro(run: &Run<'_>, t: &Ticket) -> Result<CreateMessage, BotError
         }
         return Ok(intro);
     }
-    let thread = t
-        .user_thread
-        .map(|th| format!("<#{th}>"))
-        .unwrap_or_default();
+    let thread = t.user_thread.map(mentions::channel_tag).unwrap_or_default();
     let mut lines = vec![tr!(
         staff,
         "case-opened",
-        user = format!("<@{}>", t.opener),
+        user = mentions::user_tag(t.opener),
         thread = thread
     )];
     if t.cues.is_urgent() {
@@ -461,7 +467,7 @@ async fn retire_case(run: &mut Run<'_>, t: &Ticket, old: CaseRef) -> Result<(), 
             staff,
             "case-moved-away",
             level = level.to_string(),
-            thread = format!("<#{thread}>")
+            thread = mentions::channel_tag(thread)
         );
         let message = CreateMessage::new()
             .content(text)
@@ -516,7 +522,7 @@ async fn case_note(run: &mut Run<'_>, t: &Ticket, note: &CaseNote) -> Result<(),
         return Ok(());
     };
     let staff = run.staff();
-    let user = |u: UserId| format!("<@{u}>");
+    let user = |u: UserId| mentions::user_tag(u);
     let mut pings = mentions::nobody();
     let text = match note {
         CaseNote::Claimed { by } => tr!(staff, "case-claimed", by = user(*by)),
@@ -601,10 +607,10 @@ async fn tell_user(run: &mut Run<'_>, t: &Ticket, news: &UserNews) -> Result<(),
             let channel = run
                 .settings
                 .support_channel
-                .map(|c| format!("<#{c}>"))
+                .map(mentions::channel_tag)
                 .unwrap_or_default();
             let mut text = Say::new(key)
-                .arg("by", by.map(|u| format!("<@{u}>")).unwrap_or_default())
+                .arg("by", by.map(mentions::user_tag).unwrap_or_default())
                 .count("days", run.settings.reopen_days)
                 .arg("number", t.number.0)
                 .arg("channel", channel)
@@ -617,13 +623,39 @@ async fn tell_user(run: &mut Run<'_>, t: &Ticket, news: &UserNews) -> Result<(),
         }
         UserNews::Reopened => tr!(l, "user-reopened"),
         UserNews::CaseLost => tr!(l, "user-case-lost"),
+        UserNews::WaitingReminder => waiting_reminder(&run.settings, t),
+    };
+    // Only the reminder pings (the user is the one it is for).
+    let allowed = match news {
+        UserNews::WaitingReminder => mentions::users([t.opener.0]),
+        _ => mentions::nobody(),
     };
     let message = CreateMessage::new()
         .content(clip(&text, 2000))
-        .allowed_mentions(mentions::nobody());
+        .allowed_mentions(allowed);
     match run.send_once("u", thread.0, message).await {
         Err(e) if t.is_closed() => tolerate_gone(e),
         other => other,
+    }
+}
+
+/// "We are waiting for your answer", with when the ticket closes if the
+/// server closes silent tickets.
+fn waiting_reminder(settings: &GuildSettings, t: &Ticket) -> String {
+    let user = format!("<@{}>", t.opener);
+    let closes = settings
+        .service
+        .close_after()
+        .zip(t.sla_clock.waiting_since)
+        .map(|(after, since)| since + after);
+    match closes {
+        Some(at) => tr!(
+            t.locale,
+            "waiting-reminder-closes",
+            user = user,
+            when = when(at, 'F')
+        ),
+        None => tr!(t.locale, "waiting-reminder", user = user),
     }
 }
 
@@ -634,7 +666,7 @@ async fn ask_resolve(run: &mut Run<'_>, t: &Ticket, summary: Option<&str>) -> Re
     let mut text = tr!(
         t.locale,
         "resolve-question",
-        user = format!("<@{}>", t.opener),
+        user = mentions::user_tag(t.opener),
         hours = run.settings.auto_close_hours
     );
     if let Some(s) = summary.filter(|s| !s.trim().is_empty()) {
@@ -700,7 +732,7 @@ async fn sla_reminder(run: &mut Run<'_>, t: &Ticket, level: Level) -> Result<(),
     let text = tr!(
         staff,
         "sla-reminder",
-        role = format!("<@&{}>", role.0),
+        role = mentions::role_tag(role.0),
         number = t.number.to_string(),
         level = level.to_string(),
         sla = duration(staff, run.settings.level(level).sla)

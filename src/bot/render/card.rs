@@ -35,11 +35,7 @@ pub fn embed(locale: Locale, t: &Ticket) -> CreateEmbed {
             format!("{} · {}", t.level, level_name(locale, t.level)),
             true,
         )
-        .field(
-            tr!(locale, "card-status"),
-            status_name(locale, t.status),
-            true,
-        )
+        .field(tr!(locale, "card-status"), status_text(locale, t), true)
         .field(
             tr!(locale, "card-priority"),
             priority_name(locale, t.priority),
@@ -69,6 +65,15 @@ pub fn embed(locale: Locale, t: &Ticket) -> CreateEmbed {
         );
     }
     e
+}
+
+/// The status, or whom the ticket waits on: staff read at a glance that
+/// the SLA clock is stopped.
+fn status_text(locale: Locale, t: &Ticket) -> String {
+    match (t.is_waiting_on_user(), t.sla_clock.waiting_since) {
+        (true, Some(since)) => tr!(locale, "card-waiting-on-user", since = when(since, 'R')),
+        _ => status_name(locale, t.status),
+    }
 }
 
 /// The buttons for the ticket's state: none once closed.

@@ -98,6 +98,7 @@ fn action_name(locale: Locale, action: &Action) -> String {
             GuildAction::Setup => tr!(locale, "action-setup"),
             GuildAction::ViewSetup => tr!(locale, "action-view-setup"),
             GuildAction::KbReload => tr!(locale, "action-kb-reload"),
+            GuildAction::Block => tr!(locale, "action-block"),
         },
     }
 }

@@ -16,11 +16,18 @@ mod ladder;
 mod panel;
 mod preferences;
 mod show;
+// Working hours, waiting on users, rate limits (issue 14).
+mod holidays;
+mod hours;
+mod ratelimits;
+mod service;
+mod waiting;
 
 use channels::{help, level, log, sla, support};
 use panel::panel;
 use preferences::{language, limits, smalltalk};
 use show::{show, summary};
+use {holidays::holidays, hours::hours, ratelimits::ratelimits, waiting::waiting};
 
 /// The `/setup` group (admins); its text is `cmd-setup…` in the catalogues.
 #[poise::command(
@@ -36,7 +43,11 @@ use show::{show, summary};
         "language",
         "smalltalk",
         "show",
-        "panel"
+        "panel",
+        "hours",
+        "holidays",
+        "waiting",
+        "ratelimits"
     ),
     subcommand_required
 )]

@@ -109,6 +109,7 @@ pub(super) fn summary(locale: Locale, s: &GuildSettings) -> String {
         hours = s.auto_close_hours,
         days = s.reopen_days
     ));
+    lines.extend(super::service::summary_lines(locale, &s.service));
     lines.join("\n")
 }
 

@@ -15,6 +15,7 @@ use crate::config::ShardRange;
 use crate::i18n::Locale;
 use crate::knowledge::LiveKnowledge;
 use crate::store::Store;
+use crate::tickets::{ChannelId, GuildId};
 
 pub type Context<'a> = poise::Context<'a, Data, BotError>;
 
@@ -218,6 +219,12 @@ async fn on_event(
         FullEvent::Message { new_message } => {
             if let Err(e) = super::events::on_message(ctx, data, new_message).await {
                 log_failure("a message", &e);
+            }
+        }
+        FullEvent::ChannelDelete { channel, .. } => {
+            let (guild, id) = (GuildId(channel.guild_id.get()), ChannelId(channel.id.get()));
+            if let Err(e) = super::channel_gone::on_channel_gone(&ctx.http, data, guild, id).await {
+                log_failure("a deleted channel", &e);
             }
         }
         FullEvent::ThreadDelete { thread, .. } => {

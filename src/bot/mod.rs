@@ -20,6 +20,7 @@
 mod actor;
 pub mod app;
 mod blocking;
+mod channel_gone;
 mod clock;
 mod commands;
 mod components;

@@ -530,6 +530,14 @@ stats-clock-ahead = The newest activity in the database is later than this machi
 ## Discord steps refused for good (the outbox: bot::effects)
 steps-refused = Discord refused part of this, so it was not done: { $steps }. The log channel has the details.
 log-step-refused = ⚠️ Ticket { $number }: Discord refused to { $step } ({ $why }). Nothing else was left half-done; check the bot's permissions.
+log-support-deleted = ⚠️ The ticket channel { $channel } was deleted, and every ticket thread in it: { $count ->
+    [one] { $count } open ticket was
+   *[other] { $count } open tickets were
+} closed. Set a new one with /setup support.
+log-level-deleted = ⚠️ The { $level } channel { $channel } was deleted, and its case threads with it: { $count ->
+    [one] { $count } open ticket was
+   *[other] { $count } open tickets were
+} closed. Set a new one with /setup level.
 step-create-user-thread = create the user thread
 step-greet = greet the user
 step-post-case = post the case card

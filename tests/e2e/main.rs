@@ -9,6 +9,7 @@ mod aging;
 mod ask;
 mod console;
 mod content;
+mod deleted_channels;
 mod durability;
 mod fidelity;
 mod framework_errors;

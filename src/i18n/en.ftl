@@ -400,6 +400,8 @@ log-closed = Ticket { $number } of { $user } closed ({ $levels }, { $messages ->
    *[other] { $messages } messages
 }).
 log-closed-content-missing = ⚠️ Members' messages are blank in this transcript: the bot lacks Discord's Message Content intent (see /setup show).
+log-closed-files = Members' files kept with it (their links in the transcript expire within a day, these copies do not): { $kept }
+log-closed-files-missed = Members' files not kept (over Discord's 10 MiB per file, or too many): { $missed }
 transcript-not-kept = Ticket { $number } has no transcript yet: it is kept when the ticket closes.
 transcript-unreadable = (not readable: without the Message Content intent Discord shows members' messages to the bot blank)
 transcript-here = The transcript of ticket { $number } ({ $messages ->

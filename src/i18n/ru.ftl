@@ -458,6 +458,8 @@ log-closed = Тикет { $number } пользователя { $user } закр�
    *[many] { $messages } сообщений
 }).
 log-closed-content-missing = ⚠️ Сообщения участников в этой стенограмме пустые: у бота нет интента Message Content в Discord (см. /setup show).
+log-closed-files = Файлы участников сохранены вместе со стенограммой (ссылки в стенограмме перестают работать в течение суток, эти копии — нет): { $kept }
+log-closed-files-missed = Файлы участников не сохранены (больше 10 МиБ Discord на файл или слишком много): { $missed }
 transcript-not-kept = У тикета { $number } ещё нет стенограммы: она сохраняется при закрытии.
 transcript-unreadable = (не прочитано: без интента Message Content Discord показывает боту сообщения участников пустыми)
 transcript-here = Стенограмма тикета { $number } ({ $messages ->

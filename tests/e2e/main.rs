@@ -7,6 +7,7 @@ mod world;
 
 mod aging;
 mod ask;
+mod attachments;
 mod console;
 mod content;
 mod deleted_channels;

@@ -685,8 +685,8 @@ async fn archive(run: &mut Run<'_>, t: &Ticket, keep_transcript: bool) -> Result
     if keep_transcript && run.made("transcript").is_none() {
         let nonce = run.nonce("log");
         let kept = async {
-            let entries = transcript::capture(run.http, run.data, t, run.staff()).await?;
-            transcript::log_closed(run.http, run.data, &run.settings, t, &entries, nonce).await
+            let captured = transcript::capture(run.http, run.data, t, run.staff()).await?;
+            transcript::log_closed(run.http, run.data, &run.settings, t, &captured, nonce).await
         }
         .await;
         match kept {

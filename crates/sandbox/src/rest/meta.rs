@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 
@@ -85,16 +85,34 @@ pub async fn application(State(s): State<Arc<Shared>>, _bot: BotAuth) -> Answer 
     Ok(ok(&out))
 }
 
-/// An uploaded file, at the URL its attachment names.
+/// An uploaded file, at the URL its attachment names, while the link's
+/// signature is valid (`state/cdn.rs`): an expired link is a 404.
 pub async fn attachment(
     State(s): State<Arc<Shared>>,
-    Ids((_channel, id, _name)): Ids<(Snowflake, Snowflake, String)>,
+    Ids((channel, id, _name)): Ids<(Snowflake, Snowflake, String)>,
+    Query(link): Query<SignedLink>,
 ) -> Answer {
+    let signed = format!("/attachments/{channel}/{id}");
     let file = s
-        .read(|w| w.files.get(&id).cloned())
+        .read(|w| {
+            w.link_valid(&signed, &link.ex, &link.is, &link.hm)
+                .then(|| w.files.get(&id).cloned())
+                .flatten()
+        })
         .ok_or_else(ApiError::not_found)?;
     let content_type = file
         .content_type
         .unwrap_or_else(|| "application/octet-stream".to_string());
     Ok(([(CONTENT_TYPE, content_type)], file.data).into_response())
+}
+
+/// The signature of a CDN link (`?ex=&is=&hm=`); missing parts are invalid.
+#[derive(serde::Deserialize)]
+pub struct SignedLink {
+    #[serde(default)]
+    ex: String,
+    #[serde(default)]
+    is: String,
+    #[serde(default)]
+    hm: String,
 }

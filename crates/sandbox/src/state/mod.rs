@@ -14,6 +14,7 @@ pub mod message_types;
 pub mod permissions;
 
 mod build;
+mod cdn;
 mod channels;
 mod command_rules;
 mod edits;

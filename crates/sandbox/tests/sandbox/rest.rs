@@ -290,6 +290,12 @@ async fn a_file_sent_by_multipart_is_attached_and_served() {
         .await
         .unwrap();
     assert_eq!(served, "<html>transcript</html>");
+    assert!(attachment.url.contains("?ex="), "a signed CDN link");
+    let unsigned = attachment.url.split('?').next().unwrap();
+    assert_eq!(reqwest::get(unsigned).await.unwrap().status(), 404);
+    sandbox.advance_clock(std::time::Duration::from_secs(25 * 3600));
+    let expired = reqwest::get(&attachment.url).await.unwrap();
+    assert_eq!(expired.status(), 404, "the link expired after a day");
     let alice = sandbox.person("alice").unwrap();
     let seen = alice
         .sees_in(&sandbox.channel("help").unwrap(), |m| {

@@ -46,6 +46,8 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
             } else if t.is_waiting_on_user() {
                 user_answered(&ctx.http, data, &t).await?;
             }
+            // Writing after "Can we close this?" keeps it open.
+            crate::bot::flows::close_request::user_wrote(&ctx.http, data, &t, m).await?;
             return Ok(());
         }
         // Answered and waiting on the user already: nothing to record.

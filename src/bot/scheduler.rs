@@ -109,10 +109,16 @@ async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
                 .transition(id, |t| tickets::close_waiting(t, after, now))
                 .await
         }
+        // One kind closes both kinds of unanswered question: "Did this
+        // solve it?" (while resolving) and a close request (while open).
         TimerKind::AutoClose => {
             let after = settings.auto_close_after();
+            let request_after = settings.close_request_after();
             data.store
-                .transition(id, |t| tickets::auto_close(t, after, now))
+                .transition(id, |t| match t.status {
+                    tickets::Status::Resolving => tickets::auto_close(t, after, now),
+                    _ => tickets::close_request_due(t, request_after, now),
+                })
                 .await
         }
         TimerKind::CooldownExpiry => return Ok(()),

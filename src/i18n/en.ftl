@@ -509,6 +509,92 @@ card-returned-for-role = Back from { $from } to { $role } ({ $level })
 resolve-withdrawn = You wrote after this question, so the ticket stays open and the team will continue here.
 case-replied = { $assignee } The user wrote instead of confirming, so the ticket is open again:
 
+## Intake: questions and topics when a ticket opens (issue 14.1)
+intake-topic-ask = What is your request about? Choose a topic and I'll open your ticket.
+intake-topic-placeholder = Choose a topic
+intake-form-title = A few questions before we start
+intake-topic-gone = That topic no longer exists. Please start again.
+intake-missing-answer = “{ $label }” needs an answer.
+intake-greeting-topic = **Topic:** { $topic }
+intake-greeting-answers = **Your answers:**
+card-topic = Topic
+card-intake = Intake answers
+card-new-for-team = { $role } New ticket at { $level } for your team ({ $topic }).
+transcript-topic = Topic
+setup-questions = Intake questions
+setup-topics = Topics
+setup-question-short = one line
+setup-question-short-required = one line, required
+setup-question-long = paragraph
+setup-question-long-required = paragraph, required
+setup-question-needs-label = A new question needs a label.
+setup-bad-question-number = There can be at most { $max ->
+    [one] { $max } question
+   *[other] { $max } questions
+} here (a Discord form holds five fields); number them from 1 without gaps.
+setup-bad-label = A question's label is 1 to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+} (Discord's limit).
+setup-too-many-topics = There can be at most { $max ->
+    [one] { $max } topic
+   *[other] { $max } topics
+} (a Discord menu holds 25 options).
+setup-bad-topic = A topic's name is 1 to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}.
+stats-topics = Tickets by topic
+stats-topic-line = { $topic }: opened { $opened }, closed { $closed }
+cmd-setup-question = An intake question asked when a ticket opens (at most 5)
+    .name = question
+    .number = Which question, 1-5 (one past the last adds one)
+    .label = The question, up to 45 characters
+    .long = A paragraph answer instead of one line
+    .required = The user must answer it
+    .remove = Remove this question
+cmd-setup-topic = A topic users choose when a ticket opens, optionally routed to a team
+    .name = topic
+    .label = The topic's name
+    .team = A team (role) within L1 that gets these tickets instead of the whole L1 role
+    .remove = Remove this topic
+
+## Close requests: staff ask the user to confirm closing (issue 14.5)
+step-ask-close = ask the user to confirm closing
+step-retire-close-ask = take the buttons off the close request
+button-close-request = Ask to close
+button-close-accept = Close
+button-keep-open = Keep open
+close-request-question = { $user } It looks like this is sorted. Can we close this ticket? If nobody answers, it closes by itself { $when }. Writing here keeps it open.
+close-request-kept = Kept open: the team will continue here.
+close-request-sent = Asked the user to confirm closing { $number }; it closes by itself after { $after } without an answer.
+close-request-closed = Ticket { $number } is closed. Thank you!
+close-request-kept-reply = Ticket { $number } stays open.
+card-close-requested = Close requested
+card-close-requested-at = asked { $when }; closes by itself unless answered
+case-close-asked = { $by } asked the user to confirm closing; it closes by itself after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} without an answer.
+case-kept-open = { $by } kept the ticket open.
+case-kept-open-replied = { $by } wrote in the thread, so the close request is withdrawn.
+refusal-already-close-requested = The user has already been asked to confirm closing.
+refusal-no-close-request = Nobody is asking to close this ticket now (it was answered or kept open).
+setup-close-request = Close requests close by themselves after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} without an answer.
+setup-bad-close-request = A close request waits between 1 and { $max ->
+    [one] { $max } hour
+   *[other] { $max } hours
+}.
+cmd-close-request = Ask the user to confirm closing; it closes by itself if nobody answers
+    .name = close-request
+    .ticket = Ticket number (default: this thread's)
+cmd-setup-close-request = How long a close request waits for an answer before closing
+    .name = close-request
+    .hours = Hours to wait
+
 ## Channels that would break the ladder (refused by /setup, flagged by /setup show)
 setup-ladder-public = { $channel } is visible to @everyone, so { $what ->
     [log] every level's transcripts

@@ -574,6 +574,109 @@ card-returned-for-role = Возвращён с { $from } для { $role } ({ $le
 resolve-withdrawn = Вы написали после этого вопроса, поэтому тикет остаётся открытым и команда продолжит здесь.
 case-replied = { $assignee } Пользователь написал вместо подтверждения, поэтому тикет снова открыт:
 
+## Intake: questions and topics when a ticket opens (issue 14.1)
+intake-topic-ask = О чём ваш вопрос? Выберите тему, и я открою тикет.
+intake-topic-placeholder = Выберите тему
+intake-form-title = Несколько вопросов перед началом
+intake-topic-gone = Этой темы больше нет. Начните, пожалуйста, заново.
+intake-missing-answer = На вопрос «{ $label }» нужен ответ.
+intake-greeting-topic = **Тема:** { $topic }
+intake-greeting-answers = **Ваши ответы:**
+card-topic = Тема
+card-intake = Ответы при открытии
+card-new-for-team = { $role } Новый тикет на { $level } для вашей команды ({ $topic }).
+transcript-topic = Тема
+setup-questions = Вопросы при открытии
+setup-topics = Темы
+setup-question-short = одна строка
+setup-question-short-required = одна строка, обязательный
+setup-question-long = абзац
+setup-question-long-required = абзац, обязательный
+setup-question-needs-label = Новому вопросу нужен текст.
+setup-bad-question-number = Здесь может быть не больше { $max ->
+    [one] { $max } вопроса
+    [few] { $max } вопросов
+   *[many] { $max } вопросов
+} (форма Discord вмещает пять полей); нумеруйте их с 1 без пропусков.
+setup-bad-label = Текст вопроса — от 1 до { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[many] { $max } символов
+} (ограничение Discord).
+setup-too-many-topics = Тем может быть не больше { $max ->
+    [one] { $max } темы
+    [few] { $max } тем
+   *[many] { $max } тем
+} (меню Discord вмещает 25 пунктов).
+setup-bad-topic = Название темы — от 1 до { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[many] { $max } символов
+}.
+stats-topics = Тикеты по темам
+stats-topic-line = { $topic }: открыто { $opened }, закрыто { $closed }
+cmd-setup-question = Вопрос, который задаётся при открытии тикета (не больше 5)
+    .name = вопрос
+    .number = Какой вопрос, 1-5 (следующий за последним добавляет новый)
+    .number-name = номер
+    .label = Текст вопроса, до 45 символов
+    .label-name = текст
+    .long = Ответ абзацем, а не одной строкой
+    .long-name = длинный
+    .required = Пользователь обязан ответить
+    .required-name = обязательный
+    .remove = Удалить этот вопрос
+    .remove-name = удалить
+cmd-setup-topic = Тема, которую выбирают при открытии тикета, с командой по желанию
+    .name = тема
+    .label = Название темы
+    .label-name = название
+    .team = Команда (роль) внутри L1, которая получает эти тикеты вместо всей роли L1
+    .team-name = команда
+    .remove = Удалить эту тему
+    .remove-name = удалить
+
+## Close requests: staff ask the user to confirm closing (issue 14.5)
+step-ask-close = попросить пользователя подтвердить закрытие
+step-retire-close-ask = убрать кнопки с предложения закрыть
+button-close-request = Предложить закрыть
+button-close-accept = Закрыть
+button-keep-open = Оставить открытым
+close-request-question = { $user } Похоже, вопрос решён. Можно закрыть тикет? Если никто не ответит, он закроется сам { $when }. Если написать здесь, тикет останется открытым.
+close-request-kept = Оставлен открытым: команда продолжит здесь.
+close-request-sent = Пользователя попросили подтвердить закрытие { $number }; без ответа тикет закроется сам через { $after }.
+close-request-closed = Тикет { $number } закрыт. Спасибо!
+close-request-kept-reply = Тикет { $number } остаётся открытым.
+card-close-requested = Предложено закрыть
+card-close-requested-at = спросили { $when }; закроется сам, если не ответят
+case-close-asked = { $by } попросил(а) пользователя подтвердить закрытие; без ответа тикет закроется сам через { $hours ->
+    [one] { $hours } час
+    [few] { $hours } часа
+   *[many] { $hours } часов
+}.
+case-kept-open = { $by } оставил(а) тикет открытым.
+case-kept-open-replied = { $by } написал(а) в треде, поэтому предложение закрыть отозвано.
+refusal-already-close-requested = Пользователя уже попросили подтвердить закрытие.
+refusal-no-close-request = Сейчас никто не предлагает закрыть этот тикет (ответили или оставили открытым).
+setup-close-request = Предложения закрыть закрывают тикет сами через { $hours ->
+    [one] { $hours } час
+    [few] { $hours } часа
+   *[many] { $hours } часов
+} без ответа.
+setup-bad-close-request = Предложение закрыть ждёт от 1 до { $max ->
+    [one] { $max } часа
+    [few] { $max } часов
+   *[many] { $max } часов
+}.
+cmd-close-request = Попросить пользователя подтвердить закрытие; без ответа тикет закроется сам
+    .name = предложить-закрыть
+    .ticket = Номер тикета (по умолчанию — этого треда)
+    .ticket-name = тикет
+cmd-setup-close-request = Сколько предложение закрыть ждёт ответа до закрытия
+    .name = предложение-закрыть
+    .hours = Сколько часов ждать
+    .hours-name = часов
+
 ## Каналы, ломающие лестницу (/setup отказывает, /setup show предупреждает)
 setup-ladder-public = { $channel } виден @everyone, и { $what ->
     [log] стенограммы всех уровней

@@ -202,6 +202,10 @@ const TEXT_VARIABLES: &[&str] = &[
     "zone",
     "when",
     "where",
+    // Intake and close requests (issue 14.1, 14.5).
+    "topic",
+    "label",
+    "after",
 ];
 
 /// Abbreviated units ("5 min", "5 ч") read the same for every number.

@@ -89,7 +89,7 @@ impl Store {
              case_opened_at = $9, level_reached_at = $10, first_response_at = $11, \
              sla_breached_at = $12, resolve_requested_at = $13, closed_at = $14, \
              close_reason = $15, waiting_since = $18, waiting_reminded_at = $19, \
-             sla_spent_secs = $20, sla_resumed_at = $21, version = version + 1 \
+             sla_spent_secs = $20, sla_resumed_at = $21, close_requested_at = $22, version = version + 1 \
              WHERE id = $16 AND version = $17",
         )
         .bind(after.priority.as_str())
@@ -113,6 +113,7 @@ impl Store {
         .bind(opt_ms(after.sla_clock.reminded_at))
         .bind(after.sla_clock.spent.num_seconds())
         .bind(opt_ms(after.sla_clock.resumed_at))
+        .bind(opt_ms(after.close_requested_at))
         .execute(&mut *tx)
         .await
         .doing(DOING)?;

@@ -41,6 +41,12 @@ const VERSIONS: &[Version] = &[
         postgres: include_str!("../../migrations/postgres/0006_effects.sql"),
     },
     Version {
+        version: 7,
+        description: "intake",
+        sqlite: include_str!("../../migrations/sqlite/0007_intake.sql"),
+        postgres: include_str!("../../migrations/postgres/0007_intake.sql"),
+    },
+    Version {
         version: 8,
         description: "hours",
         sqlite: include_str!("../../migrations/sqlite/0008_hours.sql"),

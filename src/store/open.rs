@@ -246,8 +246,9 @@ async fn insert_ticket(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO tickets (guild_id, number, opener_id, subject, question, locale, priority, \
          urgency_cues, frustration_cues, source, level, levels_seen, status, opened_at, \
-         level_reached_at, version) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1) RETURNING id",
+         level_reached_at, version, intake_topic, intake_team_id, intake_answers) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, \
+         $15, $16, $17) RETURNING id",
     )
     .bind(sf(new.guild.0))
     .bind(number)
@@ -263,6 +264,9 @@ async fn insert_ticket(
     .bind(LevelSet::of(&[Level::L1]).bits())
     .bind(Status::Open.as_str())
     .bind(ms(now))
+    .bind(new.intake.topic.as_deref())
+    .bind(new.intake.team.map(|r| sf(r.0)))
+    .bind(serde_json::to_string(&new.intake.answers).unwrap_or_else(|_| "[]".into()))
     .fetch_one(&mut *conn)
     .await
     .doing(DOING)?;

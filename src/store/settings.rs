@@ -89,6 +89,7 @@ impl Store {
             .doing(DOING)?;
         }
         save_service(&mut tx, s.guild, &s.service).await?;
+        super::intake::save_intake(&mut tx, s).await?;
         tx.commit().await.doing(DOING)
     }
 }
@@ -162,6 +163,7 @@ pub(crate) async fn load_settings(
         .collect::<Result<_, _>>()
         .doing(DOING)?;
     s.service = load_service(conn, guild).await?;
+    super::intake::load_intake(conn, &mut s).await?;
     Ok(s)
 }
 

@@ -139,6 +139,13 @@ pub enum EventKind {
     },
     /// The user was reminded that staff wait on them.
     WaitingReminded,
+    /// Staff asked the user to confirm closing (issue 14.5).
+    CloseRequested,
+    /// The close request was answered "Keep open", or (`replied`) the user
+    /// wrote in their thread instead.
+    CloseRequestWithdrawn {
+        replied: bool,
+    },
 }
 
 impl EventKind {
@@ -163,6 +170,8 @@ impl EventKind {
             EventKind::WaitingOnUser => "waiting_on_user",
             EventKind::UserAnswered { .. } => "user_answered",
             EventKind::WaitingReminded => "waiting_reminded",
+            EventKind::CloseRequested => "close_requested",
+            EventKind::CloseRequestWithdrawn { .. } => "close_request_withdrawn",
         }
     }
 
@@ -199,11 +208,14 @@ impl Ticket {
                     self.status = Status::Open;
                 }
                 self.resolve_requested_at = None;
+                self.close_requested_at = None;
                 self.restart_response_clock(at);
             }
             EventKind::ResolveRequested { .. } => {
                 self.status = Status::Resolving;
                 self.resolve_requested_at = Some(at);
+                // "Did this solve it?" supersedes a close request.
+                self.close_requested_at = None;
             }
             EventKind::UserRejected { .. } => {
                 self.status = Status::Open;
@@ -218,6 +230,7 @@ impl Ticket {
                 self.status = Status::Closed;
                 self.closed_at = Some(at);
                 self.close_reason = Some(*reason);
+                self.close_requested_at = None;
             }
             EventKind::Reopened => {
                 self.status = Status::Open;
@@ -240,6 +253,8 @@ impl Ticket {
                 self.sla_clock.resumed_at = Some(at);
             }
             EventKind::WaitingReminded => self.sla_clock.reminded_at = Some(at),
+            EventKind::CloseRequested => self.close_requested_at = Some(at),
+            EventKind::CloseRequestWithdrawn { .. } => self.close_requested_at = None,
         }
     }
 

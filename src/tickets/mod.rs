@@ -14,11 +14,13 @@
 //! plain language tag; the catalogue in `i18n` speaks it).
 
 pub mod blocklist;
+pub mod close_request;
 pub mod effects;
 pub mod event;
 pub mod handoff;
 pub mod hours;
 pub mod ids;
+pub mod intake;
 pub mod ladder;
 pub mod level;
 pub mod lifecycle;
@@ -40,6 +42,7 @@ pub mod waiting;
 pub(crate) mod fixtures;
 
 pub use blocklist::{Block, BlockTarget};
+pub use close_request::{accept_close, close_request_due, keep_open, request_close};
 pub use effects::{CaseNote, CaseRef, Effect, UserNews};
 pub use event::{EventKind, Rating, ThreadRole, TicketEvent};
 pub use handoff::{HandoffDigest, Quote};
@@ -48,6 +51,7 @@ pub use ids::{
     ChannelId, EffectId, EventId, GuildId, L0ExchangeId, MessageId, RoleId, TicketId, TicketNumber,
     TimerId, UserId,
 };
+pub use intake::{IntakeAnswer, IntakeQuestion, IntakeSettings, TicketIntake, Topic};
 pub use ladder::{check_channel, check_visibility, ChannelUse, LadderProblem, Visibility};
 pub use level::{Direction, Level, LevelSet};
 pub use lifecycle::{

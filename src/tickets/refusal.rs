@@ -117,6 +117,10 @@ pub enum Refusal {
     ReopenWindowPassed { days: u32 },
     #[error("the ticket's thread was deleted; open a new ticket")]
     ThreadGone,
+    #[error("the user has already been asked to confirm closing")]
+    AlreadyCloseRequested,
+    #[error("nobody asked to close this ticket (or it was kept open)")]
+    NoCloseRequest,
 }
 
 fn past(action: TicketAction) -> &'static str {

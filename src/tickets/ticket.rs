@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ChannelId, GuildId, L0ExchangeId, MessageId, TicketId, TicketNumber, UserId};
+use super::intake::TicketIntake;
 use super::level::{Level, LevelSet};
 use super::locale::Locale;
 use super::urgency::{self, Cues};
@@ -75,6 +76,8 @@ pub enum CloseReason {
     ThreadLost,
     /// Staff waited on the user, who did not write in time.
     UserSilent,
+    /// Staff asked the user to confirm closing and nobody answered in time.
+    CloseRequestExpired,
 }
 
 impl CloseReason {
@@ -86,6 +89,7 @@ impl CloseReason {
             CloseReason::ByUser => "by_user",
             CloseReason::ThreadLost => "thread_lost",
             CloseReason::UserSilent => "user_silent",
+            CloseReason::CloseRequestExpired => "close_request_expired",
         }
     }
 
@@ -97,6 +101,7 @@ impl CloseReason {
             CloseReason::ByUser,
             CloseReason::ThreadLost,
             CloseReason::UserSilent,
+            CloseReason::CloseRequestExpired,
         ]
         .into_iter()
         .find(|r| r.as_str() == s)
@@ -186,6 +191,11 @@ pub struct Ticket {
     /// When the SLA reminder for the current level went out.
     pub sla_breached_at: Option<DateTime<Utc>>,
     pub resolve_requested_at: Option<DateTime<Utc>>,
+    /// Staff asked the user to confirm closing (issue 14.5); cleared when
+    /// answered, withdrawn, or the ticket moves on.
+    pub close_requested_at: Option<DateTime<Utc>>,
+    /// The topic and answers given when it opened (issue 14.1).
+    pub intake: TicketIntake,
     pub closed_at: Option<DateTime<Utc>>,
     pub close_reason: Option<CloseReason>,
     /// The SLA clock at the current level, and waiting on the user.
@@ -238,6 +248,8 @@ pub struct NewTicket {
     pub priority: Priority,
     pub cues: Cues,
     pub source: TicketSource,
+    /// The intake's topic and answers; empty until the bot sets them.
+    pub intake: TicketIntake,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -276,6 +288,7 @@ impl NewTicket {
             priority,
             cues,
             source,
+            intake: TicketIntake::default(),
         })
     }
 }

@@ -11,7 +11,8 @@ use super::ticket::{Status, Ticket};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimerKind {
-    /// Close a ticket nobody answered "Did this solve it?" for.
+    /// Close a ticket nobody answered "Did this solve it?" or a close
+    /// request for.
     AutoClose,
     /// Ping a level's role when its first-response target passes.
     SlaReminder,
@@ -107,6 +108,17 @@ pub fn ticket_timers(t: &Ticket, settings: &GuildSettings) -> Vec<PlannedTimer> 
             level: None,
         });
     }
+    // A close request closes the same way when unanswered: the same kind
+    // of timer (a ticket awaits one answer at a time: asking "Did this
+    // solve it?" withdraws a close request).
+    if let (Status::Open, Some(asked)) = (t.status, t.close_requested_at) {
+        timers.push(PlannedTimer {
+            kind: TimerKind::AutoClose,
+            due_at: asked + settings.close_request_after(),
+            generation: asked.timestamp_millis(),
+            level: None,
+        });
+    }
     timers
 }
 
@@ -161,6 +173,22 @@ mod tests {
         assert_eq!(timers.len(), 1);
         assert_eq!(timers[0].kind, TimerKind::AutoClose);
         assert_eq!(timers[0].due_at, minutes(5) + Duration::hours(24));
+    }
+
+    #[test]
+    fn a_close_request_wants_an_auto_close_after_the_servers_delay() {
+        let t = ticket(Level::L1);
+        let t =
+            t.after(&crate::tickets::request_close(&t, &staff(1, Level::L1), minutes(5)).unwrap());
+        let mut s = settings();
+        s.close_request_hours = 48;
+        // (The SLA reminder still runs: nobody has answered the user yet.)
+        let closes: Vec<_> = ticket_timers(&t, &s)
+            .into_iter()
+            .filter(|p| p.kind == TimerKind::AutoClose)
+            .collect();
+        assert_eq!(closes.len(), 1);
+        assert_eq!(closes[0].due_at, minutes(5) + Duration::hours(48));
     }
 
     #[test]

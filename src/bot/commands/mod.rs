@@ -9,6 +9,7 @@
 
 mod ask;
 mod block;
+mod close_request;
 mod kb;
 mod setup;
 mod staff;
@@ -33,6 +34,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         staff::note(),
         staff::resolve(),
         staff::close(),
+        close_request::close_request(),
         staff::reopen(),
         kb::kb(),
         stats::stats(),

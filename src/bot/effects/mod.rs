@@ -282,6 +282,8 @@ pub fn step_name(locale: crate::i18n::Locale, e: &Effect) -> String {
         Effect::Archive { .. } => "step-archive",
         Effect::Unarchive => "step-unarchive",
         Effect::SlaReminder { .. } => "step-sla-reminder",
+        Effect::AskClose => "step-ask-close",
+        Effect::RetireCloseAsk { .. } => "step-retire-close-ask",
     };
     crate::i18n::Catalog::global().text(locale, key, &[])
 }

@@ -20,6 +20,8 @@ use crate::tickets::{
 };
 use crate::tr;
 
+mod close_ask;
+
 /// Discord's "A thread has already been created for this message".
 const THREAD_ALREADY_CREATED: isize = 160_004;
 
@@ -131,6 +133,8 @@ pub(super) async fn perform(http: &Http, data: &Data, e: &StoredEffect) -> Resul
         Effect::Archive { transcript } => archive(&mut run, &t, *transcript).await,
         Effect::Unarchive => unarchive(&t, http).await,
         Effect::SlaReminder { level } => sla_reminder(&mut run, &t, *level).await,
+        Effect::AskClose => close_ask::ask(&mut run, &t).await,
+        Effect::RetireCloseAsk { kept } => close_ask::retire(&run, &t, *kept).await,
     }
 }
 
@@ -219,6 +223,11 @@ async fn greet(run: &mut Run<'_>, t: &Ticket) -> Result<(), BotError> {
         greeting.push(tr!(t.locale, "greeting-frustrated"));
     }
     greeting.push(quote(&clip(&t.question, 1200)));
+    // The intake's answers, for the user to see what staff see (and for
+    // the transcript, which keeps the thread's messages).
+    greeting.extend(crate::bot::render::intake::greeting_lines(
+        t.locale, &t.intake,
+    ));
     greeting.push(tr!(
         t.locale,
         "greeting-next",
@@ -336,6 +345,20 @@ fn card_message(run: &Run<'_>, t: &Ticket, level: Level) -> CreateMessage {
         .embed(card::embed(locale, t))
         .components(card::buttons(locale, t))
         .allowed_mentions(mentions::nobody());
+    // A topic's team gets an L1 ticket instead of the whole L1 role.
+    let team = t.intake.team.filter(|_| level == Level::L1);
+    if let Some(team) = team {
+        let heading = tr!(
+            locale,
+            "card-new-for-team",
+            role = format!("<@&{}>", team.0),
+            level = level.to_string(),
+            topic = t.intake.topic.clone().unwrap_or_default()
+        );
+        return message
+            .content(heading)
+            .allowed_mentions(mentions::role(team.0));
+    }
     if let Some(role) = run.settings.level(level).role {
         let role_mention = mentions::role_tag(role.0);
         let heading = match t.previous_cases.last().map(|c| c.level) {
@@ -560,6 +583,16 @@ async fn case_note(run: &mut Run<'_>, t: &Ticket, note: &CaseNote) -> Result<(),
         CaseNote::Closed { by: None } => tr!(staff, "case-auto-closed"),
         CaseNote::Reopened { by } => tr!(staff, "case-reopened", by = user(*by)),
         CaseNote::UserThreadLost => tr!(staff, "case-user-thread-lost"),
+        CaseNote::CloseAsked { by } => tr!(
+            staff,
+            "case-close-asked",
+            by = user(*by),
+            hours = run.settings.close_request_hours
+        ),
+        CaseNote::KeptOpen { by, replied: true } => {
+            tr!(staff, "case-kept-open-replied", by = user(*by))
+        }
+        CaseNote::KeptOpen { by, replied: false } => tr!(staff, "case-kept-open", by = user(*by)),
     };
     let message = CreateMessage::new()
         .content(clip(&text, 2000))

@@ -4,6 +4,8 @@
 
 pub mod ask;
 pub mod case;
+pub mod close_request;
+pub mod intake;
 pub mod limits;
 pub mod open;
 pub mod ops;

@@ -13,7 +13,7 @@ use crate::bot::error::BotError;
 use crate::bot::render::when;
 use crate::i18n::Locale;
 use crate::store::OpenOutcome;
-use crate::tickets::{Level, NewTicket, Ticket, TicketSource};
+use crate::tickets::{Level, NewTicket, Ticket, TicketIntake, TicketSource};
 use crate::tr;
 
 pub struct Opening<'a> {
@@ -23,16 +23,16 @@ pub struct Opening<'a> {
     pub key: String,
     /// The user's language (the ticket speaks it from now on).
     pub locale: Locale,
+    /// The topic and answers of the intake form, if the server asks any.
+    pub intake: TicketIntake,
 }
 
 /// Opens a ticket for the acting person and returns what to tell them.
 pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result<String, BotError> {
-    let l1 = env.settings.level(Level::L1);
-    if env.settings.support_channel.is_none() || l1.channel.is_none() || l1.role.is_none() {
-        return Err(BotError::say("error-not-set-up"));
-    }
+    ready(env)?;
     let mut new = NewTicket::new(env.guild, env.actor.user, o.question, o.locale, o.source)
         .map_err(|_| BotError::say("error-empty-question"))?;
+    new.intake = o.intake;
     // The subject names threads, which show mention markup as it is.
     let readable = crate::bot::render::names::readable_text(http, env.guild, &new.question).await;
     new.subject = crate::tickets::ticket::subject_of(&readable);
@@ -116,6 +116,15 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
         )),
         OpenOutcome::DailyLimit { limit, until } => Err(limits::daily_limit(limit, until)),
     }
+}
+
+/// Refuses an opening in a guild whose support channel or L1 is not set up.
+pub fn ready(env: &Env) -> Result<(), BotError> {
+    let l1 = env.settings.level(Level::L1);
+    if env.settings.support_channel.is_none() || l1.channel.is_none() || l1.role.is_none() {
+        return Err(BotError::say("error-not-set-up"));
+    }
+    Ok(())
 }
 
 /// Runs the opening's steps (the user thread, the greeting, the L1 case:

@@ -68,6 +68,8 @@ pub fn text(locale: Locale, refusal: &Refusal) -> String {
             tr!(locale, "refusal-reopen-window", days = *days)
         }
         Refusal::ThreadGone => tr!(locale, "refusal-thread-gone"),
+        Refusal::AlreadyCloseRequested => tr!(locale, "refusal-already-close-requested"),
+        Refusal::NoCloseRequest => tr!(locale, "refusal-no-close-request"),
     }
 }
 

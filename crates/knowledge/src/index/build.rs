@@ -54,6 +54,8 @@ struct Builder {
     places: Vec<(TermId, Place)>,
     keywords: Vec<Keyword>,
     example_terms: Vec<(u32, Vec<TermId>)>,
+    /// The examples' function words (see `function`).
+    function_words: super::function::Builder,
     passage_terms: Vec<Vec<TermId>>,
     /// Per article: where its passages start and end in `passage_terms`.
     article_passages: Vec<(u32, u32)>,
@@ -236,7 +238,10 @@ impl Builder {
         all.extend(&title);
         let mut in_examples: FxHashMap<TermId, u16> = FxHashMap::default();
         for text in &article.examples {
-            let terms = self.terms(text, true);
+            let folded = fold(text);
+            let mut terms = self.folded_term_sequence(&folded, true);
+            self.tally.distinct(&mut terms);
+            self.function_words.add_example(split_words(&folded));
             for t in &terms {
                 let c = in_examples.entry(*t).or_default();
                 *c = c.saturating_add(1);
@@ -322,12 +327,15 @@ impl Index {
         for k in &mut b.keywords {
             k.mass = k.terms.iter().map(|t| idfs[*t as usize]).sum();
         }
+        let (function_words, example_function) = std::mem::take(&mut b.function_words).finish();
         let examples = b
             .example_terms
             .iter()
-            .map(|(article, terms)| Example {
+            .zip(example_function)
+            .map(|((article, terms), function)| Example {
                 article: *article,
                 norm: norm(&mut terms.iter().copied()),
+                function,
             })
             .collect();
         let passages = b
@@ -348,6 +356,7 @@ impl Index {
         });
         // A panic there is a bug, not bad input: no typo tolerance then.
         let typo = typo.unwrap_or_default();
+
         let mut language_names: Vec<Box<str>> = Vec::new();
         let languages = kb
             .articles
@@ -383,6 +392,7 @@ impl Index {
             postings,
             keywords: b.keywords,
             examples,
+            function_words,
             example_counts: b.example_counts,
             passages,
             article_passages: b.article_passages,

@@ -3,6 +3,7 @@
 //! their full evidence written out.
 
 use super::accumulate::ratio;
+use super::function::{self, QuestionFunction};
 use super::passages::QueryTerms;
 use super::query::{QueryWord, Ranked};
 use super::score::{self, Evidence};
@@ -28,9 +29,11 @@ struct Totals {
 }
 
 impl Index {
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn collect(
         &self,
         words: &[QueryWord],
+        function: &QuestionFunction,
         language: Option<&str>,
         locale: Option<&str>,
         keep: usize,
@@ -52,7 +55,7 @@ impl Index {
                 .map(|q| q.weight)
                 .sum(),
         };
-        self.nearest_texts(&totals, s);
+        self.nearest_texts(&totals, function, s);
         let bag = score::Bag::new(self.idf_ref, totals.mass);
         let question_language = language.and_then(|l| self.language_code(l));
         let locale_code = locale.map(|l| self.language_code(l));
@@ -114,15 +117,20 @@ impl Index {
             .collect()
     }
 
-    /// Each touched article's three closest examples.
-    fn nearest_texts(&self, totals: &Totals, s: &mut Scratch) {
+    /// Each touched article's three closest examples, function words
+    /// counted (see `function`).
+    fn nearest_texts(&self, totals: &Totals, function: &QuestionFunction, s: &mut Scratch) {
+        let question_norm = (totals.norm * totals.norm + function.norm2).sqrt();
         for i in 0..s.touched_examples.len() {
             let example = s.touched_examples[i];
             let ex = &self.examples[example as usize];
-            let cos = ratio(s.examples[example as usize].dot, totals.norm * ex.norm);
             let Some(at) = s.slot(ex.article) else {
                 continue;
             };
+            let dot =
+                s.examples[example as usize].dot + function::dot(function, &ex.function.words);
+            let norm = (ex.norm * ex.norm + ex.function.norm2).sqrt();
+            let cos = ratio(dot, question_norm * norm);
             let a = &mut s.articles[at];
             if cos > a.examples[2] {
                 a.examples[2] = cos;

@@ -13,8 +13,9 @@
 //!    the examples, the body); example vectors collect dot products.
 //!    Patterns run on the normalised question (`patterns`).
 //! 3. `collect`: one score per candidate (`score`): how much and what
-//!    share of the question it explains, nearest examples, the closest
-//!    body passage (`passages`, shortlist only), patterns.
+//!    share of the question it explains, nearest examples (function
+//!    words counted there, `function`), the closest body passage
+//!    (`passages`, shortlist only), patterns.
 //! 4. `score::decide`: the confidence grows with the best score less a
 //!    little of the runner-up's; below one global threshold the matcher
 //!    answers nothing.
@@ -23,6 +24,7 @@ mod accumulate;
 mod analyzer;
 mod build;
 mod collect;
+mod function;
 mod limits;
 mod passages;
 mod patterns;
@@ -92,6 +94,8 @@ pub struct Index {
     postings: Vec<Box<[Posting]>>,
     keywords: Vec<Keyword>,
     examples: Vec<Example>,
+    /// Function words of the examples (see `function`).
+    function_words: function::FunctionWords,
     /// Body passages (sentences, list items) as terms, and per article the
     /// range of its passages; the best candidates are compared with them.
     passages: Vec<passages::Passage>,
@@ -180,6 +184,7 @@ struct Example {
     article: u32,
     /// Euclidean norm of the example's idf vector.
     norm: f32,
+    function: function::ExampleFunction,
 }
 
 impl Index {

@@ -208,9 +208,10 @@ impl Index {
         let language = question_language(&folded);
         let matched_patterns = self.patterns.matching(&folded.join(" "));
         let words = self.query_words(&folded);
+        let function = self.function_words.of_question(&folded);
         with_scratch(|s| {
             self.accumulate(&words, &matched_patterns, s);
-            self.collect(&words, language, locale, keep, explain, s)
+            self.collect(&words, &function, language, locale, keep, explain, s)
         })
     }
 }

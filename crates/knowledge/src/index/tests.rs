@@ -360,3 +360,37 @@ fn explanations_show_what_the_question_has_that_the_article_does_not_explain() {
         assert!(evidence_of(other, "elsewhere") > 0.0, "{with_other_topic}");
     }
 }
+
+#[test]
+fn function_words_tell_apart_two_articles_whose_examples_share_a_topic() {
+    // "when" and "how" are stop words: they find nothing, but among the
+    // examples of two oil-change articles they say which one is asked.
+    let articles = [
+        A {
+            id: "oil-when",
+            title: "Oil change: when",
+            examples: &["when should i change the oil", "when is the oil change due"],
+            ..BASE
+        },
+        A {
+            id: "oil-how",
+            title: "Oil change: how",
+            examples: &["how should i change the oil", "how is the oil change done"],
+            ..BASE
+        },
+        A {
+            id: "tyres",
+            title: "Tyre pressure",
+            examples: &["what should the tyre pressure be"],
+            ..BASE
+        },
+    ];
+    let kb = KnowledgeBase {
+        articles: articles.iter().map(article).collect(),
+        synonyms: Synonyms::default(),
+    };
+    let index = Index::build(kb);
+    let first = |q: &str| index.ask(q, None).candidates[0].id.to_string();
+    assert_eq!(first("when should the oil be changed"), "oil-when");
+    assert_eq!(first("how should the oil be changed"), "oil-how");
+}

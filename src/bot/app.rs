@@ -15,6 +15,7 @@ use crate::config::ShardRange;
 use crate::i18n::Locale;
 use crate::knowledge::LiveKnowledge;
 use crate::store::Store;
+use crate::tickets::{ChannelId, GuildId};
 
 pub type Context<'a> = poise::Context<'a, Data, BotError>;
 
@@ -39,6 +40,8 @@ pub struct Data {
     pub clock: Clock,
     pub default_locale: Locale,
     pub in_flight: InFlight,
+    /// Whether members' messages can be read (the Message Content intent).
+    pub content: super::content::ContentAccess,
 }
 
 /// Counts the events and interactions being handled, so that a shutdown
@@ -146,6 +149,7 @@ pub async fn start(
         knowledge: services.knowledge,
         clock: services.clock,
         default_locale: services.default_locale,
+        content: Default::default(),
     };
     let for_scheduler = data.clone();
     let mut commands = super::commands::all();
@@ -170,6 +174,7 @@ pub async fn start(
                     ready.user.id,
                     ready.guilds.len()
                 );
+                data.content.learn(&ctx.http).await;
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
                 tracing::info!(
                     "slash commands registered: {}",
@@ -214,6 +219,12 @@ async fn on_event(
         FullEvent::Message { new_message } => {
             if let Err(e) = super::events::on_message(ctx, data, new_message).await {
                 log_failure("a message", &e);
+            }
+        }
+        FullEvent::ChannelDelete { channel, .. } => {
+            let (guild, id) = (GuildId(channel.guild_id.get()), ChannelId(channel.id.get()));
+            if let Err(e) = super::channel_gone::on_channel_gone(&ctx.http, data, guild, id).await {
+                log_failure("a deleted channel", &e);
             }
         }
         FullEvent::ThreadDelete { thread, .. } => {

@@ -141,7 +141,15 @@ async fn user_answered(
 /// lost user thread or current case closes the ticket) and its steps tell
 /// whoever can still be told (`tickets::effects`).
 pub async fn on_thread_gone(ctx: &Context, data: &Data, thread: u64) -> Result<(), BotError> {
-    let channel = ChannelId(thread);
+    thread_gone(&ctx.http, data, ChannelId(thread)).await
+}
+
+/// [`on_thread_gone`], also for the threads of a deleted channel.
+pub async fn thread_gone(
+    http: &poise::serenity_prelude::Http,
+    data: &Data,
+    channel: ChannelId,
+) -> Result<(), BotError> {
     let t = match data.store.ticket_by_user_thread(channel).await? {
         Some(t) => t,
         None => match data.store.ticket_by_case_thread(channel).await? {
@@ -155,7 +163,7 @@ pub async fn on_thread_gone(ctx: &Context, data: &Data, thread: u64) -> Result<(
         .transition(t.id, |t| tickets::thread_lost(t, channel, now))
         .await?;
     if !change.events.is_empty() {
-        effects::run_ticket(&ctx.http, data, t.id).await;
+        effects::run_ticket(http, data, t.id).await;
     }
     Ok(())
 }

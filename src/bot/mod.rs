@@ -20,9 +20,11 @@
 mod actor;
 pub mod app;
 mod blocking;
+mod channel_gone;
 mod clock;
 mod commands;
 mod components;
+pub mod content;
 mod effects;
 mod error;
 mod events;

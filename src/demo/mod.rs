@@ -75,8 +75,19 @@ pub async fn configure(sandbox: &Sandbox, store: &Store) -> Result<GuildSettings
 /// them) and returns once it is connected and its commands are registered.
 /// Works for a restart too: it waits for a new connection.
 pub async fn start_bot(sandbox: &Sandbox, services: Services) -> anyhow::Result<RunningBot> {
+    start_bot_with(sandbox, services, true).await
+}
+
+/// [`start_bot`], identifying with the Message Content intent or without
+/// it (`DISCORD_MESSAGE_CONTENT=false`, for a server whose application was
+/// not granted it).
+pub async fn start_bot_with(
+    sandbox: &Sandbox,
+    services: Services,
+    message_content: bool,
+) -> anyhow::Result<RunningBot> {
     let handshakes = sandbox.handshakes();
-    let builder = sandbox.client_builder(bot::intents(true));
+    let builder = sandbox.client_builder(bot::intents(message_content));
     let running = bot::start(builder, services, None).await?;
     sandbox
         .bot_connected_after(handshakes)

@@ -162,6 +162,7 @@ digest-moved-by = Moved by
 digest-articles = Articles L0 showed
 digest-none = none
 digest-last-messages = The user's last messages
+digest-messages-unreadable = Not visible to the bot: without Discord's Message Content intent it cannot read members' messages. Read them in the user thread.
 digest-notes = Notes
 digest-previous = Previous case
 info-cases = Cases
@@ -187,7 +188,7 @@ user-deescalated = Your ticket went back to our { $level }. Expect an answer wit
 user-closed = This ticket was closed by { $by }. If you need more help, reopen it within { $days ->
     [one] { $days } day
    *[other] { $days } days
-} with /reopen, or open a new one.
+} with `/reopen ticket: { $number }` in { $channel } (this thread is locked now), or open a new one.
 user-reopened = Your ticket is open again. We'll answer here.
 user-case-lost = Our internal record of this ticket was deleted, so it was closed. Please open a new ticket if you still need help.
 
@@ -261,6 +262,7 @@ setup-check-problems = ⚠ Problems:
 setup-check-missing = In { $channel } ({ $what }) I lack: { $missing }
 setup-check-gone = { $what }: { $channel } no longer exists.
 setup-check-no-cache = I can't see this server's channels yet; try again in a moment.
+setup-check-no-message-content = The Message Content intent is not granted to this bot in the Discord Developer Portal: members' messages reach it blank, so transcripts and handoff digests keep only the questions, forms and the bot's own messages. Enable it (Bot → Privileged Gateway Intents) and set DISCORD_MESSAGE_CONTENT=true.
 panel-title = Need help?
 panel-text = Press the button and ask your question. I'll answer from our knowledge base, or bring in a person.
 panel-posted = Panel posted in { $channel }.
@@ -383,7 +385,7 @@ sla-reminder = { $role } ticket { $number } has waited longer than the { $level 
 user-auto-closed = No answer came, so this ticket was closed automatically. If you still need help, reopen it within { $days ->
     [one] { $days } day
    *[other] { $days } days
-} with /reopen.
+} with `/reopen ticket: { $number }` in { $channel } (this thread is locked now).
 cmd-resolve = Ask the user whether this solved it (they confirm and rate, or say no)
     .name = resolve
     .summary = What was done (the user sees it)
@@ -397,7 +399,11 @@ log-closed = Ticket { $number } of { $user } closed ({ $levels }, { $messages ->
     [one] { $messages } message
    *[other] { $messages } messages
 }).
+log-closed-content-missing = ⚠️ Members' messages are blank in this transcript: the bot lacks Discord's Message Content intent (see /setup show).
+log-closed-files = Members' files kept with it (their links in the transcript expire within a day, these copies do not): { $kept }
+log-closed-files-missed = Members' files not kept (over Discord's 10 MiB per file, or too many): { $missed }
 transcript-not-kept = Ticket { $number } has no transcript yet: it is kept when the ticket closes.
+transcript-unreadable = (not readable: without the Message Content intent Discord shows members' messages to the bot blank)
 transcript-here = The transcript of ticket { $number } ({ $messages ->
     [one] { $messages } message
    *[other] { $messages } messages
@@ -612,6 +618,14 @@ stats-clock-ahead = The newest activity in the database is later than this machi
 ## Discord steps refused for good (the outbox: bot::effects)
 steps-refused = Discord refused part of this, so it was not done: { $steps }. The log channel has the details.
 log-step-refused = ⚠️ Ticket { $number }: Discord refused to { $step } ({ $why }). Nothing else was left half-done; check the bot's permissions.
+log-support-deleted = ⚠️ The ticket channel { $channel } was deleted, and every ticket thread in it: { $count ->
+    [one] { $count } open ticket was
+   *[other] { $count } open tickets were
+} closed. Set a new one with /setup support.
+log-level-deleted = ⚠️ The { $level } channel { $channel } was deleted, and its case threads with it: { $count ->
+    [one] { $count } open ticket was
+   *[other] { $count } open tickets were
+} closed. Set a new one with /setup level.
 step-create-user-thread = create the user thread
 step-greet = greet the user
 step-post-case = post the case card

@@ -165,6 +165,7 @@ digest-moved-by = Передал(а)
 digest-articles = Статьи, показанные на L0
 digest-none = нет
 digest-last-messages = Последние сообщения пользователя
+digest-messages-unreadable = Боту не видны: без интента Message Content в Discord он не может читать сообщения участников. Прочитайте их в ветке пользователя.
 digest-notes = Заметки
 digest-previous = Предыдущее дело
 info-cases = Дела
@@ -192,7 +193,7 @@ user-closed = Тикет закрыл(а) { $by }. Если нужна ещё п
     [one] { $days } дня
     [few] { $days } дней
    *[many] { $days } дней
-} командой /reopen или откройте новый.
+} командой `/переоткрыть тикет: { $number }` в { $channel } (эта ветка теперь закрыта) или откройте новый.
 user-reopened = Ваш тикет снова открыт. Мы ответим здесь.
 user-case-lost = Внутренняя запись этого тикета была удалена, поэтому он закрыт. Если помощь ещё нужна, откройте новый тикет.
 
@@ -274,6 +275,7 @@ setup-check-problems = ⚠ Проблемы:
 setup-check-missing = В { $channel } ({ $what }) мне не хватает: { $missing }
 setup-check-gone = { $what }: { $channel } больше не существует.
 setup-check-no-cache = Я пока не вижу каналы сервера; попробуйте через минуту.
+setup-check-no-message-content = Боту не выдан интент Message Content на портале разработчиков Discord: сообщения участников приходят к нему пустыми, поэтому стенограммы и сводки передачи хранят только вопросы, формы и сообщения самого бота. Включите его (Bot → Privileged Gateway Intents) и задайте DISCORD_MESSAGE_CONTENT=true.
 panel-title = Нужна помощь?
 panel-text = Нажмите кнопку и задайте вопрос. Я отвечу по базе знаний или позову человека.
 panel-posted = Панель опубликована в { $channel }.
@@ -436,7 +438,7 @@ user-auto-closed = Ответа не было, поэтому тикет зак�
     [one] { $days } дня
     [few] { $days } дней
    *[many] { $days } дней
-} командой /reopen.
+} командой `/переоткрыть тикет: { $number }` в { $channel } (эта ветка теперь закрыта).
 cmd-resolve = Спросить пользователя, решена ли проблема (он подтвердит и оценит или скажет «нет»)
     .name = решено
     .summary = Что сделано (увидит пользователь)
@@ -455,7 +457,11 @@ log-closed = Тикет { $number } пользователя { $user } закр�
     [few] { $messages } сообщения
    *[many] { $messages } сообщений
 }).
+log-closed-content-missing = ⚠️ Сообщения участников в этой стенограмме пустые: у бота нет интента Message Content в Discord (см. /setup show).
+log-closed-files = Файлы участников сохранены вместе со стенограммой (ссылки в стенограмме перестают работать в течение суток, эти копии — нет): { $kept }
+log-closed-files-missed = Файлы участников не сохранены (больше 10 МиБ Discord на файл или слишком много): { $missed }
 transcript-not-kept = У тикета { $number } ещё нет стенограммы: она сохраняется при закрытии.
+transcript-unreadable = (не прочитано: без интента Message Content Discord показывает боту сообщения участников пустыми)
 transcript-here = Стенограмма тикета { $number } ({ $messages ->
     [one] { $messages } сообщение
     [few] { $messages } сообщения
@@ -694,6 +700,16 @@ stats-clock-ahead = Последняя активность в базе позж
 ## Шаги, которые Discord отклонил окончательно (bot::effects)
 steps-refused = Discord отклонил часть действия, поэтому она не выполнена: { $steps }. Подробности — в канале журнала.
 log-step-refused = ⚠️ Тикет { $number }: Discord не дал { $step } ({ $why }). Ничего не осталось сделанным наполовину; проверьте права бота.
+log-support-deleted = ⚠️ Канал тикетов { $channel } удалён вместе со всеми ветками тикетов: { $count ->
+    [one] закрыт { $count } открытый тикет
+    [few] закрыто { $count } открытых тикета
+   *[many] закрыто { $count } открытых тикетов
+}. Задайте новый командой /setup support.
+log-level-deleted = ⚠️ Канал уровня { $level } { $channel } удалён вместе с ветками кейсов: { $count ->
+    [one] закрыт { $count } открытый тикет
+    [few] закрыто { $count } открытых тикета
+   *[many] закрыто { $count } открытых тикетов
+}. Задайте новый командой /setup level.
 step-create-user-thread = создать ветку пользователя
 step-greet = поприветствовать пользователя
 step-post-case = опубликовать карточку обращения

@@ -5,9 +5,13 @@
 
 mod world;
 
+mod aging;
 mod ask;
+mod attachments;
 mod close_request;
 mod console;
+mod content;
+mod deleted_channels;
 mod durability;
 mod fidelity;
 mod framework_errors;
@@ -16,6 +20,7 @@ mod hours;
 mod insight;
 mod intake;
 mod ladder;
+mod latency;
 mod load;
 mod moves;
 mod permissions;

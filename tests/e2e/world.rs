@@ -25,6 +25,8 @@ pub struct World {
     #[allow(dead_code)]
     pub database_url: String,
     bot: Option<RunningBot>,
+    /// Whether the application has the Message Content intent.
+    message_content: bool,
     _db: TempDir,
 }
 
@@ -46,7 +48,24 @@ impl World {
     /// task it spawned).
     #[allow(dead_code)]
     pub async fn without_bot(dir: impl AsRef<std::path::Path>) -> World {
-        let sandbox = Sandbox::start_local(demo::preset().expect("the preset parses"))
+        World::without_bot_granted(dir, true).await
+    }
+
+    /// A world whose application was not granted the Message Content
+    /// intent (Discord's default), with a bot that identifies without it.
+    #[allow(dead_code)]
+    pub async fn start_without_message_content() -> World {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge");
+        let mut world = World::without_bot_granted(dir, false).await;
+        world.start_bot().await;
+        world
+    }
+
+    async fn without_bot_granted(dir: impl AsRef<std::path::Path>, message_content: bool) -> World {
+        let spec = demo::preset()
+            .expect("the preset parses")
+            .message_content_intent(message_content);
+        let sandbox = Sandbox::start_local(spec)
             .await
             .expect("the sandbox starts");
         let db = tempfile::tempdir().expect("a temp dir");
@@ -63,6 +82,7 @@ impl World {
             knowledge,
             database_url: url,
             bot: None,
+            message_content,
             _db: db,
         }
     }
@@ -76,7 +96,7 @@ impl World {
             default_locale: Locale::En,
             timer_tick: Duration::from_millis(50),
         };
-        let running = demo::start_bot(&self.sandbox, services)
+        let running = demo::start_bot_with(&self.sandbox, services, self.message_content)
             .await
             .expect("the bot starts, connects and registers its commands");
         self.bot = Some(running);
@@ -110,6 +130,16 @@ impl World {
         if let Some(bot) = self.bot.take() {
             bot.abort().await;
         }
+    }
+
+    /// Time passes for everyone: the bot's clock and Discord's (where idle
+    /// threads archive themselves), as the console's `wait` moves both.
+    #[allow(dead_code)]
+    pub async fn wait(&self, by: chrono::Duration) {
+        self.clock.advance(by);
+        self.sandbox
+            .advance_clock(by.to_std().expect("a wait forward"));
+        self.sandbox.settled().await.expect("the bot settles");
     }
 
     pub fn person(&self, name: &str) -> Person {

@@ -1,6 +1,6 @@
 //! Faults on demand: the next N calls of a route fail with 500 or 429, a
 //! random share of every call fails (seeded, so a run can be repeated), a
-//! latency added to every answer, and a staged crash (every call hangs
+//! latency added to every answer or to one route's, and a staged crash (every call hangs
 //! after the N-th). (Gateway drops, deletions behind the
 //! bot's back and members leaving are on [`crate::FaultControl`].)
 
@@ -96,6 +96,8 @@ struct Plan {
     failures: Vec<Planned>,
     random: Option<RandomPlan>,
     latency: Duration,
+    /// Latency of one route (method, route), instead of `latency`.
+    route_latency: Vec<(String, String, Duration)>,
     injected: FaultCounts,
 }
 
@@ -136,16 +138,7 @@ impl Faults {
     /// Makes the next `times` calls of `route` (`"POST /channels/{channel_id}/messages"`)
     /// fail with `failure`.
     pub fn fail_next(&self, route: &str, times: u32, failure: Failure) -> Result<(), FaultError> {
-        let (method, path) = route
-            .split_once(' ')
-            .map(|(m, p)| (m.trim().to_ascii_uppercase(), p.trim().to_string()))
-            .ok_or_else(|| FaultError::UnknownRoute(route.to_string()))?;
-        let known = ROUTES
-            .iter()
-            .any(|(m, p)| m.eq_ignore_ascii_case(&method) && *p == path);
-        if !known {
-            return Err(FaultError::UnknownRoute(route.to_string()));
-        }
+        let (method, path) = known_route(route)?;
         self.lock().failures.push(Planned {
             method,
             route: path,
@@ -200,6 +193,30 @@ impl Faults {
 
     pub fn latency(&self) -> Duration {
         self.lock().latency
+    }
+
+    /// Adds `latency` before every answer of `route`
+    /// (`"POST /channels/{channel_id}/messages"`), instead of the latency
+    /// of every route: Discord's routes are not all as fast.
+    pub fn set_route_latency(&self, route: &str, latency: Duration) -> Result<(), FaultError> {
+        let (method, path) = known_route(route)?;
+        let mut plan = self.lock();
+        plan.route_latency
+            .retain(|(m, p, _)| !(*m == method && *p == path));
+        plan.route_latency.push((method, path, latency));
+        Ok(())
+    }
+
+    /// The latency of one call: its route's, or every route's.
+    pub fn latency_for(&self, method: &str, route: Option<&str>) -> Duration {
+        let plan = self.lock();
+        route
+            .and_then(|r| {
+                plan.route_latency
+                    .iter()
+                    .find(|(m, p, _)| m.eq_ignore_ascii_case(method) && p == r)
+            })
+            .map_or(plan.latency, |(_, _, d)| *d)
     }
 
     /// Cancels planned failures, random ones and latency (the counts stay).
@@ -270,6 +287,22 @@ impl Faults {
     }
 }
 
+/// `"POST /channels/{channel_id}/messages"` as (method, route), if the
+/// sandbox serves it.
+fn known_route(route: &str) -> Result<(String, String), FaultError> {
+    let (method, path) = route
+        .split_once(' ')
+        .map(|(m, p)| (m.trim().to_ascii_uppercase(), p.trim().to_string()))
+        .ok_or_else(|| FaultError::UnknownRoute(route.to_string()))?;
+    let known = ROUTES
+        .iter()
+        .any(|(m, p)| m.eq_ignore_ascii_case(&method) && *p == path);
+    if !known {
+        return Err(FaultError::UnknownRoute(route.to_string()));
+    }
+    Ok((method, path))
+}
+
 impl RandomPlan {
     fn draw(&mut self) -> Option<Failure> {
         if self.rng.f64() >= self.faults.rate {
@@ -301,6 +334,13 @@ impl FaultControl<'_> {
     /// Adds `latency` before every REST answer.
     pub fn set_latency(&self, latency: Duration) {
         self.shared.faults.set_latency(latency);
+    }
+
+    /// Adds `latency` before every answer of one route
+    /// (`"POST /interactions/{interaction_id}/{interaction_token}/callback"`),
+    /// instead of the latency of every route.
+    pub fn set_route_latency(&self, route: &str, latency: Duration) -> Result<(), FaultError> {
+        self.shared.faults.set_route_latency(route, latency)
     }
 
     /// A random share of every REST call fails from now on (500 or 429,

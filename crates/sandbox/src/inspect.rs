@@ -193,6 +193,18 @@ impl Sandbox {
         sightings_since(&self.shared, cursor)
     }
 
+    /// Time passes on Discord's side: the sandbox's clock moves forward by
+    /// `by`, and threads idle for their `auto_archive_duration` archive
+    /// themselves (THREAD_UPDATE), as on Discord. Returns how many did.
+    /// (The bot's clock is its own: move both, as the console's `wait` does.)
+    pub fn advance_clock(&self, by: std::time::Duration) -> usize {
+        // Ten years at most: a clock far enough ahead for any test, never
+        // one whose dates overflow.
+        let by = by.min(std::time::Duration::from_secs(3650 * 86_400));
+        let by = chrono::Duration::from_std(by).unwrap_or_default();
+        self.shared.write(|w| w.advance_clock(by))
+    }
+
     /// A new person joins (GUILD_MEMBER_ADD).
     pub fn add_member(
         &self,

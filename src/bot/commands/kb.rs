@@ -106,6 +106,8 @@ pub async fn send(
     let thread = t
         .user_thread
         .ok_or_else(|| BotError::say("refusal-thread-gone"))?;
+    // Posting may outlast Discord's 3 seconds: acknowledge first.
+    ctx.defer_ephemeral().await?;
     // One message in one language: the article's, when it has one we
     // speak; staff are told when that is not the user's.
     let article_locale = found.locale.as_deref().and_then(Locale::from_tag);

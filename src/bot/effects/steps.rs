@@ -412,7 +412,12 @@ async fn case_intro(run: &Run<'_>, t: &Ticket) -> Result<CreateMessage, BotError
         let mut intro = CreateMessage::new().allowed_mentions(mentions::nobody());
         if let Some(d) = HandoffDigest::for_latest_move(t, &history, tried, last) {
             let previous = t.previous_cases.last().map(|c| c.thread.0);
-            intro = intro.embed(digest::embed(staff, &d, previous));
+            intro = intro.embed(digest::embed(
+                staff,
+                &d,
+                previous,
+                run.data.content.readable(),
+            ));
         }
         return Ok(intro);
     }
@@ -520,11 +525,12 @@ async fn add_to_user_thread(run: &Run<'_>, t: &Ticket, user: UserId) -> Result<(
     let Some(thread) = t.user_thread else {
         return Ok(());
     };
-    // Adding a member twice is no change on Discord's side.
-    DChannel::new(thread.0)
-        .add_thread_member(run.http, DUser::new(user.0))
-        .await?;
-    Ok(())
+    // Adding a member twice is no change on Discord's side; a week-old
+    // ticket's thread has archived itself and must be woken first.
+    case::in_active_thread(run.http, thread, || {
+        DChannel::new(thread.0).add_thread_member(run.http, DUser::new(user.0))
+    })
+    .await
 }
 
 async fn refresh_card(run: &Run<'_>, t: &Ticket) -> Result<(), BotError> {
@@ -623,11 +629,25 @@ async fn tell_user(run: &mut Run<'_>, t: &Ticket, news: &UserNews) -> Result<(),
                 .text(l)
         }
         UserNews::Closed { by, reason } => {
-            let days = run.settings.reopen_days;
-            let mut text = match by {
-                Some(u) => tr!(l, "user-closed", by = mentions::user_tag(u), days = days),
-                None => tr!(l, "user-auto-closed", days = days),
+            // The thread is locked and archived next: no command runs and no
+            // button can be clicked there (not even by admins), so the user
+            // is told the exact command and where it works.
+            let key = if by.is_some() {
+                "user-closed"
+            } else {
+                "user-auto-closed"
             };
+            let channel = run
+                .settings
+                .support_channel
+                .map(mentions::channel_tag)
+                .unwrap_or_default();
+            let mut text = Say::new(key)
+                .arg("by", by.map(mentions::user_tag).unwrap_or_default())
+                .count("days", run.settings.reopen_days)
+                .arg("number", t.number.0)
+                .arg("channel", channel)
+                .text(l);
             if let Some(r) = reason.as_deref().filter(|r| !r.trim().is_empty()) {
                 text.push('\n');
                 text.push_str(&quote(&clip(r, 1000)));
@@ -698,8 +718,8 @@ async fn archive(run: &mut Run<'_>, t: &Ticket, keep_transcript: bool) -> Result
     if keep_transcript && run.made("transcript").is_none() {
         let nonce = run.nonce("log");
         let kept = async {
-            let entries = transcript::capture(run.http, run.data, t).await?;
-            transcript::log_closed(run.http, run.data, &run.settings, t, &entries, nonce).await
+            let captured = transcript::capture(run.http, run.data, t, run.staff()).await?;
+            transcript::log_closed(run.http, run.data, &run.settings, t, &captured, nonce).await
         }
         .await;
         match kept {

@@ -148,7 +148,11 @@ pub async fn retire_question(
         if let Some(note) = &note {
             edit = edit.content(clip(&format!("{}\n\n{note}", m.content), 2000));
         }
-        channel.edit_message(http, m.id, edit).await?;
+        // The question may have waited long enough for the thread to archive.
+        super::case::in_active_thread(http, thread, || {
+            channel.edit_message(http, m.id, edit.clone())
+        })
+        .await?;
     }
     Ok(())
 }

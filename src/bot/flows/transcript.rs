@@ -18,26 +18,95 @@ const PAGE: u8 = 100;
 /// A guard against a thread that never ends (a transcript is for people).
 const MAX_MESSAGES_PER_THREAD: usize = 10_000;
 
-/// Reads the ticket's threads and stores the transcript; returns it.
+/// Discord's default upload limit per file (10 MiB).
+const FILE_LIMIT: u64 = 10 * 1024 * 1024;
+/// Files the log message can carry besides the transcript (10 in all).
+const MAX_FILES: usize = 9;
+/// What they may weigh together.
+const FILES_BUDGET: u64 = 20 * 1024 * 1024;
+
+/// A transcript, and the members' files downloaded while their links
+/// still work (Discord's CDN links expire within a day; the transcript
+/// keeps only them).
+pub struct Captured {
+    pub entries: Vec<TranscriptEntry>,
+    pub files: Vec<poise::serenity_prelude::CreateAttachment>,
+    /// Files that could not be kept: over the limits, or not downloadable.
+    pub not_kept: usize,
+}
+
+/// Reads the ticket's threads and stores the transcript; returns it with
+/// the members' files.
 pub async fn capture(
     http: &Http,
     data: &Data,
     t: &Ticket,
-) -> Result<Vec<TranscriptEntry>, BotError> {
+    staff: crate::i18n::Locale,
+) -> Result<Captured, BotError> {
+    let mut kept = Kept::default();
+    // Without the Message Content intent members' messages come back
+    // blank: each says so, in the staff's language, rather than nothing.
+    let hidden = (!data.content.readable()).then(|| crate::tr!(staff, "transcript-unreadable"));
     let mut entries = Vec::new();
     if let Some(thread) = t.user_thread {
         for m in all_messages(http, thread).await? {
-            entries.push(entry(t, thread, &m, false));
+            kept.download(&m).await;
+            entries.push(entry(t, thread, &m, false, hidden.as_deref()));
         }
     }
     for case in t.all_cases() {
         for m in all_messages(http, case.thread).await? {
-            entries.push(entry(t, case.thread, &m, true));
+            kept.download(&m).await;
+            entries.push(entry(t, case.thread, &m, true, hidden.as_deref()));
         }
     }
     entries.sort_by_key(|e| (e.at, e.message));
     data.store.save_transcript(t.id, &entries).await?;
-    Ok(entries)
+    Ok(Captured {
+        entries,
+        files: kept.files,
+        not_kept: kept.not_kept,
+    })
+}
+
+#[derive(Default)]
+struct Kept {
+    files: Vec<poise::serenity_prelude::CreateAttachment>,
+    bytes: u64,
+    not_kept: usize,
+}
+
+impl Kept {
+    /// Downloads a member's files within Discord's limits; counts the rest.
+    async fn download(&mut self, m: &Message) {
+        if m.author.bot {
+            return;
+        }
+        for a in &m.attachments {
+            let size = u64::from(a.size);
+            if size > FILE_LIMIT
+                || self.files.len() >= MAX_FILES
+                || self.bytes + size > FILES_BUDGET
+            {
+                self.not_kept += 1;
+                continue;
+            }
+            match a.download().await {
+                Ok(data) => {
+                    self.bytes += size;
+                    self.files
+                        .push(poise::serenity_prelude::CreateAttachment::bytes(
+                            data,
+                            a.filename.clone(),
+                        ));
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, file = %a.filename, "could not keep an attachment");
+                    self.not_kept += 1;
+                }
+            }
+        }
+    }
 }
 
 /// Every message of a thread, oldest first, page by page.
@@ -72,7 +141,20 @@ fn is_gone(e: &poise::serenity_prelude::Error) -> bool {
     matches!(e, Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 404)
 }
 
-fn entry(t: &Ticket, thread: ChannelId, m: &Message, in_case: bool) -> TranscriptEntry {
+/// `hidden`: what to write for a member's message Discord sent blank
+/// (the bot lacks the Message Content intent).
+fn entry(
+    t: &Ticket,
+    thread: ChannelId,
+    m: &Message,
+    in_case: bool,
+    hidden: Option<&str>,
+) -> TranscriptEntry {
+    let blank = m.content.is_empty() && m.embeds.is_empty() && m.attachments.is_empty();
+    let content = match hidden {
+        Some(note) if blank && !m.author.bot => note.to_owned(),
+        _ => m.content.clone(),
+    };
     let kind = if m.author.bot {
         // The bot's own messages: notes start with their marker, moves
         // carry the handoff digest ("A → B" in its title).
@@ -102,7 +184,7 @@ fn entry(t: &Ticket, thread: ChannelId, m: &Message, in_case: bool) -> Transcrip
             .and_then(|mm| mm.nick.clone())
             .unwrap_or_else(|| m.author.display_name().to_owned()),
         at: *m.timestamp,
-        content: m.content.clone(),
+        content,
         embeds_json: serde_json::to_string(&m.embeds).unwrap_or_else(|_| "[]".into()),
         attachments: m
             .attachments
@@ -124,15 +206,16 @@ pub async fn log_closed(
     data: &Data,
     settings: &crate::tickets::GuildSettings,
     t: &Ticket,
-    entries: &[TranscriptEntry],
+    captured: &Captured,
     nonce: poise::serenity_prelude::Nonce,
 ) -> Result<(), BotError> {
+    let entries = &captured.entries;
     let Some(log) = settings.log_channel else {
         return Ok(());
     };
     let staff = super::staff_locale(data, settings);
     let levels: Vec<String> = t.level_path().iter().map(|l| l.to_string()).collect();
-    let text = crate::tr!(
+    let mut text = crate::tr!(
         staff,
         "log-closed",
         number = t.number.to_string(),
@@ -140,6 +223,26 @@ pub async fn log_closed(
         levels = levels.join(" → "),
         messages = entries.len()
     );
+    if !data.content.readable() {
+        text.push('\n');
+        text.push_str(&crate::tr!(staff, "log-closed-content-missing"));
+    }
+    if !captured.files.is_empty() {
+        text.push('\n');
+        text.push_str(&crate::tr!(
+            staff,
+            "log-closed-files",
+            kept = captured.files.len()
+        ));
+    }
+    if captured.not_kept > 0 {
+        text.push('\n');
+        text.push_str(&crate::tr!(
+            staff,
+            "log-closed-files-missed",
+            missed = captured.not_kept
+        ));
+    }
     let mut message = poise::serenity_prelude::CreateMessage::new()
         .content(crate::bot::render::clip(&text, 2000))
         .allowed_mentions(crate::bot::mentions::nobody())
@@ -148,6 +251,7 @@ pub async fn log_closed(
     if let Some(file) = transcript_file(data, t, entries, staff).await {
         message = message.add_file(file);
     }
+    message = message.add_files(captured.files.clone());
     DChannel::new(log.0).send_message(http, message).await?;
     Ok(())
 }

@@ -11,7 +11,14 @@ use crate::tr;
 
 const FIELD_MAX: usize = 1024;
 
-pub fn embed(locale: Locale, d: &HandoffDigest, previous_thread: Option<u64>) -> CreateEmbed {
+/// `readable`: whether the bot can read the user's messages at all (the
+/// Message Content intent); if not, the digest says so.
+pub fn embed(
+    locale: Locale,
+    d: &HandoffDigest,
+    previous_thread: Option<u64>,
+    readable: bool,
+) -> CreateEmbed {
     let title = tr!(
         locale,
         "digest-title",
@@ -76,6 +83,14 @@ pub fn embed(locale: Locale, d: &HandoffDigest, previous_thread: Option<u64>) ->
         clip(&articles, FIELD_MAX),
         false,
     );
+    if d.last_user_messages.is_empty() && !readable {
+        // Not "no messages": Discord hid them from the bot.
+        e = e.field(
+            tr!(locale, "digest-last-messages"),
+            tr!(locale, "digest-messages-unreadable"),
+            false,
+        );
+    }
     if !d.last_user_messages.is_empty() {
         let lines: Vec<String> = d
             .last_user_messages

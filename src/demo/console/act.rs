@@ -92,6 +92,8 @@ pub async fn act(
             if !clock.advance(by) {
                 return Err(ActError::FixedClock);
             }
+            // Discord's time passes too: idle threads archive themselves.
+            sandbox.advance_clock(by.to_std().unwrap_or_default());
             // Let the scheduler see the new time before the console looks.
             tokio::time::sleep(crate::demo::TIMER_TICK * 3).await;
         }

@@ -14,7 +14,7 @@ Act as anyone; after each line you see what every person saw.
   mark fills reason: Data corruption suspected      the form last shown to mark
   show alice                                        what alice sees now
   show root into ./files                            … and save the files shown (transcripts, charts)
-  wait 2h                                           move the bot's clock
+  wait 2h                                           move the clocks (bot's, Discord's)
   help, quit                                        this text; the end (so do Ctrl-D and Ctrl-C)
 Places: #channel, thread (the one the person saw last), #channel thread.
 People: alice, boris (ru), lena (L1), mark (L2), olga (L3), ivan (L4), root (admin).

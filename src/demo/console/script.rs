@@ -10,7 +10,7 @@
 //! show alice                                          what alice sees now
 //! show root into ./files                              … and save the files shown
 //! help, quit                                          the commands; the end
-//! wait 2h                                             move the bot's clock
+//! wait 2h                                             move the clocks (bot's, Discord's)
 //! # a comment
 //! ```
 //!

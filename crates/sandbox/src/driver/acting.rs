@@ -122,7 +122,8 @@ impl Person {
         .await
     }
 
-    /// Clicks the button labelled `label` on a message.
+    /// Clicks the button labelled `label` on a message. Refused in a locked
+    /// or archived thread, where the client greys components out.
     pub async fn click(&self, message: &MessageView, label: &str) -> Result<Response, DriverError> {
         let me = self.id;
         let who = self.name.clone();
@@ -324,6 +325,17 @@ fn current_message(
         .and_then(|c| c.messages.get(&id))
         .filter(|m| m.ephemeral_for.is_none_or(|u| u == me))
         .ok_or_else(hidden)?;
+    // The client greys out the components of a message in a locked thread,
+    // even for administrators (discord-api-docs#7900), and in an archived
+    // one, where only active threads can be manipulated (topics/threads).
+    if let Some(thread) = world.channels.get(&channel).and_then(|c| c.thread.as_ref()) {
+        if thread.locked {
+            return Err(DriverError::Refused(ApiError::thread_locked()));
+        }
+        if thread.archived {
+            return Err(DriverError::Refused(ApiError::thread_archived()));
+        }
+    }
     Ok((message_view(world, message), message.components.clone()))
 }
 

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 
@@ -49,6 +49,14 @@ pub async fn application(State(s): State<Arc<Shared>>, _bot: BotAuth) -> Answer 
             .main_guild()
             .map(|g| w.user_out(g.owner_id))
             .unwrap_or_else(|| bot.clone());
+        // Which privileged intents the developer portal granted, as
+        // Discord's application flags say (resources/application,
+        // "Application Flags"): the _LIMITED ones of a bot in under 100
+        // servers (presence, guild members, message content).
+        let granted = w.config.privileged;
+        let flags = (u64::from(granted.presences) << 13)
+            | (u64::from(granted.guild_members) << 15)
+            | (u64::from(granted.message_content) << 19);
         ApplicationOut {
             id: w.config.application_id,
             name: w.config.application_name.clone(),
@@ -59,8 +67,8 @@ pub async fn application(State(s): State<Arc<Shared>>, _bot: BotAuth) -> Answer 
             bot_public: false,
             bot_require_code_grant: false,
             verify_key: "0".repeat(64),
-            flags: 0,
-            flags_new: "0".to_string(),
+            flags,
+            flags_new: flags.to_string(),
             redirect_uris: Vec::new(),
             interactions_endpoint_url: None,
             role_connections_verification_url: None,
@@ -77,16 +85,34 @@ pub async fn application(State(s): State<Arc<Shared>>, _bot: BotAuth) -> Answer 
     Ok(ok(&out))
 }
 
-/// An uploaded file, at the URL its attachment names.
+/// An uploaded file, at the URL its attachment names, while the link's
+/// signature is valid (`state/cdn.rs`): an expired link is a 404.
 pub async fn attachment(
     State(s): State<Arc<Shared>>,
-    Ids((_channel, id, _name)): Ids<(Snowflake, Snowflake, String)>,
+    Ids((channel, id, _name)): Ids<(Snowflake, Snowflake, String)>,
+    Query(link): Query<SignedLink>,
 ) -> Answer {
+    let signed = format!("/attachments/{channel}/{id}");
     let file = s
-        .read(|w| w.files.get(&id).cloned())
+        .read(|w| {
+            w.link_valid(&signed, &link.ex, &link.is, &link.hm)
+                .then(|| w.files.get(&id).cloned())
+                .flatten()
+        })
         .ok_or_else(ApiError::not_found)?;
     let content_type = file
         .content_type
         .unwrap_or_else(|| "application/octet-stream".to_string());
     Ok(([(CONTENT_TYPE, content_type)], file.data).into_response())
+}
+
+/// The signature of a CDN link (`?ex=&is=&hm=`); missing parts are invalid.
+#[derive(serde::Deserialize)]
+pub struct SignedLink {
+    #[serde(default)]
+    ex: String,
+    #[serde(default)]
+    is: String,
+    #[serde(default)]
+    hm: String,
 }

@@ -59,7 +59,7 @@ pub async fn observe(
     };
     let (request_body, uploads) = readable_body(content_type.as_deref(), &bytes).await;
 
-    let latency = shared.faults.latency();
+    let latency = shared.faults.latency_for(&method, route.as_deref());
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }

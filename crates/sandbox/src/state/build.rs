@@ -126,6 +126,7 @@ impl DiscordState {
             gateway: GatewayHub::default(),
             feed: Default::default(),
             enforced_nonces: HashMap::new(),
+            clock: Default::default(),
         })
     }
 }

@@ -3,6 +3,8 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Instant;
 
+use chrono::{DateTime, Utc};
+
 use super::message_types::Message;
 use super::permissions::Overwrite;
 use crate::ids::Snowflake;
@@ -63,6 +65,10 @@ pub struct ThreadState {
     /// Members with the time they joined.
     pub members: BTreeMap<Snowflake, String>,
     pub total_message_sent: u32,
+    /// The thread's last activity on the sandbox's clock (a message, an
+    /// unarchive, a new auto-archive duration): it archives itself
+    /// `auto_archive_duration` minutes later.
+    pub last_activity: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug)]

@@ -180,9 +180,15 @@ impl DiscordState {
             self.compute_pings(&new, &content, replied_author)
         };
         let application_id = self.config.application_id;
+        let now = self.clock.now();
+        let ephemeral = new.ephemeral_for.is_some();
         let channel = self.channel_mut(new.channel)?;
         let position = channel.thread.as_mut().map(|t| {
             t.total_message_sent += 1;
+            // A message is activity: the thread's auto-archive wait restarts.
+            if !ephemeral {
+                t.last_activity = now;
+            }
             t.total_message_sent - 1
         });
         let message = Message {

@@ -3,6 +3,7 @@
 //! interactions in flight. Every REST call and every action of a person
 //! goes through the same methods here, with the same permission checks.
 
+pub mod auto_archive;
 pub mod channel_types;
 pub mod commands;
 pub mod feed;
@@ -13,6 +14,7 @@ pub mod message_types;
 pub mod permissions;
 
 mod build;
+mod cdn;
 mod channels;
 mod command_rules;
 mod edits;
@@ -75,6 +77,8 @@ pub struct DiscordState {
     /// Discord answers a repeat with the first message, or Unknown Message
     /// once that was deleted.
     pub enforced_nonces: HashMap<(Snowflake, Snowflake, String), Snowflake>,
+    /// Now, as far as threads archiving themselves are concerned.
+    pub clock: auto_archive::SandboxClock,
 }
 
 impl DiscordState {

@@ -7,7 +7,7 @@ use super::message_types::Message;
 use super::DiscordState;
 use crate::ids::Snowflake;
 use crate::wire::message::{
-    InteractionMetadataOut, MessageInteractionOut, MessageOut, MessageReferenceOut,
+    AttachmentOut, InteractionMetadataOut, MessageInteractionOut, MessageOut, MessageReferenceOut,
 };
 use crate::wire::user::PartialMemberOut;
 
@@ -47,7 +47,16 @@ impl DiscordState {
                 .map(|u| self.user_out(*u))
                 .collect(),
             mention_roles: message.pings.roles.clone(),
-            attachments: message.attachments.clone(),
+            // Every read hands out freshly signed links, as Discord's CDN.
+            attachments: message
+                .attachments
+                .iter()
+                .map(|a| AttachmentOut {
+                    url: self.signed_url(&a.url),
+                    proxy_url: self.signed_url(&a.proxy_url),
+                    ..a.clone()
+                })
+                .collect(),
             embeds: message.embeds.clone(),
             pinned: message.pinned,
             kind: message.kind,

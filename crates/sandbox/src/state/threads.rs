@@ -174,6 +174,7 @@ impl DiscordState {
                     create_timestamp: now.clone(),
                     members: BTreeMap::from([(owner, now)]),
                     total_message_sent: 0,
+                    last_activity: self.clock.now(),
                 }),
                 messages: BTreeMap::new(),
                 visible_messages: 0,
@@ -232,6 +233,9 @@ impl DiscordState {
             if thread.archived != archived {
                 thread.archived = archived;
                 thread.archive_timestamp = Some(now_iso());
+                if !archived {
+                    self.thread_active(id);
+                }
                 self.note_archived(id, archived);
                 self.thread_updated(id);
             }
@@ -239,7 +243,7 @@ impl DiscordState {
     }
 
     /// Keeps the guild's set of active threads in step with a thread's state.
-    fn note_archived(&mut self, id: Snowflake, archived: bool) {
+    pub(crate) fn note_archived(&mut self, id: Snowflake, archived: bool) {
         let Some(guild_id) = self.channels.get(&id).map(|c| c.guild_id) else {
             return;
         };
@@ -338,6 +342,9 @@ impl DiscordState {
         }
         if state.archived != archived {
             self.note_archived(id, archived);
+        }
+        if (state.archived && !archived) || patch.auto_archive_duration.is_some() {
+            self.thread_active(id);
         }
         self.thread_updated(id);
         let channel = self.channel(id)?;

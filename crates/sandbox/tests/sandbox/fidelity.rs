@@ -5,12 +5,13 @@
 //! its test; these are the rows' tests that live nowhere else.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::support;
 
 use serenity::all::{
-    ChannelId, ChannelType, CreateAttachment, CreateMessage, CreateThread, EditThread,
-    GatewayIntents, GetMessages, MessageFlags, MessageId, Nonce,
+    AutoArchiveDuration, ChannelId, ChannelType, CreateAttachment, CreateMessage, CreateThread,
+    EditThread, GatewayIntents, GetMessages, MessageFlags, MessageId, Nonce,
 };
 use support::bot::Bot;
 use support::recording::Recording;
@@ -301,6 +302,98 @@ async fn a_slash_command_in_an_archived_thread_is_refused_by_the_client() {
     alice.say(&thread_ref, "back again").await.unwrap();
     assert!(!sandbox.channel_info(&thread_ref).unwrap().archived);
     alice.slash(&thread_ref, "hello", &[]).await.unwrap();
+}
+
+#[tokio::test]
+async fn an_idle_thread_archives_itself_after_its_auto_archive_duration() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let help = sandbox.channel("help").unwrap();
+    let thread = ChannelId::new(help.id)
+        .create_thread(
+            &http,
+            CreateThread::new("ticket-7")
+                .kind(ChannelType::PrivateThread)
+                .auto_archive_duration(AutoArchiveDuration::OneDay),
+        )
+        .await
+        .unwrap();
+    let thread_ref = sandbox.channel_by_id(thread.id.get()).unwrap();
+
+    sandbox.advance_clock(Duration::from_secs(23 * 3600));
+    thread.id.say(&http, "still working on it").await.unwrap();
+    sandbox.advance_clock(Duration::from_secs(23 * 3600));
+    assert!(
+        !sandbox.channel_info(&thread_ref).unwrap().archived,
+        "a message is activity: the day starts again"
+    );
+    assert_eq!(sandbox.advance_clock(Duration::from_secs(3600)), 1);
+    assert!(sandbox.channel_info(&thread_ref).unwrap().archived);
+
+    let refused = thread
+        .id
+        .add_thread_member(&http, sandbox.person("alice").unwrap().user_id())
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(refused), (400, 50083));
+    let refused = thread
+        .id
+        .edit_thread(&http, EditThread::new().locked(true).archived(true))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code_of(refused),
+        (400, 50083),
+        "an archived thread takes no lock"
+    );
+    thread
+        .id
+        .edit_thread(&http, EditThread::new().archived(false))
+        .await
+        .unwrap();
+    thread
+        .id
+        .add_thread_member(&http, sandbox.person("alice").unwrap().user_id())
+        .await
+        .unwrap();
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn buttons_in_an_archived_or_locked_thread_cannot_be_clicked() {
+    let sandbox = sandbox().await;
+    let _bot = Bot::start(&sandbox).await;
+    let http = sandbox.http_for_bot();
+    let help = sandbox.channel("help").unwrap();
+    let alice = sandbox.person("alice").unwrap();
+    let thread = ChannelId::new(help.id)
+        .create_thread(
+            &http,
+            CreateThread::new("questions").kind(ChannelType::PublicThread),
+        )
+        .await
+        .unwrap();
+    let thread_ref = sandbox.channel_by_id(thread.id.get()).unwrap();
+    let answer = alice.slash(&thread_ref, "hello", &[]).await.unwrap();
+    let hello = answer.message().unwrap().clone();
+
+    sandbox.advance_clock(Duration::from_secs(3 * 86_400 + 60));
+    let refused = alice.click(&hello, "Wave").await.unwrap_err();
+    assert!(
+        matches!(refused, DriverError::Refused(ref e) if e.code == 50083),
+        "{refused}"
+    );
+
+    thread
+        .id
+        .edit_thread(&http, EditThread::new().archived(false).locked(true))
+        .await
+        .unwrap();
+    let refused = alice.click(&hello, "Wave").await.unwrap_err();
+    assert!(
+        matches!(refused, DriverError::Refused(ref e) if e.code == 160005),
+        "a locked thread greys buttons out even unarchived: {refused}"
+    );
 }
 
 #[tokio::test]

@@ -202,6 +202,27 @@ async fn added_latency_delays_every_answer() {
 }
 
 #[tokio::test]
+async fn one_route_can_be_given_its_own_latency() {
+    let sandbox = Sandbox::start_local(server()).await.unwrap();
+    let http = sandbox.http_for_bot();
+    let latency = std::time::Duration::from_millis(150);
+    sandbox
+        .faults()
+        .set_route_latency("GET /users/@me", latency)
+        .unwrap();
+    let started = std::time::Instant::now();
+    http.get_current_user().await.unwrap();
+    assert!(started.elapsed() >= latency);
+    let unknown = sandbox
+        .faults()
+        .set_route_latency("GET /users/{id}/nothing", latency);
+    assert!(matches!(
+        unknown,
+        Err(supportline_sandbox::FaultError::UnknownRoute(_))
+    ));
+}
+
+#[tokio::test]
 async fn discords_errors_name_what_went_wrong() {
     let sandbox = Sandbox::start_local(server()).await.unwrap();
     let http = sandbox.http_for_bot();
@@ -269,6 +290,12 @@ async fn a_file_sent_by_multipart_is_attached_and_served() {
         .await
         .unwrap();
     assert_eq!(served, "<html>transcript</html>");
+    assert!(attachment.url.contains("?ex="), "a signed CDN link");
+    let unsigned = attachment.url.split('?').next().unwrap();
+    assert_eq!(reqwest::get(unsigned).await.unwrap().status(), 404);
+    sandbox.advance_clock(std::time::Duration::from_secs(25 * 3600));
+    let expired = reqwest::get(&attachment.url).await.unwrap();
+    assert_eq!(expired.status(), 404, "the link expired after a day");
     let alice = sandbox.person("alice").unwrap();
     let seen = alice
         .sees_in(&sandbox.channel("help").unwrap(), |m| {

@@ -24,6 +24,8 @@ pub async fn panel(
         .default_locale
         .unwrap_or(ctx.data().default_locale);
     let target = channel.map(|c| c.id).unwrap_or(ctx.channel_id());
+    // Posting may outlast Discord's 3 seconds: acknowledge first.
+    ctx.defer_ephemeral().await?;
     target
         .send_message(
             ctx.http(),

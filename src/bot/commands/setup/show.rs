@@ -17,7 +17,10 @@ use crate::tr;
 #[poise::command(slash_command, guild_only)]
 pub async fn show(ctx: Context<'_>) -> Result<(), BotError> {
     let env = admin_env_for(ctx, GuildAction::ViewSetup).await?;
-    let problems = check(ctx, &env.settings, env.locale);
+    let mut problems = check(ctx, &env.settings, env.locale);
+    if !ctx.data().content.readable() {
+        problems.push(tr!(env.locale, "setup-check-no-message-content"));
+    }
     let mut text = summary(env.locale, &env.settings);
     text.push_str("\n\n");
     if problems.is_empty() {

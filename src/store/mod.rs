@@ -30,6 +30,7 @@
 mod apply;
 mod connect;
 mod convert;
+mod counts;
 mod effects;
 mod error;
 mod idempotency;
@@ -44,6 +45,7 @@ mod transcripts;
 
 pub use apply::{ApplyOutcome, Change, MAX_TRANSITION_ATTEMPTS};
 pub use connect::{Backend, Store};
+pub use counts::{Backlog, TicketCount};
 pub use effects::{EffectStatus, Progress, StoredEffect, EFFECT_LEASE_SECS};
 pub use error::{StoreError, TransitionError};
 pub use l0::{L0Click, L0Exchange, NewL0Exchange};

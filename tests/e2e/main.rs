@@ -14,6 +14,7 @@ mod gateway;
 mod insight;
 mod ladder;
 mod load;
+mod metrics;
 mod moves;
 mod permissions;
 mod permissions_buttons;

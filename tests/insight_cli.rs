@@ -206,9 +206,9 @@ async fn stats_prints_the_numbers_of_the_scripted_history() {
         format!("Server {}", GUILD.0),
         "(30 days)".into(),
         "L0 · self-service\n  Questions: 4\n  Answered: 2 (50%)\n  Confirmed helpful: 1 (50%)\n  Asked for a human: 2\n".into(),
-        "Tickets\n  Opened: 2, reopened: 0, closed: 2\n  Average rating: 4.0 (1 rating)\n  SLA breaches: 1\n".into(),
-        "L1\n  Received: 2, resolved: 1, escalated: 1\n  Escalation rate: 50%\n  First response: median 5 min, 90th percentile 5 min\n  Resolution: median 20 min, 90th percentile 20 min\n  SLA breaches: 0\n".into(),
-        "L2\n  Received: 1, resolved: 1, escalated: 0\n  Escalation rate: 0%\n  First response: median 1 h 10 min, 90th percentile 1 h 10 min\n  Resolution: median 1 h 40 min, 90th percentile 1 h 40 min\n  SLA breaches: 1\n".into(),
+        "Tickets\n  Opened: 2, reopened: 0, closed: 2\n  Average rating: 4.0 (1 rating)\n  SLA breaches: 1\n  Waiting on the user: median 15 min, 90th percentile 20 min, in all 35 min\n".into(),
+        "L1\n  Received: 2, resolved: 1, escalated: 1\n  Escalation rate: 50%\n  First response: median 5 min, 90th percentile 5 min\n  Resolution: median 20 min, 90th percentile 20 min\n  Time at this level: median 10 min, 90th percentile 20 min\n  SLA breaches: 0\n".into(),
+        "L2\n  Received: 1, resolved: 1, escalated: 0\n  Escalation rate: 0%\n  First response: median 1 h 10 min, 90th percentile 1 h 10 min\n  Resolution: median 1 h 40 min, 90th percentile 1 h 40 min\n  Time at this level: median 1 h 30 min, 90th percentile 1 h 30 min\n  SLA breaches: 1\n".into(),
         "L3\n  Received: 0, resolved: 0, escalated: 0\n  Escalation rate: —\n  First response: median —, 90th percentile —\n".into(),
     ];
     for e in &expected {

@@ -1,6 +1,8 @@
 //! Gateway events: plain questions in help channels (opt-in), the first
-//! staff reply in a user thread (the SLA's first response), the user's
-//! reply to "Did this solve it?", and threads deleted behind the bot's back.
+//! staff reply in a user thread (the SLA's first response; the ticket then
+//! waits on its user), the user's reply (to "Did this solve it?", or to
+//! staff waiting on them: the SLA clock resumes), and threads deleted
+//! behind the bot's back.
 
 use poise::serenity_prelude::{Context, CreateMessage, Message};
 
@@ -41,10 +43,17 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
             // A reply to "Did this solve it?" is no Yes.
             if t.status == tickets::Status::Resolving {
                 resolve::replied(&ctx.http, data, &t, m).await?;
+            } else if t.is_waiting_on_user() {
+                user_answered(&ctx.http, data, &t).await?;
             }
+            // Writing after "Can we close this?" keeps it open.
+            crate::bot::flows::close_request::user_wrote(&ctx.http, data, &t, m).await?;
             return Ok(());
         }
-        if t.first_response_at.is_some() {
+        // Answered and waiting on the user already: nothing to record.
+        let waiting_or_done =
+            t.sla_clock.waiting_since.is_some() || t.status != tickets::Status::Open;
+        if t.first_response_at.is_some() && waiting_or_done {
             return Ok(());
         }
         let settings = data.store.settings(t.guild).await?;
@@ -55,11 +64,15 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
             .unwrap_or_default();
         let author = actor_from_roles(m.author.id.get(), &roles, &settings);
         let now = data.clock.now();
+        // The first response, and the ticket now waits on its user.
         match data
             .store
             .transition(t.id, |t| tickets::first_response(t, &author, now))
             .await
         {
+            Ok(change) if !change.events.is_empty() => {
+                effects::run_ticket(&ctx.http, data, t.id).await;
+            }
             Ok(_) | Err(crate::store::TransitionError::Refused(_)) => {}
             Err(e) => return Err(e.into()),
         }
@@ -82,8 +95,13 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         None,
         None,
     );
-    // Only a confident answer is worth a reply in a public channel.
-    if let L0Reply::Article { embed, buttons } = ask::ask(data, &env, question).await? {
+    // Only a confident answer is worth a reply in a public channel; a
+    // refusal (over the question rate limit) stays quiet there too.
+    let reply = match ask::ask(data, &env, question).await {
+        Err(BotError::Say(_)) => return Ok(()),
+        other => other?,
+    };
+    if let L0Reply::Article { embed, buttons } = reply {
         m.channel_id
             .send_message(
                 &ctx.http,
@@ -94,6 +112,27 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
                     .allowed_mentions(mentions::nobody()),
             )
             .await?;
+    }
+    Ok(())
+}
+
+/// The user wrote while staff waited on them: the SLA clock resumes (the
+/// working time it counted before is kept).
+async fn user_answered(
+    http: &poise::serenity_prelude::Http,
+    data: &Data,
+    t: &tickets::Ticket,
+) -> Result<(), BotError> {
+    let settings = data.store.settings(t.guild).await?;
+    let user = tickets::Actor::member(t.opener);
+    let now = data.clock.now();
+    let hours = settings.service.hours.as_ref();
+    let change = data
+        .store
+        .transition(t.id, |t| tickets::user_answered(t, &user, hours, now))
+        .await?;
+    if !change.events.is_empty() {
+        effects::run_ticket(http, data, t.id).await;
     }
     Ok(())
 }

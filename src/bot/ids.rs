@@ -37,6 +37,15 @@ pub enum ComponentId {
     ResolvedNo(TicketId),
     Rate(TicketId, u8),
     RateForm(TicketId, u8),
+    /// The intake's topic menu, for an opening's draft (issue 14.1).
+    Topic(i64),
+    /// The intake's questions form, for an opening's draft.
+    IntakeForm(i64),
+    /// "Ask to close" on the case card (issue 14.5).
+    CloseRequest(TicketId),
+    /// The answers to a close request in the user thread.
+    CloseAccept(TicketId),
+    KeepOpen(TicketId),
 }
 
 const PREFIX: &str = "sl";
@@ -76,6 +85,11 @@ impl ComponentId {
             "no" => ResolvedNo(t()?),
             "rate" => Rate(t()?, b.filter(|n| (1..=5).contains(n))?),
             "ratef" => RateForm(t()?, b.filter(|n| (1..=5).contains(n))?),
+            "topic" => Topic(a?),
+            "intakef" => IntakeForm(a?),
+            "closereq" => CloseRequest(t()?),
+            "closeyes" => CloseAccept(t()?),
+            "keepopen" => KeepOpen(t()?),
             _ => return None,
         })
     }
@@ -104,6 +118,11 @@ impl fmt::Display for ComponentId {
             ResolvedNo(t) => write!(f, "{PREFIX}:no:{}", t.0),
             Rate(t, n) => write!(f, "{PREFIX}:rate:{}:{n}", t.0),
             RateForm(t, n) => write!(f, "{PREFIX}:ratef:{}:{n}", t.0),
+            Topic(d) => write!(f, "{PREFIX}:topic:{d}"),
+            IntakeForm(d) => write!(f, "{PREFIX}:intakef:{d}"),
+            CloseRequest(t) => write!(f, "{PREFIX}:closereq:{}", t.0),
+            CloseAccept(t) => write!(f, "{PREFIX}:closeyes:{}", t.0),
+            KeepOpen(t) => write!(f, "{PREFIX}:keepopen:{}", t.0),
         }
     }
 }
@@ -137,6 +156,11 @@ mod tests {
             ResolvedNo(t),
             Rate(t, 5),
             RateForm(t, 1),
+            Topic(3),
+            IntakeForm(3),
+            CloseRequest(t),
+            CloseAccept(t),
+            KeepOpen(t),
         ] {
             assert_eq!(ComponentId::parse(&id.to_string()), Some(id), "{id}");
         }

@@ -14,14 +14,41 @@ use crate::telemetry::Metrics;
 /// How many times an answer is tried in all.
 const ATTEMPTS: u32 = 4;
 
-/// A 429 or a server error: worth trying again.
-pub fn is_transient(e: &Error) -> bool {
+/// What a failed Discord call says about calling again. The one place
+/// that reads Discord's status codes: answers to people and the outbox's
+/// steps both decide from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// A 429 or a 5xx: Discord is busy or hurt; the same call may work soon.
+    Passing,
+    /// Any other 4xx (missing permission, unknown channel, invalid body):
+    /// the same call will be refused again.
+    Refused,
+    /// No answer from Discord at all (connection, decoding): the call may or
+    /// may not have been carried out.
+    Unknown,
+}
+
+pub fn failure_of(e: &Error) -> Failure {
     match e {
         Error::Http(HttpError::UnsuccessfulRequest(r)) => {
-            r.status_code.as_u16() == 429 || r.status_code.is_server_error()
+            let status = r.status_code.as_u16();
+            if status == 429 || r.status_code.is_server_error() {
+                Failure::Passing
+            } else if (400..500).contains(&status) {
+                Failure::Refused
+            } else {
+                Failure::Unknown
+            }
         }
-        _ => false,
+        _ => Failure::Unknown,
     }
+}
+
+/// A 429 or a server error: worth trying an answer again. (An unknown
+/// failure is not: the answer may have been posted.)
+pub fn is_transient(e: &Error) -> bool {
+    failure_of(e) == Failure::Passing
 }
 
 /// Runs `call` until it succeeds, fails for good, or has been tried

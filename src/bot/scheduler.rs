@@ -1,4 +1,5 @@
-//! Timers from the database: SLA reminders and auto-closes. The store
+//! Timers from the database: SLA reminders, auto-closes, and reminding
+//! or closing tickets that wait on their user. The store
 //! plans them with every change of a ticket; this task takes those that
 //! are due (with a lease, so several processes never run one twice), asks
 //! the domain whether they still apply, and acts once. Each tick also
@@ -83,17 +84,41 @@ async fn fire(http: &Http, data: &Data, timer: &Timer) -> Result<(), BotError> {
     let now = data.clock.now();
     let decided = match timer.kind {
         // The target of the level the ticket is at when decided.
+        // Counted in the server's working hours.
         TimerKind::SlaReminder => {
+            let hours = settings.service.hours.as_ref();
             data.store
                 .transition(id, |t| {
-                    tickets::sla_breach(t, settings.level(t.level).sla, now)
+                    tickets::sla_breach_during(t, hours, settings.level(t.level).sla, now)
                 })
                 .await
         }
+        TimerKind::WaitingReminder => {
+            let Some(after) = settings.service.remind_after() else {
+                return Ok(());
+            };
+            data.store
+                .transition(id, |t| tickets::remind_waiting(t, after, now))
+                .await
+        }
+        TimerKind::WaitingClose => {
+            let Some(after) = settings.service.close_after() else {
+                return Ok(());
+            };
+            data.store
+                .transition(id, |t| tickets::close_waiting(t, after, now))
+                .await
+        }
+        // One kind closes both kinds of unanswered question: "Did this
+        // solve it?" (while resolving) and a close request (while open).
         TimerKind::AutoClose => {
             let after = settings.auto_close_after();
+            let request_after = settings.close_request_after();
             data.store
-                .transition(id, |t| tickets::auto_close(t, after, now))
+                .transition(id, |t| match t.status {
+                    tickets::Status::Resolving => tickets::auto_close(t, after, now),
+                    _ => tickets::close_request_due(t, request_after, now),
+                })
                 .await
         }
         TimerKind::CooldownExpiry => return Ok(()),

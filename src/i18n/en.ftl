@@ -112,6 +112,8 @@ button-get-help = Get help
 open-done = Your ticket { $number } is open: { $thread }. Only you and the support team can see it.
 open-already = You already have ticket { $number } for this: { $thread }.
 open-already-no-thread = You already have ticket { $number } for this.
+open-pending = Your ticket { $number } is open. Discord is slow to make its private thread right now: it will appear under { $channel } in a moment, and you will be mentioned there. No need to ask again.
+open-no-thread = Your ticket { $number } is saved, but its private thread could not be made.
 open-limit = You already have { $count ->
     [one] an open ticket
    *[other] { $count } open tickets
@@ -174,6 +176,7 @@ claim-done = Ticket { $number } is yours. Talk to the user here: { $thread }
 unclaim-done = Ticket { $number } is back in the queue.
 transfer-done = Ticket { $number } now belongs to { $to }.
 note-done = Note added to ticket { $number }.
+note-already = That note is already on ticket { $number }.
 move-done = Ticket { $number } moved to { $level }: { $thread }
 close-done = Ticket { $number } is closed.
 reopen-done = Ticket { $number } is open again: { $thread }
@@ -500,6 +503,92 @@ card-returned-for-role = Back from { $from } to { $role } ({ $level })
 resolve-withdrawn = You wrote after this question, so the ticket stays open and the team will continue here.
 case-replied = { $assignee } The user wrote instead of confirming, so the ticket is open again:
 
+## Intake: questions and topics when a ticket opens (issue 14.1)
+intake-topic-ask = What is your request about? Choose a topic and I'll open your ticket.
+intake-topic-placeholder = Choose a topic
+intake-form-title = A few questions before we start
+intake-topic-gone = That topic no longer exists. Please start again.
+intake-missing-answer = “{ $label }” needs an answer.
+intake-greeting-topic = **Topic:** { $topic }
+intake-greeting-answers = **Your answers:**
+card-topic = Topic
+card-intake = Intake answers
+card-new-for-team = { $role } New ticket at { $level } for your team ({ $topic }).
+transcript-topic = Topic
+setup-questions = Intake questions
+setup-topics = Topics
+setup-question-short = one line
+setup-question-short-required = one line, required
+setup-question-long = paragraph
+setup-question-long-required = paragraph, required
+setup-question-needs-label = A new question needs a label.
+setup-bad-question-number = There can be at most { $max ->
+    [one] { $max } question
+   *[other] { $max } questions
+} here (a Discord form holds five fields); number them from 1 without gaps.
+setup-bad-label = A question's label is 1 to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+} (Discord's limit).
+setup-too-many-topics = There can be at most { $max ->
+    [one] { $max } topic
+   *[other] { $max } topics
+} (a Discord menu holds 25 options).
+setup-bad-topic = A topic's name is 1 to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}.
+stats-topics = Tickets by topic
+stats-topic-line = { $topic }: opened { $opened }, closed { $closed }
+cmd-setup-question = An intake question asked when a ticket opens (at most 5)
+    .name = question
+    .number = Which question, 1-5 (one past the last adds one)
+    .label = The question, up to 45 characters
+    .long = A paragraph answer instead of one line
+    .required = The user must answer it
+    .remove = Remove this question
+cmd-setup-topic = A topic users choose when a ticket opens, optionally routed to a team
+    .name = topic
+    .label = The topic's name
+    .team = A team (role) within L1 that gets these tickets instead of the whole L1 role
+    .remove = Remove this topic
+
+## Close requests: staff ask the user to confirm closing (issue 14.5)
+step-ask-close = ask the user to confirm closing
+step-retire-close-ask = take the buttons off the close request
+button-close-request = Ask to close
+button-close-accept = Close
+button-keep-open = Keep open
+close-request-question = { $user } It looks like this is sorted. Can we close this ticket? If nobody answers, it closes by itself { $when }. Writing here keeps it open.
+close-request-kept = Kept open: the team will continue here.
+close-request-sent = Asked the user to confirm closing { $number }; it closes by itself after { $after } without an answer.
+close-request-closed = Ticket { $number } is closed. Thank you!
+close-request-kept-reply = Ticket { $number } stays open.
+card-close-requested = Close requested
+card-close-requested-at = asked { $when }; closes by itself unless answered
+case-close-asked = { $by } asked the user to confirm closing; it closes by itself after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} without an answer.
+case-kept-open = { $by } kept the ticket open.
+case-kept-open-replied = { $by } wrote in the thread, so the close request is withdrawn.
+refusal-already-close-requested = The user has already been asked to confirm closing.
+refusal-no-close-request = Nobody is asking to close this ticket now (it was answered or kept open).
+setup-close-request = Close requests close by themselves after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} without an answer.
+setup-bad-close-request = A close request waits between 1 and { $max ->
+    [one] { $max } hour
+   *[other] { $max } hours
+}.
+cmd-close-request = Ask the user to confirm closing; it closes by itself if nobody answers
+    .name = close-request
+    .ticket = Ticket number (default: this thread's)
+cmd-setup-close-request = How long a close request waits for an answer before closing
+    .name = close-request
+    .hours = Hours to wait
+
 ## Channels that would break the ladder (refused by /setup, flagged by /setup show)
 setup-ladder-public = { $channel } is visible to @everyone, so { $what ->
     [log] every level's transcripts
@@ -618,3 +707,92 @@ cli-report-group = { $n }. "{ $question }" — asked { $count }× ({ $unanswered
 cli-report-closest = closest article: { $article }{ $title } (confidence { $confidence })
 cli-report-closest-none = closest article: none
 cli-report-also = also: "{ $question }" ({ $count }×)
+
+## Working hours, waiting on the user, the blocklist and rate limits
+greeting-after-hours = Our team is away right now. Expect an answer from { $when }.
+card-waiting-on-user = Waiting on the user since { $since } (SLA clock stopped)
+waiting-reminder = { $user }, the team is waiting for your answer here. Write when you can, and we'll carry on.
+waiting-reminder-closes = { $user }, the team is waiting for your answer here. Without one, this ticket closes { $when }.
+blocked = You can't open tickets on this server.{ $reason }
+blocked-until = You can't open tickets on this server until { $when }.{ $reason }
+blocked-reason = {" "}Reason: { $reason }
+rate-tickets = You've opened { $limit ->
+    [one] { $limit } ticket
+   *[other] { $limit } tickets
+} today, the most this server allows. You can open another { $when }.
+rate-questions = That's a lot of questions at once: this server allows { $limit ->
+    [one] { $limit } question
+   *[other] { $limit } questions
+} a minute. Try again { $when }.
+action-block = block or unblock
+setup-off = off
+setup-hours = Working hours
+setup-hours-always = around the clock
+setup-holidays-list = holidays { $days }
+setup-waiting = Waiting on the user
+setup-waiting-remind = reminder after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}
+setup-waiting-close = closes after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}
+setup-ratelimits = Rate limits per user
+setup-rate-tickets = { $count ->
+    [one] { $count } ticket
+   *[other] { $count } tickets
+} a day
+setup-rate-questions = { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+} a minute
+setup-bad-waiting = Waiting hours are 0 (off) to { $max }.
+setup-bad-waiting-order = The reminder has to come before the ticket closes.
+setup-bad-ratelimits = Rate limits are at most 100 tickets a day and 60 questions a minute (0 turns one off).
+setup-hours-need-week = Give the weekly hours, e.g. `mon-fri 09:00-18:00, sat 10:00-14:00`.
+setup-bad-zone = { $zone } is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.
+setup-bad-week = I can't read "{ $week }". Write days and hours like `mon-fri 09:00-18:00, sat 10:00-14:00` (a day may be `off`).
+setup-bad-week-closed = At least one day has to be open. To work around the clock, use `off: True`.
+setup-bad-date = "{ $date }" is not a date: write it as YYYY-MM-DD.
+setup-holidays-need-hours = Set working hours first (/setup hours): holidays are days off from them.
+setup-holidays-too-many = That's more than 100 holidays: remove past ones first.
+block-self = You can't block yourself.
+block-need-target = Name a user or a role.
+block-one-target = Name a user or a role, not both.
+block-until = until { $when }
+block-forever = until unblocked
+block-done = { $who } can't open tickets now, { $until }. Answers from the knowledge base stay open to them.
+unblock-done = { $who } can open tickets again.
+unblock-none = { $who } was not blocked.
+block-list = Blocked from opening tickets:
+block-list-empty = Nobody is blocked.
+cmd-setup-hours = When the team works (outside these hours users are told when to expect an answer)
+    .name = hours
+    .zone = Time zone (IANA name, e.g. Europe/Berlin)
+    .week = Weekly hours, e.g. mon-fri 09:00-18:00, sat 10:00-14:00
+    .off = Work around the clock (the default)
+cmd-setup-holidays = Add or remove a day off (YYYY-MM-DD)
+    .name = holidays
+    .add = A date to add
+    .remove = A date to remove
+cmd-setup-waiting = What happens while staff wait on a user's answer
+    .name = waiting
+    .remind_hours = Remind the user after this many hours (0: never)
+    .close_hours = Close the ticket after this many hours (0: never)
+cmd-setup-ratelimits = Per-user rate limits (0: no limit)
+    .name = ratelimits
+    .tickets_per_day = Tickets one user may open in 24 hours
+    .questions_per_minute = Questions one user may ask the bot in a minute
+cmd-block = Keep a user or a role from opening tickets (staff); alone: list the blocks
+    .name = block
+    .user = The user
+    .role = The role
+    .reason = Why (the user is told)
+    .hours = For how many hours (default: until unblocked)
+cmd-unblock = Let a blocked user or role open tickets again (staff)
+    .name = unblock
+    .user = The user
+    .role = The role
+stats-waiting-on-user = Waiting on the user: median { $median }, 90th percentile { $p90 }, in all { $total }
+stats-level-time = Time at this level: median { $median }, 90th percentile { $p90 }

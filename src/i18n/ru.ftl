@@ -114,6 +114,8 @@ button-get-help = Получить помощь
 open-done = Ваш тикет { $number } открыт: { $thread }. Его видите только вы и команда поддержки.
 open-already = У вас уже есть тикет { $number } по этому вопросу: { $thread }.
 open-already-no-thread = У вас уже есть тикет { $number } по этому вопросу.
+open-pending = Ваш тикет { $number } открыт. Discord сейчас медленно создаёт его личную ветку: она появится в { $channel } через минуту, и вас там упомянут. Спрашивать ещё раз не нужно.
+open-no-thread = Ваш тикет { $number } сохранён, но его личную ветку создать не удалось.
 open-limit = У вас уже { $count ->
     [one] { $count } открытый тикет
     [few] { $count } открытых тикета
@@ -178,6 +180,7 @@ claim-done = Тикет { $number } ваш. Общайтесь с пользов
 unclaim-done = Тикет { $number } снова в очереди.
 transfer-done = Тикет { $number } теперь у { $to }.
 note-done = Заметка добавлена к тикету { $number }.
+note-already = Эта заметка уже есть в тикете { $number }.
 move-done = Тикет { $number } передан на { $level }: { $thread }
 close-done = Тикет { $number } закрыт.
 reopen-done = Тикет { $number } снова открыт: { $thread }
@@ -565,6 +568,109 @@ card-returned-for-role = Возвращён с { $from } для { $role } ({ $le
 resolve-withdrawn = Вы написали после этого вопроса, поэтому тикет остаётся открытым и команда продолжит здесь.
 case-replied = { $assignee } Пользователь написал вместо подтверждения, поэтому тикет снова открыт:
 
+## Intake: questions and topics when a ticket opens (issue 14.1)
+intake-topic-ask = О чём ваш вопрос? Выберите тему, и я открою тикет.
+intake-topic-placeholder = Выберите тему
+intake-form-title = Несколько вопросов перед началом
+intake-topic-gone = Этой темы больше нет. Начните, пожалуйста, заново.
+intake-missing-answer = На вопрос «{ $label }» нужен ответ.
+intake-greeting-topic = **Тема:** { $topic }
+intake-greeting-answers = **Ваши ответы:**
+card-topic = Тема
+card-intake = Ответы при открытии
+card-new-for-team = { $role } Новый тикет на { $level } для вашей команды ({ $topic }).
+transcript-topic = Тема
+setup-questions = Вопросы при открытии
+setup-topics = Темы
+setup-question-short = одна строка
+setup-question-short-required = одна строка, обязательный
+setup-question-long = абзац
+setup-question-long-required = абзац, обязательный
+setup-question-needs-label = Новому вопросу нужен текст.
+setup-bad-question-number = Здесь может быть не больше { $max ->
+    [one] { $max } вопроса
+    [few] { $max } вопросов
+   *[many] { $max } вопросов
+} (форма Discord вмещает пять полей); нумеруйте их с 1 без пропусков.
+setup-bad-label = Текст вопроса — от 1 до { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[many] { $max } символов
+} (ограничение Discord).
+setup-too-many-topics = Тем может быть не больше { $max ->
+    [one] { $max } темы
+    [few] { $max } тем
+   *[many] { $max } тем
+} (меню Discord вмещает 25 пунктов).
+setup-bad-topic = Название темы — от 1 до { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[many] { $max } символов
+}.
+stats-topics = Тикеты по темам
+stats-topic-line = { $topic }: открыто { $opened }, закрыто { $closed }
+cmd-setup-question = Вопрос, который задаётся при открытии тикета (не больше 5)
+    .name = вопрос
+    .number = Какой вопрос, 1-5 (следующий за последним добавляет новый)
+    .number-name = номер
+    .label = Текст вопроса, до 45 символов
+    .label-name = текст
+    .long = Ответ абзацем, а не одной строкой
+    .long-name = длинный
+    .required = Пользователь обязан ответить
+    .required-name = обязательный
+    .remove = Удалить этот вопрос
+    .remove-name = удалить
+cmd-setup-topic = Тема, которую выбирают при открытии тикета, с командой по желанию
+    .name = тема
+    .label = Название темы
+    .label-name = название
+    .team = Команда (роль) внутри L1, которая получает эти тикеты вместо всей роли L1
+    .team-name = команда
+    .remove = Удалить эту тему
+    .remove-name = удалить
+
+## Close requests: staff ask the user to confirm closing (issue 14.5)
+step-ask-close = попросить пользователя подтвердить закрытие
+step-retire-close-ask = убрать кнопки с предложения закрыть
+button-close-request = Предложить закрыть
+button-close-accept = Закрыть
+button-keep-open = Оставить открытым
+close-request-question = { $user } Похоже, вопрос решён. Можно закрыть тикет? Если никто не ответит, он закроется сам { $when }. Если написать здесь, тикет останется открытым.
+close-request-kept = Оставлен открытым: команда продолжит здесь.
+close-request-sent = Пользователя попросили подтвердить закрытие { $number }; без ответа тикет закроется сам через { $after }.
+close-request-closed = Тикет { $number } закрыт. Спасибо!
+close-request-kept-reply = Тикет { $number } остаётся открытым.
+card-close-requested = Предложено закрыть
+card-close-requested-at = спросили { $when }; закроется сам, если не ответят
+case-close-asked = { $by } попросил(а) пользователя подтвердить закрытие; без ответа тикет закроется сам через { $hours ->
+    [one] { $hours } час
+    [few] { $hours } часа
+   *[many] { $hours } часов
+}.
+case-kept-open = { $by } оставил(а) тикет открытым.
+case-kept-open-replied = { $by } написал(а) в треде, поэтому предложение закрыть отозвано.
+refusal-already-close-requested = Пользователя уже попросили подтвердить закрытие.
+refusal-no-close-request = Сейчас никто не предлагает закрыть этот тикет (ответили или оставили открытым).
+setup-close-request = Предложения закрыть закрывают тикет сами через { $hours ->
+    [one] { $hours } час
+    [few] { $hours } часа
+   *[many] { $hours } часов
+} без ответа.
+setup-bad-close-request = Предложение закрыть ждёт от 1 до { $max ->
+    [one] { $max } часа
+    [few] { $max } часов
+   *[many] { $max } часов
+}.
+cmd-close-request = Попросить пользователя подтвердить закрытие; без ответа тикет закроется сам
+    .name = предложить-закрыть
+    .ticket = Номер тикета (по умолчанию — этого треда)
+    .ticket-name = тикет
+cmd-setup-close-request = Сколько предложение закрыть ждёт ответа до закрытия
+    .name = предложение-закрыть
+    .hours = Сколько часов ждать
+    .hours-name = часов
+
 ## Каналы, ломающие лестницу (/setup отказывает, /setup show предупреждает)
 setup-ladder-public = { $channel } виден @everyone, и { $what ->
     [log] стенограммы всех уровней
@@ -692,3 +798,113 @@ cli-report-group = { $n }. «{ $question }» — спрашивали { $count }
 cli-report-closest = ближайшая статья: { $article }{ $title } (уверенность { $confidence })
 cli-report-closest-none = ближайшая статья: нет
 cli-report-also = ещё: «{ $question }» ({ $count }×)
+
+## Рабочие часы, ожидание ответа пользователя, блокировки и ограничения частоты
+greeting-after-hours = Сейчас команда не работает. Ждите ответа с { $when }.
+card-waiting-on-user = Ждём ответа пользователя с { $since } (часы SLA остановлены)
+waiting-reminder = { $user }, команда ждёт здесь вашего ответа. Напишите, когда сможете, и мы продолжим.
+waiting-reminder-closes = { $user }, команда ждёт здесь вашего ответа. Если ответа не будет, тикет закроется { $when }.
+blocked = Вы не можете открывать тикеты на этом сервере.{ $reason }
+blocked-until = Вы не можете открывать тикеты на этом сервере до { $when }.{ $reason }
+blocked-reason = {" "}Причина: { $reason }
+rate-tickets = Сегодня вы уже открыли { $limit ->
+    [one] { $limit } тикет
+    [few] { $limit } тикета
+   *[many] { $limit } тикетов
+}, больше этот сервер не позволяет. Следующий можно открыть { $when }.
+rate-questions = Слишком много вопросов сразу: этот сервер принимает { $limit ->
+    [one] { $limit } вопрос
+    [few] { $limit } вопроса
+   *[many] { $limit } вопросов
+} в минуту. Попробуйте снова { $when }.
+action-block = блокировать и разблокировать
+setup-off = выкл.
+setup-hours = Рабочие часы
+setup-hours-always = круглосуточно
+setup-holidays-list = выходные дни { $days }
+setup-waiting = Ожидание ответа пользователя
+setup-waiting-remind = напоминание через { $hours ->
+    [one] { $hours } час
+    [few] { $hours } часа
+   *[many] { $hours } часов
+}
+setup-waiting-close = закрытие через { $hours ->
+    [one] { $hours } час
+    [few] { $hours } часа
+   *[many] { $hours } часов
+}
+setup-ratelimits = Ограничения на пользователя
+setup-rate-tickets = { $count ->
+    [one] { $count } тикет
+    [few] { $count } тикета
+   *[many] { $count } тикетов
+} в сутки
+setup-rate-questions = { $count ->
+    [one] { $count } вопрос
+    [few] { $count } вопроса
+   *[many] { $count } вопросов
+} в минуту
+setup-bad-waiting = Часы ожидания: от 0 (выкл.) до { $max }.
+setup-bad-waiting-order = Напоминание должно прийти раньше, чем тикет закроется.
+setup-bad-ratelimits = Не больше 100 тикетов в сутки и 60 вопросов в минуту (0 отключает ограничение).
+setup-hours-need-week = Укажите часы на неделю, например `пн-пт 09:00-18:00, сб 10:00-14:00`.
+setup-bad-zone = Часовой пояс { $zone } мне неизвестен. Укажите имя IANA, например Europe/Moscow.
+setup-bad-week = Не могу прочитать «{ $week }». Пишите дни и часы так: `пн-пт 09:00-18:00, сб 10:00-14:00` (день можно указать как `выходной`).
+setup-bad-week-closed = Хотя бы один день должен быть рабочим. Чтобы работать круглосуточно, укажите `выключить: True`.
+setup-bad-date = «{ $date }» — не дата: пишите ГГГГ-ММ-ДД.
+setup-holidays-need-hours = Сначала задайте рабочие часы (/setup hours): выходные дни — это перерывы в них.
+setup-holidays-too-many = Это больше 100 выходных дней: сначала удалите прошедшие.
+block-self = Нельзя заблокировать самого себя.
+block-need-target = Укажите пользователя или роль.
+block-one-target = Укажите пользователя или роль, но не обоих.
+block-until = до { $when }
+block-forever = до разблокировки
+block-done = { $who } теперь не может открывать тикеты, { $until }. Ответы из базы знаний остаются доступны.
+unblock-done = { $who } снова может открывать тикеты.
+unblock-none = { $who } не был заблокирован.
+block-list = Не могут открывать тикеты:
+block-list-empty = Никто не заблокирован.
+cmd-setup-hours = Когда работает команда (вне этих часов пользователю говорят, когда ждать ответа)
+    .name = часы
+    .zone = Часовой пояс (имя IANA, например Europe/Moscow)
+    .zone-name = пояс
+    .week = Часы на неделю, например пн-пт 09:00-18:00, сб 10:00-14:00
+    .week-name = неделя
+    .off = Работать круглосуточно (по умолчанию)
+    .off-name = выключить
+cmd-setup-holidays = Добавить или убрать выходной день (ГГГГ-ММ-ДД)
+    .name = выходные
+    .add = Дата, которую добавить
+    .add-name = добавить
+    .remove = Дата, которую убрать
+    .remove-name = убрать
+cmd-setup-waiting = Что происходит, пока сотрудники ждут ответа пользователя
+    .name = ожидание
+    .remind_hours = Напомнить пользователю через столько часов (0: никогда)
+    .remind_hours-name = напомнить_часов
+    .close_hours = Закрыть тикет через столько часов (0: никогда)
+    .close_hours-name = закрыть_часов
+cmd-setup-ratelimits = Ограничения частоты на пользователя (0: без ограничения)
+    .name = частота
+    .tickets_per_day = Сколько тикетов пользователь может открыть за сутки
+    .tickets_per_day-name = тикетов_в_сутки
+    .questions_per_minute = Сколько вопросов боту пользователь может задать за минуту
+    .questions_per_minute-name = вопросов_в_минуту
+cmd-block = Запретить пользователю или роли открывать тикеты (сотрудники); без параметров: список
+    .name = блок
+    .user = Пользователь
+    .user-name = пользователь
+    .role = Роль
+    .role-name = роль
+    .reason = Причина (её увидит пользователь)
+    .reason-name = причина
+    .hours = На сколько часов (по умолчанию: до разблокировки)
+    .hours-name = часов
+cmd-unblock = Снова разрешить пользователю или роли открывать тикеты (сотрудники)
+    .name = разблок
+    .user = Пользователь
+    .user-name = пользователь
+    .role = Роль
+    .role-name = роль
+stats-waiting-on-user = Ожидание ответа пользователя: медиана { $median }, 90-й процентиль { $p90 }, всего { $total }
+stats-level-time = Время на этом уровне: медиана { $median }, 90-й процентиль { $p90 }

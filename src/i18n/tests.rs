@@ -198,8 +198,14 @@ const TEXT_VARIABLES: &[&str] = &[
     "until",
     "user",
     "what",
+    "who",
+    "zone",
     "when",
     "where",
+    // Intake and close requests (issue 14.1, 14.5).
+    "topic",
+    "label",
+    "after",
 ];
 
 /// Abbreviated units ("5 min", "5 ч") read the same for every number.

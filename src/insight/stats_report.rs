@@ -5,7 +5,7 @@
 
 use crate::i18n::Locale;
 use crate::store::Stats;
-use crate::tickets::stats::LevelStats;
+use crate::tickets::stats::{Durations, LevelStats};
 use crate::tr;
 
 use super::format::{date, decimal, no_data, opt_duration, opt_percent, percent_of};
@@ -111,14 +111,28 @@ fn sections(stats: &Stats, locale: Locale) -> Vec<Section> {
                     count = t.ratings.count
                 ),
                 tr!(locale, "stats-sla-breaches", count = t.sla_breaches),
+                tr!(
+                    locale,
+                    "stats-waiting-on-user",
+                    median = opt_duration(t.time.waiting_on_user.median, locale),
+                    p90 = opt_duration(t.time.waiting_on_user.p90, locale),
+                    total = opt_duration(
+                        (t.time.waiting_on_user.count > 0).then_some(t.time.waiting_total),
+                        locale
+                    )
+                ),
             ],
         },
     ];
-    out.extend(t.levels.iter().map(|l| level_section(l, locale)));
+    out.extend(
+        t.levels
+            .iter()
+            .map(|l| level_section(l, t.time.level(l.level), locale)),
+    );
     out
 }
 
-fn level_section(l: &LevelStats, locale: Locale) -> Section {
+fn level_section(l: &LevelStats, stay: &Durations, locale: Locale) -> Section {
     Section {
         title: l.level.to_string(),
         lines: vec![
@@ -145,6 +159,12 @@ fn level_section(l: &LevelStats, locale: Locale) -> Section {
                 "stats-level-resolution",
                 median = opt_duration(l.resolution.median, locale),
                 p90 = opt_duration(l.resolution.p90, locale)
+            ),
+            tr!(
+                locale,
+                "stats-level-time",
+                median = opt_duration(stay.median, locale),
+                p90 = opt_duration(stay.p90, locale)
             ),
             tr!(locale, "stats-sla-breaches", count = l.sla_breaches),
         ],

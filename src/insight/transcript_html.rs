@@ -115,7 +115,7 @@ fn header(
         Status::Closed => tr!(locale, "transcript-status-closed"),
     };
     let levels: Vec<String> = ticket.level_path().iter().map(|l| l.to_string()).collect();
-    let rows = [
+    let mut rows = vec![
         (tr!(locale, "transcript-opener"), names(ticket.opener)),
         (
             tr!(locale, "transcript-opened-at"),
@@ -138,6 +138,13 @@ fn header(
             rating.map_or_else(|| none.clone(), |r| format!("{}/5", r.get())),
         ),
     ];
+    // What the user said at intake (issue 14.1), as asked.
+    if let Some(topic) = &ticket.intake.topic {
+        rows.push((tr!(locale, "transcript-topic"), topic.clone()));
+    }
+    for a in &ticket.intake.answers {
+        rows.push((a.label.clone(), a.answer.clone()));
+    }
     let _ = write!(page, "<header>\n<h1>{}</h1>\n<dl>\n", escape(title));
     for (name, value) in rows {
         let _ = writeln!(

@@ -202,3 +202,19 @@ fn mentions_read_as_names_not_ids() {
     );
     assert!(!html.contains("&lt;@31&gt;"), "{html}");
 }
+
+#[test]
+fn the_header_keeps_the_intake_topic_and_answers_escaped() {
+    let mut t = closed_ticket();
+    t.intake = crate::tickets::TicketIntake {
+        topic: Some("Payments".into()),
+        team: None,
+        answers: vec![crate::tickets::IntakeAnswer {
+            label: "Order number".into(),
+            answer: "A-17 <b>".into(),
+        }],
+    };
+    let html = render(&t, None, &history(), &names, Locale::En);
+    assert!(html.contains("<dt>Topic</dt><dd>Payments</dd>"), "{html}");
+    assert!(html.contains("<dt>Order number</dt><dd>A-17 &lt;b&gt;</dd>"));
+}

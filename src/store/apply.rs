@@ -88,7 +88,8 @@ impl Store {
              assignee_id = $5, user_thread_id = $6, case_card_id = $7, case_thread_id = $8, \
              case_opened_at = $9, level_reached_at = $10, first_response_at = $11, \
              sla_breached_at = $12, resolve_requested_at = $13, closed_at = $14, \
-             close_reason = $15, version = version + 1 \
+             close_reason = $15, waiting_since = $18, waiting_reminded_at = $19, \
+             sla_spent_secs = $20, sla_resumed_at = $21, close_requested_at = $22, version = version + 1 \
              WHERE id = $16 AND version = $17",
         )
         .bind(after.priority.as_str())
@@ -108,6 +109,11 @@ impl Store {
         .bind(after.close_reason.map(|r| r.as_str()))
         .bind(before.id.0)
         .bind(before.version)
+        .bind(opt_ms(after.sla_clock.waiting_since))
+        .bind(opt_ms(after.sla_clock.reminded_at))
+        .bind(after.sla_clock.spent.num_seconds())
+        .bind(opt_ms(after.sla_clock.resumed_at))
+        .bind(opt_ms(after.close_requested_at))
         .execute(&mut *tx)
         .await
         .doing(DOING)?;
@@ -250,7 +256,7 @@ pub(crate) async fn reconcile_timers(
     const DOING: &str = "rescheduling a ticket's timers";
     let settings = load_settings(conn, ticket.guild).await?;
     let wanted = ticket_timers(ticket, &settings);
-    for kind in [TimerKind::SlaReminder, TimerKind::AutoClose] {
+    for kind in TimerKind::OF_TICKETS {
         let plan = wanted.iter().find(|p| p.kind == kind);
         // Cancel every pending timer of this kind except the wanted one
         // (i64::MIN never matches a real generation).

@@ -40,6 +40,18 @@ const VERSIONS: &[Version] = &[
         sqlite: include_str!("../../migrations/sqlite/0006_effects.sql"),
         postgres: include_str!("../../migrations/postgres/0006_effects.sql"),
     },
+    Version {
+        version: 7,
+        description: "intake",
+        sqlite: include_str!("../../migrations/sqlite/0007_intake.sql"),
+        postgres: include_str!("../../migrations/postgres/0007_intake.sql"),
+    },
+    Version {
+        version: 8,
+        description: "hours",
+        sqlite: include_str!("../../migrations/sqlite/0008_hours.sql"),
+        postgres: include_str!("../../migrations/postgres/0008_hours.sql"),
+    },
 ];
 
 #[derive(Debug)]

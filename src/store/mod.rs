@@ -28,19 +28,23 @@
 //! memory anywhere, so any number of processes may share one PostgreSQL.
 
 mod apply;
+mod blocks;
 mod connect;
 mod convert;
 mod counts;
 mod effects;
 mod error;
 mod idempotency;
+mod intake;
 mod l0;
 mod migrate;
 mod open;
 mod read;
+mod service;
 mod settings;
 mod stats;
 mod timers;
+mod topic_stats;
 mod transcripts;
 
 pub use apply::{ApplyOutcome, Change, MAX_TRANSITION_ATTEMPTS};
@@ -48,8 +52,10 @@ pub use connect::{Backend, Store};
 pub use counts::{Backlog, TicketCount};
 pub use effects::{EffectStatus, Progress, StoredEffect, EFFECT_LEASE_SECS};
 pub use error::{StoreError, TransitionError};
+pub use intake::IntakeDraft;
 pub use l0::{L0Click, L0Exchange, NewL0Exchange};
 pub use open::{OpenOutcome, OPEN_KEY_PREFIX};
 pub use read::{StoredEvent, QUEUE_LIMIT};
 pub use stats::{L0Stats, Stats};
 pub use timers::{NewTimer, Timer, TimerSubject, TIMER_LEASE_SECS};
+pub use topic_stats::TopicCount;

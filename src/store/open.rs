@@ -12,8 +12,8 @@ use super::read::{load_ticket, tickets_from_rows, TICKET_COLUMNS};
 use super::settings::load_settings;
 use super::Store;
 use crate::tickets::{
-    effects, EventKind, Level, LevelSet, NewTicket, Status, Ticket, TicketEvent, TicketId,
-    TicketSource,
+    effects, retry_at, EventKind, Level, LevelSet, NewTicket, Status, Ticket, TicketEvent,
+    TicketId, TicketSource,
 };
 
 /// Idempotency keys of openings are stored as `open:` + the caller's key,
@@ -33,6 +33,12 @@ pub enum OpenOutcome {
     },
     /// The user opened a ticket too recently; they may again at `until`.
     Cooldown {
+        until: DateTime<Utc>,
+    },
+    /// The user opened `limit` tickets in the last 24 hours (the server's
+    /// rate limit); they may again at `until`.
+    DailyLimit {
+        limit: u32,
         until: DateTime<Utc>,
     },
 }
@@ -118,6 +124,15 @@ impl Store {
             }
         }
 
+        let per_day = settings.service.tickets_per_day;
+        if let Some(until) = daily_retry(&mut tx, &new, per_day, now).await? {
+            tx.rollback().await.doing(DOING)?;
+            return Ok(OpenOutcome::DailyLimit {
+                limit: per_day,
+                until,
+            });
+        }
+
         // 4. Open it.
         let ticket = insert_ticket(&mut tx, &new, now).await?;
         let opened = TicketEvent {
@@ -158,6 +173,36 @@ impl Store {
         tx.commit().await.doing(DOING)?;
         Ok(OpenOutcome::Opened(ticket))
     }
+}
+
+/// When the user may open a ticket again under a limit of `per_day`
+/// tickets in 24 hours (counted in the user's row lock, so two processes
+/// agree); `None` when they may now or there is no limit.
+async fn daily_retry(
+    conn: &mut AnyConnection,
+    new: &NewTicket,
+    per_day: u32,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    const DOING: &str = "counting a user's tickets of the day";
+    if per_day == 0 {
+        return Ok(None);
+    }
+    let day = chrono::Duration::days(1);
+    let rows: Vec<i64> = sqlx::query_scalar(
+        "SELECT opened_at FROM tickets WHERE guild_id = $1 AND opener_id = $2          AND opened_at > $3 ORDER BY opened_at",
+    )
+    .bind(sf(new.guild.0))
+    .bind(sf(new.opener.0))
+    .bind(ms(now - day))
+    .fetch_all(&mut *conn)
+    .await
+    .doing(DOING)?;
+    let times: Vec<DateTime<Utc>> = rows
+        .into_iter()
+        .filter_map(DateTime::from_timestamp_millis)
+        .collect();
+    Ok(retry_at(&times, per_day, day))
 }
 
 async fn open_for_user(
@@ -201,8 +246,9 @@ async fn insert_ticket(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO tickets (guild_id, number, opener_id, subject, question, locale, priority, \
          urgency_cues, frustration_cues, source, level, levels_seen, status, opened_at, \
-         level_reached_at, version) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1) RETURNING id",
+         level_reached_at, version, intake_topic, intake_team_id, intake_answers) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, \
+         $15, $16, $17) RETURNING id",
     )
     .bind(sf(new.guild.0))
     .bind(number)
@@ -218,6 +264,9 @@ async fn insert_ticket(
     .bind(LevelSet::of(&[Level::L1]).bits())
     .bind(Status::Open.as_str())
     .bind(ms(now))
+    .bind(new.intake.topic.as_deref())
+    .bind(new.intake.team.map(|r| sf(r.0)))
+    .bind(serde_json::to_string(&new.intake.answers).unwrap_or_else(|_| "[]".into()))
     .fetch_one(&mut *conn)
     .await
     .doing(DOING)?;

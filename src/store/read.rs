@@ -10,7 +10,8 @@ use super::error::{Bad, Doing, StoreError};
 use super::Store;
 use crate::tickets::{
     CaseThread, ChannelId, CloseReason, Cues, EventId, EventKind, GuildId, Level, LevelSet,
-    MessageId, Priority, Status, Ticket, TicketEvent, TicketId, TicketNumber, TicketSource, UserId,
+    MessageId, Priority, RoleId, SlaClock, Status, Ticket, TicketEvent, TicketId, TicketIntake,
+    TicketNumber, TicketSource, UserId,
 };
 
 /// The most tickets one queue page returns.
@@ -20,7 +21,8 @@ pub(crate) const TICKET_COLUMNS: &str = "id, guild_id, number, opener_id, subjec
     locale, priority, urgency_cues, frustration_cues, source, level, levels_seen, status, \
     assignee_id, user_thread_id, case_card_id, case_thread_id, case_opened_at, opened_at, \
     level_reached_at, first_response_at, sla_breached_at, resolve_requested_at, closed_at, \
-    close_reason, version";
+    close_reason, version, waiting_since, waiting_reminded_at, sla_spent_secs, sla_resumed_at, \
+    intake_topic, intake_team_id, intake_answers, close_requested_at";
 
 /// An event as stored: its id (order within the ticket) and ticket.
 #[derive(Debug, Clone, PartialEq)]
@@ -258,8 +260,20 @@ fn ticket_from_row(row: &AnyRow) -> Result<Ticket, Bad> {
         first_response_at: row.opt_time("first_response_at")?,
         sla_breached_at: row.opt_time("sla_breached_at")?,
         resolve_requested_at: row.opt_time("resolve_requested_at")?,
+        close_requested_at: row.opt_time("close_requested_at")?,
+        intake: TicketIntake {
+            topic: row.opt_text("intake_topic")?,
+            team: row.opt_u64("intake_team_id")?.map(RoleId),
+            answers: row.json("intake_answers")?,
+        },
         closed_at: row.opt_time("closed_at")?,
         close_reason,
+        sla_clock: SlaClock {
+            waiting_since: row.opt_time("waiting_since")?,
+            reminded_at: row.opt_time("waiting_reminded_at")?,
+            spent: chrono::Duration::seconds(row.i64("sla_spent_secs")?),
+            resumed_at: row.opt_time("sla_resumed_at")?,
+        },
         version: row.i64("version")?,
     })
 }

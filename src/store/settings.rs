@@ -5,6 +5,7 @@ use sqlx::AnyConnection;
 
 use super::convert::{flag, ms, sf, Col};
 use super::error::{Bad, Doing, StoreError};
+use super::service::{load_service, save_service};
 use super::Store;
 use crate::i18n::Locale;
 use crate::tickets::{ChannelId, GuildId, GuildSettings, Level, RoleId};
@@ -87,6 +88,8 @@ impl Store {
             .await
             .doing(DOING)?;
         }
+        save_service(&mut tx, s.guild, &s.service).await?;
+        super::intake::save_intake(&mut tx, s).await?;
         tx.commit().await.doing(DOING)
     }
 }
@@ -107,6 +110,7 @@ pub(crate) async fn load_settings(
     .await
     .doing(DOING)?;
     let Some(row) = row else {
+        s.service = load_service(conn, guild).await?;
         return Ok(s);
     };
     let read = |s: &mut GuildSettings| -> Result<(), Bad> {
@@ -158,6 +162,8 @@ pub(crate) async fn load_settings(
         .map(|r| r.u64("channel_id").map(ChannelId))
         .collect::<Result<_, _>>()
         .doing(DOING)?;
+    s.service = load_service(conn, guild).await?;
+    super::intake::load_intake(conn, &mut s).await?;
     Ok(s)
 }
 

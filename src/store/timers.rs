@@ -157,7 +157,7 @@ impl Store {
     pub async fn pending_timers(&self, ticket: TicketId) -> Result<Vec<Timer>, StoreError> {
         const DOING: &str = "loading a ticket's timers";
         let sql = format!(
-            "SELECT {COLUMNS} FROM timers WHERE subject_id = $1 AND kind IN ('auto_close', 'sla_reminder') \
+            "SELECT {COLUMNS} FROM timers WHERE subject_id = $1 AND kind IN ('auto_close', 'sla_reminder', 'waiting_reminder', 'waiting_close') \
              AND done_at IS NULL AND cancelled_at IS NULL ORDER BY due_at, id"
         );
         let rows = sqlx::query(&sql)
@@ -183,7 +183,10 @@ fn timer_from_row(row: &AnyRow) -> Result<Timer, Bad> {
     let kind = row.parsed("kind", TimerKind::parse)?;
     let subject_id = row.i64("subject_id")?;
     let subject = match kind {
-        TimerKind::AutoClose | TimerKind::SlaReminder => TimerSubject::Ticket(TicketId(subject_id)),
+        TimerKind::AutoClose
+        | TimerKind::SlaReminder
+        | TimerKind::WaitingReminder
+        | TimerKind::WaitingClose => TimerSubject::Ticket(TicketId(subject_id)),
         TimerKind::CooldownExpiry => TimerSubject::User(UserId(subject_id as u64)),
     };
     let level = match row.opt_i64("level")? {

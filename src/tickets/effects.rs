@@ -51,6 +51,11 @@ pub enum Effect {
     Unarchive,
     /// The SLA reminder, pinging `level`'s role, once.
     SlaReminder { level: Level },
+    /// "Can we close this?" with Close / Keep open, in the user thread.
+    AskClose,
+    /// The buttons come off the close request; `kept`: it was kept open
+    /// (by a click or the user writing), and the request says so.
+    RetireCloseAsk { kept: bool },
 }
 
 /// A case as the step remembers it (the ticket's current state no longer
@@ -112,6 +117,15 @@ pub enum CaseNote {
         by: UserId,
     },
     UserThreadLost,
+    CloseAsked {
+        by: UserId,
+    },
+    /// The close request was withdrawn: `by` clicked Keep open, or
+    /// (`replied`) the user wrote.
+    KeptOpen {
+        by: UserId,
+        replied: bool,
+    },
 }
 
 /// What the user reads in their thread.
@@ -128,6 +142,8 @@ pub enum UserNews {
     },
     Reopened,
     CaseLost,
+    /// Staff still wait on the user (pinged).
+    WaitingReminder,
 }
 
 impl Effect {
@@ -147,6 +163,8 @@ impl Effect {
             Effect::Archive { .. } => "archive",
             Effect::Unarchive => "unarchive",
             Effect::SlaReminder { .. } => "sla_reminder",
+            Effect::AskClose => "ask_close",
+            Effect::RetireCloseAsk { .. } => "retire_close_ask",
         }
     }
 }
@@ -199,6 +217,10 @@ pub fn needed(before: &Ticket, events: &[TicketEvent]) -> Vec<Effect> {
                 }
             }
             EventKind::Escalated { from, to, .. } | EventKind::Deescalated { from, to, .. } => {
+                // A move or "Did this solve it?" withdraws a close request.
+                if before.close_requested_at.is_some() {
+                    out.push(Effect::RetireCloseAsk { kept: false });
+                }
                 out.push(Effect::PostCase { level: *to });
                 // The case being left: the one before this change, unless
                 // an earlier event of the same change moved already.
@@ -215,6 +237,9 @@ pub fn needed(before: &Ticket, events: &[TicketEvent]) -> Vec<Effect> {
                 assignee = None;
             }
             EventKind::ResolveRequested { summary } => {
+                if before.close_requested_at.is_some() {
+                    out.push(Effect::RetireCloseAsk { kept: false });
+                }
                 out.push(Effect::AskResolve {
                     summary: summary.clone(),
                 });
@@ -239,6 +264,9 @@ pub fn needed(before: &Ticket, events: &[TicketEvent]) -> Vec<Effect> {
                 out.push(Effect::RefreshCard);
             }
             EventKind::Closed { reason, text, auto } => {
+                if before.close_requested_at.is_some() {
+                    out.push(Effect::RetireCloseAsk { kept: false });
+                }
                 let lost = events.iter().find_map(|e| match e.kind {
                     EventKind::ThreadLost { role, .. } => Some(role),
                     _ => None,
@@ -256,6 +284,30 @@ pub fn needed(before: &Ticket, events: &[TicketEvent]) -> Vec<Effect> {
                 });
             }
             EventKind::SlaBreached => out.push(Effect::SlaReminder { level: e.level }),
+            // The card shows whom the ticket waits on.
+            EventKind::WaitingOnUser | EventKind::UserAnswered { .. } => {
+                out.push(Effect::RefreshCard)
+            }
+            EventKind::WaitingReminded => out.push(Effect::TellUser {
+                news: UserNews::WaitingReminder,
+            }),
+            EventKind::CloseRequested => {
+                out.push(Effect::AskClose);
+                out.push(Effect::RefreshCard);
+                if let Some(by) = by {
+                    out.push(note(CaseNote::CloseAsked { by }));
+                }
+            }
+            EventKind::CloseRequestWithdrawn { replied } => {
+                out.push(Effect::RetireCloseAsk { kept: true });
+                out.push(Effect::RefreshCard);
+                if let Some(by) = by {
+                    out.push(note(CaseNote::KeptOpen {
+                        by,
+                        replied: *replied,
+                    }));
+                }
+            }
             EventKind::FirstResponse | EventKind::ThreadLost { .. } => {}
         }
     }

@@ -147,7 +147,7 @@ fn a_lost_user_thread_tells_staff_and_keeps_no_transcript() {
 }
 
 #[test]
-fn a_breached_sla_pings_its_level_once_and_an_answer_needs_no_step() {
+fn a_breached_sla_pings_its_level_once_and_an_answer_only_shows_on_the_card() {
     let t = ticket(Level::L2);
     let events = lifecycle::sla_breach(&t, chrono::Duration::hours(1), minutes(61)).unwrap();
     assert_eq!(
@@ -155,7 +155,7 @@ fn a_breached_sla_pings_its_level_once_and_an_answer_needs_no_step() {
         vec![Effect::SlaReminder { level: Level::L2 }]
     );
     let answered = lifecycle::first_response(&t, &staff(1, Level::L2), minutes(2)).unwrap();
-    assert_eq!(steps(&t, answered), vec![]);
+    assert_eq!(steps(&t, answered), vec![Effect::RefreshCard]);
 }
 
 #[test]

@@ -3,12 +3,13 @@
 //! computed from events alone (see `stats.rs`), so every event says who did
 //! it, when, and at which level.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ChannelId, UserId};
 use super::level::Level;
 use super::ticket::{CloseReason, Priority, Status, Ticket};
+use super::waiting::SlaClock;
 
 /// A user's 1–5 answer to "Did this solve it?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -129,6 +130,22 @@ pub enum EventKind {
         thread: ChannelId,
         role: ThreadRole,
     },
+    /// Staff wrote to the user: the SLA clock stops until the user writes.
+    WaitingOnUser,
+    /// The user wrote while waited on: the clock resumes with this much
+    /// working time counted at the level.
+    UserAnswered {
+        sla_spent_secs: i64,
+    },
+    /// The user was reminded that staff wait on them.
+    WaitingReminded,
+    /// Staff asked the user to confirm closing (issue 14.5).
+    CloseRequested,
+    /// The close request was answered "Keep open", or (`replied`) the user
+    /// wrote in their thread instead.
+    CloseRequestWithdrawn {
+        replied: bool,
+    },
 }
 
 impl EventKind {
@@ -150,6 +167,11 @@ impl EventKind {
             EventKind::FirstResponse => "first_response",
             EventKind::SlaBreached => "sla_breached",
             EventKind::ThreadLost { .. } => "thread_lost",
+            EventKind::WaitingOnUser => "waiting_on_user",
+            EventKind::UserAnswered { .. } => "user_answered",
+            EventKind::WaitingReminded => "waiting_reminded",
+            EventKind::CloseRequested => "close_requested",
+            EventKind::CloseRequestWithdrawn { .. } => "close_request_withdrawn",
         }
     }
 
@@ -186,20 +208,29 @@ impl Ticket {
                     self.status = Status::Open;
                 }
                 self.resolve_requested_at = None;
+                self.close_requested_at = None;
                 self.restart_response_clock(at);
             }
             EventKind::ResolveRequested { .. } => {
                 self.status = Status::Resolving;
                 self.resolve_requested_at = Some(at);
+                // "Did this solve it?" supersedes a close request.
+                self.close_requested_at = None;
             }
             EventKind::UserRejected { .. } => {
                 self.status = Status::Open;
                 self.resolve_requested_at = None;
+                // The user answered: the clock resumes (the time before
+                // the question, if it ran then, is not counted again).
+                self.sla_clock.waiting_since = None;
+                self.sla_clock.reminded_at = None;
+                self.sla_clock.resumed_at = Some(at);
             }
             EventKind::Closed { reason, .. } => {
                 self.status = Status::Closed;
                 self.closed_at = Some(at);
                 self.close_reason = Some(*reason);
+                self.close_requested_at = None;
             }
             EventKind::Reopened => {
                 self.status = Status::Open;
@@ -211,6 +242,19 @@ impl Ticket {
             EventKind::FirstResponse => self.first_response_at = Some(at),
             EventKind::SlaBreached => self.sla_breached_at = Some(at),
             EventKind::ThreadLost { .. } => {}
+            EventKind::WaitingOnUser => {
+                self.sla_clock.waiting_since = Some(at);
+                self.sla_clock.reminded_at = None;
+            }
+            EventKind::UserAnswered { sla_spent_secs } => {
+                self.sla_clock.waiting_since = None;
+                self.sla_clock.reminded_at = None;
+                self.sla_clock.spent = Duration::seconds(*sla_spent_secs);
+                self.sla_clock.resumed_at = Some(at);
+            }
+            EventKind::WaitingReminded => self.sla_clock.reminded_at = Some(at),
+            EventKind::CloseRequested => self.close_requested_at = Some(at),
+            EventKind::CloseRequestWithdrawn { .. } => self.close_requested_at = None,
         }
     }
 
@@ -219,6 +263,7 @@ impl Ticket {
         self.level_reached_at = at;
         self.first_response_at = None;
         self.sla_breached_at = None;
+        self.sla_clock = SlaClock::default();
     }
 
     /// The ticket after `events`, leaving `self` untouched.

@@ -52,8 +52,11 @@ pub fn ticket(level: Level) -> Ticket {
         first_response_at: None,
         sla_breached_at: None,
         resolve_requested_at: None,
+        close_requested_at: None,
+        intake: Default::default(),
         closed_at: None,
         close_reason: None,
+        sla_clock: Default::default(),
         version: 1,
     }
 }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::event::{EventKind, TicketEvent};
 use super::ids::{TicketNumber, UserId};
+use super::intake::TicketIntake;
 use super::level::Level;
 use super::ticket::{Priority, Ticket};
 
@@ -50,6 +51,8 @@ pub struct HandoffDigest {
     pub to: Level,
     pub moved_by: Option<UserId>,
     pub reason: String,
+    /// The topic and answers given at intake (issue 14.1).
+    pub intake: TicketIntake,
 }
 
 impl HandoffDigest {
@@ -100,6 +103,7 @@ impl HandoffDigest {
             to,
             moved_by: moved.actor,
             reason,
+            intake: ticket.intake.clone(),
         })
     }
 }
@@ -136,6 +140,24 @@ mod tests {
         assert_eq!(digest.reason, "needs a specialist");
         assert_eq!(digest.moved_by, Some(UserId(1)));
         assert_eq!(digest.articles_tried, vec!["reset-password"]);
+    }
+
+    #[test]
+    fn the_digest_carries_the_intake_answers_to_every_level() {
+        let lena = staff(1, Level::L1);
+        let mut t = ticket(Level::L1);
+        t.intake = TicketIntake {
+            topic: Some("Payments".into()),
+            team: None,
+            answers: vec![crate::tickets::IntakeAnswer {
+                label: "Order".into(),
+                answer: "A-17".into(),
+            }],
+        };
+        let history = escalate(&t, &lena, None, "why", minutes(2)).unwrap();
+        let t = t.after(&history);
+        let d = HandoffDigest::for_latest_move(&t, &history, vec![], vec![]).unwrap();
+        assert_eq!(d.intake, t.intake);
     }
 
     #[test]

@@ -42,6 +42,22 @@ impl Level {
     pub fn prev(self) -> Option<Level> {
         Level::try_from(self.number() - 1).ok()
     }
+
+    /// The next level in `direction`, `None` past either end.
+    pub fn step(self, direction: Direction) -> Option<Level> {
+        match direction {
+            Direction::Up => self.next(),
+            Direction::Down => self.prev(),
+        }
+    }
+}
+
+/// Which way a case moves on the ladder: escalation goes up towards L4,
+/// de-escalation down towards L1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
 }
 
 impl TryFrom<u8> for Level {

@@ -9,11 +9,13 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::event::{EventKind, Rating, ThreadRole};
+use super::hours::WorkingHours;
 use super::ids::ChannelId;
 use super::policy::{allows, Actor};
 use super::refusal::{Refusal, TicketAction, TEXT_MAX_CHARS};
 use super::ticket::{CloseReason, Status, Ticket};
 use super::transitions::{by_actor, by_bot, not_closed, optional_text, Decision};
+use super::waiting::wait_on_user;
 
 /// Asks the user "Did this solve it?". Counts as the first response at
 /// this level if staff had not written yet.
@@ -159,24 +161,33 @@ pub fn reopen(t: &Ticket, actor: &Actor, window_days: u32, now: DateTime<Utc>) -
 
 /// A message by `author` in the user thread: the level's first response
 /// when the author is staff of the ticket's current level (or an admin)
-/// and nobody answered since the ticket reached that level.
+/// and nobody answered since the ticket reached that level; and, from any
+/// staff, the ticket now waits on the user (the SLA clock stops).
 pub fn first_response(t: &Ticket, author: &Actor, now: DateTime<Utc>) -> Decision {
     let counts = author.user != t.opener && (author.is_staff_of(t.level) || author.is_admin);
-    if t.is_closed() || !counts || t.first_response_at.is_some() {
-        return Ok(vec![]);
+    let mut events = Vec::new();
+    if !t.is_closed() && counts && t.first_response_at.is_none() {
+        events.push(by_actor(t, author, now, EventKind::FirstResponse));
     }
-    Ok(vec![by_actor(t, author, now, EventKind::FirstResponse)])
+    events.extend(wait_on_user(t, author, now)?);
+    Ok(events)
 }
 
-/// The SLA timer fired: a breach when the ticket is still open at the same
-/// level entry, unanswered, `target` after reaching it, and not reported
-/// yet. The bot then pings the level's role once.
+/// The SLA timer fired, around the clock (see [`sla_breach_during`]).
 pub fn sla_breach(t: &Ticket, target: Duration, now: DateTime<Utc>) -> Decision {
-    let due = t.level_reached_at + target;
-    let breached = t.status == Status::Open
-        && t.first_response_at.is_none()
-        && t.sla_breached_at.is_none()
-        && now >= due;
+    sla_breach_during(t, None, target, now)
+}
+
+/// The SLA timer fired: a breach when the clock still runs (open, not
+/// waiting on the user, not reported yet) and has counted `target` of
+/// working time at this level. The bot then pings the level's role once.
+pub fn sla_breach_during(
+    t: &Ticket,
+    hours: Option<&WorkingHours>,
+    target: Duration,
+    now: DateTime<Utc>,
+) -> Decision {
+    let breached = t.sla_clock_runs() && t.sla_elapsed(hours, now) >= target;
     Ok(if breached {
         vec![by_bot(t, now, EventKind::SlaBreached)]
     } else {

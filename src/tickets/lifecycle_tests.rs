@@ -163,7 +163,13 @@ fn messages_by_the_user_or_other_levels_are_not_a_first_response() {
     let t = ticket(Level::L2);
     assert!(first_response(&t, &user(), minutes(1)).unwrap().is_empty());
     assert!(first_response(&t, &lena(), minutes(1)).unwrap().is_empty());
-    assert_eq!(first_response(&t, &admin(), minutes(1)).unwrap().len(), 1);
+    let by_admin = first_response(&t, &admin(), minutes(1)).unwrap();
+    assert_eq!(by_admin[0].kind, EventKind::FirstResponse);
+    assert_eq!(
+        by_admin[1].kind,
+        EventKind::WaitingOnUser,
+        "and now waits on the user"
+    );
 }
 
 #[test]

@@ -13,43 +13,55 @@
 //! A ticket remembers which language to speak to its author ([`Locale`], a
 //! plain language tag; the catalogue in `i18n` speaks it).
 
+pub mod blocklist;
+pub mod close_request;
 pub mod effects;
 pub mod event;
 pub mod handoff;
+pub mod hours;
 pub mod ids;
+pub mod intake;
 pub mod ladder;
 pub mod level;
 pub mod lifecycle;
 pub mod locale;
 pub mod policy;
 pub mod refusal;
+pub mod service;
 pub mod settings;
 pub mod stats;
+pub mod stats_time;
 pub mod ticket;
 pub mod timers;
 pub mod transcript;
 pub mod transitions;
 pub mod urgency;
+pub mod waiting;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
 
+pub use blocklist::{Block, BlockTarget};
+pub use close_request::{accept_close, close_request_due, keep_open, request_close};
 pub use effects::{CaseNote, CaseRef, Effect, UserNews};
 pub use event::{EventKind, Rating, ThreadRole, TicketEvent};
 pub use handoff::{HandoffDigest, Quote};
+pub use hours::{HoursError, WorkingHours};
 pub use ids::{
     ChannelId, EffectId, EventId, GuildId, L0ExchangeId, MessageId, RoleId, TicketId, TicketNumber,
     TimerId, UserId,
 };
+pub use intake::{IntakeAnswer, IntakeQuestion, IntakeSettings, TicketIntake, Topic};
 pub use ladder::{check_channel, check_visibility, ChannelUse, LadderProblem, Visibility};
-pub use level::{Level, LevelSet};
+pub use level::{Direction, Level, LevelSet};
 pub use lifecycle::{
     auto_close, close, confirm, first_response, reject, reopen, request_resolve, sla_breach,
-    thread_lost, user_replied,
+    sla_breach_during, thread_lost, user_replied,
 };
 pub use locale::Locale;
 pub use policy::{allows, allows_in_guild, may_know_of, Actor};
 pub use refusal::{Action, Allowed, GuildAction, Refusal, TicketAction};
+pub use service::{retry_at, ServiceError, ServiceSettings};
 pub use settings::{GuildSettings, LevelSettings, Missing, SettingsError};
 pub use stats::TicketStats;
 pub use ticket::{
@@ -57,5 +69,8 @@ pub use ticket::{
 };
 pub use timers::{PlannedTimer, TimerKind};
 pub use transcript::{readable_by, Attachment, EntryKind, TranscriptEntry};
-pub use transitions::{claim, deescalate, escalate, note, transfer, unclaim, Decision};
+pub use transitions::{
+    claim, deescalate, escalate, note, repeats_last_note, transfer, unclaim, Decision,
+};
 pub use urgency::Cues;
+pub use waiting::{close_waiting, remind_waiting, user_answered, wait_on_user, SlaClock};

@@ -107,6 +107,8 @@ pub fn allows_in_guild(action: GuildAction, actor: &Actor) -> Result<(), Refusal
     let (allowed, ok) = match action {
         GuildAction::Ask | GuildAction::Open => return Ok(()),
         GuildAction::KbSearch | GuildAction::ViewStats => (Allowed::AnyStaff, actor.is_staff()),
+        // Staff meet spam and abuse first; admins may lift any block too.
+        GuildAction::Block => (Allowed::AnyStaff, actor.is_staff()),
         // As Discord shows a level's channel to the levels above it.
         GuildAction::ViewQueue(level) => (
             Allowed::StaffFrom(level),

@@ -42,6 +42,8 @@ pub enum GuildAction {
     /// `/setup show`: reading the settings, not changing them.
     ViewSetup,
     KbReload,
+    /// `/block`, `/unblock`: keeping someone from opening tickets.
+    Block,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -115,6 +117,10 @@ pub enum Refusal {
     ReopenWindowPassed { days: u32 },
     #[error("the ticket's thread was deleted; open a new ticket")]
     ThreadGone,
+    #[error("the user has already been asked to confirm closing")]
+    AlreadyCloseRequested,
+    #[error("nobody asked to close this ticket (or it was kept open)")]
+    NoCloseRequest,
 }
 
 fn past(action: TicketAction) -> &'static str {
@@ -163,6 +169,7 @@ impl std::fmt::Display for Action {
                 GuildAction::Setup => "set up",
                 GuildAction::ViewSetup => "view the setup",
                 GuildAction::KbReload => "reload the knowledge base",
+                GuildAction::Block => "block or unblock",
             },
         };
         f.write_str(s)

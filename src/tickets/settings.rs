@@ -5,8 +5,10 @@ use std::collections::BTreeSet;
 use chrono::Duration;
 
 use super::ids::{ChannelId, GuildId, RoleId};
+use super::intake::{IntakeError, IntakeSettings};
 use super::level::{Level, LevelSet};
 use super::locale::Locale;
+use super::service::ServiceSettings;
 
 /// One rung of the ladder in this guild.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +49,12 @@ pub struct GuildSettings {
     /// The guild's language for people whose locale the bot does not speak;
     /// `None` means the process default (`DEFAULT_LOCALE`).
     pub default_locale: Option<Locale>,
+    /// Working hours, waiting on users, rate limits (`service.rs`).
+    pub service: ServiceSettings,
+    /// Questions and topics asked when a ticket opens (issue 14.1).
+    pub intake: IntakeSettings,
+    /// Hours a close request waits for an answer before closing (issue 14.5).
+    pub close_request_hours: u32,
 }
 
 /// The defaults of design.md.
@@ -54,6 +62,11 @@ pub const DEFAULT_TICKET_LIMIT: u32 = 1;
 pub const DEFAULT_COOLDOWN_MINUTES: i64 = 10;
 pub const DEFAULT_AUTO_CLOSE_HOURS: u32 = 24;
 pub const DEFAULT_REOPEN_DAYS: u32 = 7;
+/// As long as "Did this solve it?" waits: a day (Zendesk's pending
+/// tickets wait days; a chat server moves faster).
+pub const DEFAULT_CLOSE_REQUEST_HOURS: u32 = 24;
+/// The longest wait `/setup` allows for auto-closes, in hours (30 days).
+pub const MAX_AUTO_CLOSE_HOURS: u32 = 24 * 30;
 
 /// Default first-response target of a level: L1 15 min, L2 1 h, L3 4 h, L4 1 day.
 pub fn default_sla(level: Level) -> Duration {
@@ -86,6 +99,10 @@ pub enum SettingsError {
     AutoClose { max: u32 },
     #[error("the reopen window must be between 0 and {max} days")]
     ReopenWindow { max: u32 },
+    #[error(transparent)]
+    Intake(#[from] IntakeError),
+    #[error("a close request must wait between 1 and {max} hours")]
+    CloseRequest { max: u32 },
 }
 
 impl GuildSettings {
@@ -108,6 +125,9 @@ impl GuildSettings {
             auto_close_hours: DEFAULT_AUTO_CLOSE_HOURS,
             reopen_days: DEFAULT_REOPEN_DAYS,
             default_locale: None,
+            service: ServiceSettings::default(),
+            intake: IntakeSettings::default(),
+            close_request_hours: DEFAULT_CLOSE_REQUEST_HOURS,
         }
     }
 
@@ -121,6 +141,10 @@ impl GuildSettings {
 
     pub fn auto_close_after(&self) -> Duration {
         Duration::hours(i64::from(self.auto_close_hours))
+    }
+
+    pub fn close_request_after(&self) -> Duration {
+        Duration::hours(i64::from(self.close_request_hours))
     }
 
     /// The levels a member with `roles` is staff of.
@@ -163,7 +187,7 @@ impl GuildSettings {
     /// Checks the limits and durations are sensible.
     pub fn validate(&self) -> Result<(), SettingsError> {
         const MAX_LIMIT: u32 = 20;
-        const MAX_AUTO_CLOSE: u32 = 24 * 30;
+        const MAX_AUTO_CLOSE: u32 = MAX_AUTO_CLOSE_HOURS;
         const MAX_REOPEN: u32 = 90;
         if !(1..=MAX_LIMIT).contains(&self.ticket_limit) {
             return Err(SettingsError::TicketLimit { max: MAX_LIMIT });
@@ -184,6 +208,12 @@ impl GuildSettings {
         }
         if self.reopen_days > MAX_REOPEN {
             return Err(SettingsError::ReopenWindow { max: MAX_REOPEN });
+        }
+        self.intake.validate()?;
+        if !(1..=MAX_AUTO_CLOSE).contains(&self.close_request_hours) {
+            return Err(SettingsError::CloseRequest {
+                max: MAX_AUTO_CLOSE,
+            });
         }
         Ok(())
     }

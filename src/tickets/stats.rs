@@ -24,6 +24,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::event::{EventKind, TicketEvent};
 use super::level::Level;
+use super::stats_time::TimeStats;
 use super::ticket::CloseReason;
 
 /// A sample of durations, summarised.
@@ -65,6 +66,8 @@ pub struct TicketStats {
     pub levels: [LevelStats; 4],
     pub ratings: Ratings,
     pub sla_breaches: u64,
+    /// Time at each level and waiting on users (`stats_time.rs`).
+    pub time: TimeStats,
 }
 
 impl TicketStats {
@@ -174,10 +177,11 @@ pub fn compute(
         levels,
         ratings,
         sla_breaches,
+        time: super::stats_time::compute(histories, since, until),
     }
 }
 
-fn summarise(mut sample: Vec<Duration>) -> Durations {
+pub(crate) fn summarise(mut sample: Vec<Duration>) -> Durations {
     sample.sort();
     Durations {
         count: sample.len(),

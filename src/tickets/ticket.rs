@@ -4,9 +4,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ChannelId, GuildId, L0ExchangeId, MessageId, TicketId, TicketNumber, UserId};
+use super::intake::TicketIntake;
 use super::level::{Level, LevelSet};
 use super::locale::Locale;
 use super::urgency::{self, Cues};
+use super::waiting::SlaClock;
 
 /// Where a ticket stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,6 +74,10 @@ pub enum CloseReason {
     ByUser,
     /// Its user thread or case thread was deleted behind the bot's back.
     ThreadLost,
+    /// Staff waited on the user, who did not write in time.
+    UserSilent,
+    /// Staff asked the user to confirm closing and nobody answered in time.
+    CloseRequestExpired,
 }
 
 impl CloseReason {
@@ -82,6 +88,8 @@ impl CloseReason {
             CloseReason::ByStaff => "by_staff",
             CloseReason::ByUser => "by_user",
             CloseReason::ThreadLost => "thread_lost",
+            CloseReason::UserSilent => "user_silent",
+            CloseReason::CloseRequestExpired => "close_request_expired",
         }
     }
 
@@ -92,6 +100,8 @@ impl CloseReason {
             CloseReason::ByStaff,
             CloseReason::ByUser,
             CloseReason::ThreadLost,
+            CloseReason::UserSilent,
+            CloseReason::CloseRequestExpired,
         ]
         .into_iter()
         .find(|r| r.as_str() == s)
@@ -181,8 +191,15 @@ pub struct Ticket {
     /// When the SLA reminder for the current level went out.
     pub sla_breached_at: Option<DateTime<Utc>>,
     pub resolve_requested_at: Option<DateTime<Utc>>,
+    /// Staff asked the user to confirm closing (issue 14.5); cleared when
+    /// answered, withdrawn, or the ticket moves on.
+    pub close_requested_at: Option<DateTime<Utc>>,
+    /// The topic and answers given when it opened (issue 14.1).
+    pub intake: TicketIntake,
     pub closed_at: Option<DateTime<Utc>>,
     pub close_reason: Option<CloseReason>,
+    /// The SLA clock at the current level, and waiting on the user.
+    pub sla_clock: SlaClock,
     /// Bumped by every stored change; the store refuses a change based on
     /// an older version (optimistic concurrency).
     pub version: i64,
@@ -231,6 +248,8 @@ pub struct NewTicket {
     pub priority: Priority,
     pub cues: Cues,
     pub source: TicketSource,
+    /// The intake's topic and answers; empty until the bot sets them.
+    pub intake: TicketIntake,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -269,6 +288,7 @@ impl NewTicket {
             priority,
             cues,
             source,
+            intake: TicketIntake::default(),
         })
     }
 }

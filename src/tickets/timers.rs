@@ -11,13 +11,18 @@ use super::ticket::{Status, Ticket};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimerKind {
-    /// Close a ticket nobody answered "Did this solve it?" for.
+    /// Close a ticket nobody answered "Did this solve it?" or a close
+    /// request for.
     AutoClose,
     /// Ping a level's role when its first-response target passes.
     SlaReminder,
     /// A user's opening cooldown ends (scheduled by the bot if it wants to
     /// tell them; the store enforces the cooldown without it).
     CooldownExpiry,
+    /// Remind a user staff have waited on for a while.
+    WaitingReminder,
+    /// Close a ticket whose user never answered staff.
+    WaitingClose,
 }
 
 impl TimerKind {
@@ -26,17 +31,24 @@ impl TimerKind {
             TimerKind::AutoClose => "auto_close",
             TimerKind::SlaReminder => "sla_reminder",
             TimerKind::CooldownExpiry => "cooldown_expiry",
+            TimerKind::WaitingReminder => "waiting_reminder",
+            TimerKind::WaitingClose => "waiting_close",
         }
     }
 
+    /// The kinds a ticket's state plans (the store reconciles these).
+    pub const OF_TICKETS: [TimerKind; 4] = [
+        TimerKind::SlaReminder,
+        TimerKind::AutoClose,
+        TimerKind::WaitingReminder,
+        TimerKind::WaitingClose,
+    ];
+
     pub fn parse(s: &str) -> Option<TimerKind> {
-        [
-            TimerKind::AutoClose,
-            TimerKind::SlaReminder,
-            TimerKind::CooldownExpiry,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        TimerKind::OF_TICKETS
+            .into_iter()
+            .chain([TimerKind::CooldownExpiry])
+            .find(|k| k.as_str() == s)
     }
 }
 
@@ -52,24 +64,57 @@ pub struct PlannedTimer {
     pub level: Option<Level>,
 }
 
-/// The timers `t` calls for now: an SLA reminder while it is open and
-/// unanswered at its level, an auto-close while it awaits the user.
+/// The timers `t` calls for now: an SLA reminder while its clock runs
+/// (due when the level's target of working time is reached), an
+/// auto-close while it awaits the user's "Did this solve it?", and while
+/// staff wait on the user, the reminder and closing the server asks for.
 pub fn ticket_timers(t: &Ticket, settings: &GuildSettings) -> Vec<PlannedTimer> {
     let mut timers = Vec::new();
-    if t.status == Status::Open && t.first_response_at.is_none() && t.sla_breached_at.is_none() {
+    if t.sla_clock_runs() {
+        let running_from = t.sla_running_from();
         timers.push(PlannedTimer {
             kind: TimerKind::SlaReminder,
-            due_at: t.level_reached_at + settings.level(t.level).sla,
-            // One reminder per arrival at a level.
-            generation: t.level_reached_at.timestamp_millis(),
+            due_at: t.sla_due(settings.service.hours.as_ref(), settings.level(t.level).sla),
+            // One per spell of the clock (the first: the arrival at the
+            // level); the domain sends one reminder per arrival.
+            generation: running_from.timestamp_millis(),
             level: Some(t.level),
         });
+    }
+    if let (true, Some(since)) = (t.is_waiting_on_user(), t.sla_clock.waiting_since) {
+        let wait = [
+            (TimerKind::WaitingReminder, settings.service.remind_after()),
+            (TimerKind::WaitingClose, settings.service.close_after()),
+        ];
+        for (kind, after) in wait {
+            let reminded = kind == TimerKind::WaitingReminder && t.sla_clock.reminded_at.is_some();
+            if let (Some(after), false) = (after, reminded) {
+                timers.push(PlannedTimer {
+                    kind,
+                    due_at: since + after,
+                    // One of each per wait.
+                    generation: since.timestamp_millis(),
+                    level: None,
+                });
+            }
+        }
     }
     if let (Status::Resolving, Some(asked)) = (t.status, t.resolve_requested_at) {
         timers.push(PlannedTimer {
             kind: TimerKind::AutoClose,
             due_at: asked + settings.auto_close_after(),
             // One auto-close per "Did this solve it?".
+            generation: asked.timestamp_millis(),
+            level: None,
+        });
+    }
+    // A close request closes the same way when unanswered: the same kind
+    // of timer (a ticket awaits one answer at a time: asking "Did this
+    // solve it?" withdraws a close request).
+    if let (Status::Open, Some(asked)) = (t.status, t.close_requested_at) {
+        timers.push(PlannedTimer {
+            kind: TimerKind::AutoClose,
+            due_at: asked + settings.close_request_after(),
             generation: asked.timestamp_millis(),
             level: None,
         });
@@ -131,12 +176,24 @@ mod tests {
     }
 
     #[test]
+    fn a_close_request_wants_an_auto_close_after_the_servers_delay() {
+        let t = ticket(Level::L1);
+        let t =
+            t.after(&crate::tickets::request_close(&t, &staff(1, Level::L1), minutes(5)).unwrap());
+        let mut s = settings();
+        s.close_request_hours = 48;
+        let timers = ticket_timers(&t, &s);
+        assert_eq!(timers.len(), 1);
+        assert_eq!(timers[0].kind, TimerKind::AutoClose);
+        assert_eq!(timers[0].due_at, minutes(5) + Duration::hours(48));
+    }
+
+    #[test]
     fn timer_kinds_round_trip_through_their_names() {
-        for k in [
-            TimerKind::AutoClose,
-            TimerKind::SlaReminder,
-            TimerKind::CooldownExpiry,
-        ] {
+        for k in TimerKind::OF_TICKETS
+            .into_iter()
+            .chain([TimerKind::CooldownExpiry])
+        {
             assert_eq!(TimerKind::parse(k.as_str()), Some(k));
         }
     }

@@ -132,6 +132,32 @@ pub fn note(t: &Ticket, actor: &Actor, text: &str, now: DateTime<Utc>) -> Decisi
     Ok(vec![by_actor(t, actor, now, EventKind::Noted { text })])
 }
 
+/// How long the same note from the same person counts as one note: a
+/// staff member who saw no answer (Discord slow, the bot restarting) sends
+/// it again, and the case must not show it twice.
+pub const NOTE_REPEAT_WINDOW_MINUTES: i64 = 10;
+
+/// Whether `text` from `actor` repeats their latest note on the ticket,
+/// written within [`NOTE_REPEAT_WINDOW_MINUTES`] (`events` oldest first).
+pub fn repeats_last_note(
+    events: &[TicketEvent],
+    actor: &Actor,
+    text: &str,
+    now: DateTime<Utc>,
+) -> bool {
+    let last = events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Noted { text } if e.actor == Some(actor.user) => Some((e.at, text)),
+        _ => None,
+    });
+    match last {
+        Some((at, last)) => {
+            last.trim() == text.trim()
+                && now - at <= chrono::Duration::minutes(NOTE_REPEAT_WINDOW_MINUTES)
+        }
+        None => false,
+    }
+}
+
 pub(super) fn by_actor(
     t: &Ticket,
     actor: &Actor,

@@ -283,3 +283,42 @@ fn an_empty_or_overlong_note_is_refused() {
         })
     );
 }
+
+#[test]
+fn the_same_note_again_soon_is_a_repeat_but_not_later_or_from_someone_else() {
+    let t = claimed_by(Level::L1, &lena());
+    let events = note(&t, &lena(), "Checked the logs", minutes(2)).unwrap();
+    assert!(repeats_last_note(
+        &events,
+        &lena(),
+        " Checked the logs ",
+        minutes(5)
+    ));
+    assert!(!repeats_last_note(
+        &events,
+        &lena(),
+        "Something else",
+        minutes(5)
+    ));
+    assert!(!repeats_last_note(
+        &events,
+        &staff(2, Level::L1),
+        "Checked the logs",
+        minutes(5)
+    ));
+    assert!(!repeats_last_note(
+        &events,
+        &lena(),
+        "Checked the logs",
+        minutes(13)
+    ));
+    // Only the latest note counts: writing A, B, A again is three notes.
+    let mut more = events.clone();
+    more.extend(note(&t, &lena(), "Asked the user", minutes(3)).unwrap());
+    assert!(!repeats_last_note(
+        &more,
+        &lena(),
+        "Checked the logs",
+        minutes(4)
+    ));
+}

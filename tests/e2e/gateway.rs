@@ -188,7 +188,8 @@ async fn a_500_on_the_user_thread_does_not_leave_the_user_stuck() {
             &[("question", text("Notifications never arrive"))],
         )
         .await;
-    assert!(reply.text.contains("try again"), "{}", reply.text);
+    // The ticket is stored; its thread is promised, not refused.
+    assert!(reply.text.contains("is open"), "{}", reply.text);
     w.sandbox.settled().await.unwrap();
     assert!(
         w.sandbox.threads_of(&w.channel("l1-desk")).is_empty(),
@@ -214,4 +215,59 @@ async fn a_500_on_the_user_thread_does_not_leave_the_user_stuck() {
         .expect("alice is greeted");
     let case = t.case.as_ref().expect("and a case");
     assert!(lena.can_see(&w.channel_by_id(case.thread.0)));
+}
+
+#[tokio::test]
+async fn a_user_thread_discord_is_slow_to_make_is_promised_not_refused_and_then_made() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    w.sandbox
+        .faults()
+        .fail_next(
+            "POST /channels/{channel_id}/threads",
+            2,
+            Failure::ServerError,
+        )
+        .unwrap();
+    let reply = w
+        .slash(
+            &alice,
+            &help,
+            "ticket open",
+            &[("question", text("The invoice page is blank"))],
+        )
+        .await;
+    // The ticket is stored and its steps are retried: alice is told it is
+    // open and where its thread will appear, not to try again.
+    assert!(reply.ephemeral, "{reply:?}");
+    assert!(
+        reply.text.contains("is open") && !reply.text.contains("try again"),
+        "{}",
+        reply.text
+    );
+    let t = w.ticket(1).await;
+    assert!(
+        reply.text.contains(&t.number.to_string()),
+        "names the ticket: {}",
+        reply.text
+    );
+    // The outbox retries the thread in the background (with backoff on
+    // the bot's clock); alice is mentioned there.
+    let mut made = None;
+    for _ in 0..100 {
+        w.clock.advance(chrono::Duration::seconds(30));
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        made = w.ticket(1).await.user_thread;
+        if made.is_some() {
+            break;
+        }
+    }
+    w.sandbox.settled().await.unwrap();
+    let thread = w.channel_by_id(made.expect("the thread was made").0);
+    alice
+        .sees_in(&thread, |m| m.text.contains("your ticket"))
+        .await
+        .expect("alice is greeted in her thread");
+    assert_eq!(w.store.open_tickets(w.guild()).await.unwrap().len(), 1);
 }

@@ -176,6 +176,38 @@ async fn a_note_stays_with_staff_and_reaches_the_next_level() {
 }
 
 #[tokio::test]
+async fn the_same_note_sent_again_because_no_answer_came_is_one_note() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let (t, _) = w.open_ticket(&alice, "My invoices are missing").await;
+    let n = t.number.0;
+    let l1 = w.case_thread(n).await;
+    let note = [("text", text("Checked billing: invoices exist"))];
+    let first = w.slash(&lena, &l1, "note", &note).await;
+    assert!(first.text.contains("Note added"), "{}", first.text);
+    let again = w.slash(&lena, &l1, "note", &note).await;
+    assert!(again.text.contains("already"), "{}", again.text);
+    w.sandbox.settled().await.unwrap();
+    let posted = lena
+        .messages_in(&l1)
+        .iter()
+        .filter(|m| m.text.contains("Checked billing"))
+        .count();
+    assert_eq!(posted, 1, "one note in the case");
+    // A different note is a new one.
+    let other = w
+        .slash(
+            &lena,
+            &l1,
+            "note",
+            &[("text", text("Asked the user for a screenshot"))],
+        )
+        .await;
+    assert!(other.text.contains("Note added"), "{}", other.text);
+}
+
+#[tokio::test]
 async fn closing_archives_both_threads_and_reopening_brings_them_back() {
     let w = World::start().await;
     let alice = w.person("alice");

@@ -6,12 +6,15 @@
 mod world;
 
 mod ask;
+mod close_request;
 mod console;
 mod durability;
 mod fidelity;
 mod framework_errors;
 mod gateway;
+mod hours;
 mod insight;
+mod intake;
 mod ladder;
 mod load;
 mod metrics;

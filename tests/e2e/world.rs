@@ -238,6 +238,19 @@ impl World {
 
     /// The case card of a ticket as `who` sees it.
     pub async fn card(&self, who: &Person, number: u64) -> MessageView {
+        self.card_where(who, number, |_| true).await
+    }
+
+    /// The case card once it shows what `shows` wants: a change a gateway
+    /// event makes (a message in the thread) may come after the sandbox has
+    /// looked settled on a busy machine, since it needs no REST call until
+    /// the card is edited.
+    pub async fn card_where(
+        &self,
+        who: &Person,
+        number: u64,
+        shows: impl Fn(&MessageView) -> bool,
+    ) -> MessageView {
         let t = self.ticket(number).await;
         let case = t.case.expect("a case");
         let info = self
@@ -246,9 +259,9 @@ impl World {
             .expect("the case thread exists");
         let channel = self.channel(&info.parent.expect("a thread has a parent"));
         let card = case.card.0;
-        who.sees_in(&channel, |m| m.id == card)
+        who.sees_in(&channel, |m| m.id == card && shows(m))
             .await
-            .expect("the card is visible")
+            .expect("the card is visible and shows it")
     }
 }
 

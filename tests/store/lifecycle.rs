@@ -82,6 +82,7 @@ async fn every_transition_is_persisted_in_order() {
                 "opened",
                 "claimed",
                 "first_response",
+                "waiting_on_user",
                 "noted",
                 "transferred",
                 "unclaimed",
@@ -101,14 +102,14 @@ async fn every_transition_is_persisted_in_order() {
             db.backend
         );
         assert_eq!(
-            events[6].event.kind,
+            events[7].event.kind,
             EventKind::Escalated {
                 from: Level::L1,
                 to: Level::L2,
                 reason: "needs billing".into()
             }
         );
-        assert_eq!(events[6].event.actor, Some(UserId(31)));
+        assert_eq!(events[7].event.actor, Some(UserId(31)));
         let stored = store.ticket(id).await.unwrap().unwrap();
         assert_eq!(stored, last.after);
         assert_eq!(stored.close_reason, Some(CloseReason::ByUser));

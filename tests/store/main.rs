@@ -9,6 +9,7 @@ mod common;
 
 mod concurrency;
 mod effects;
+mod intake;
 mod lifecycle;
 mod opening;
 mod records;

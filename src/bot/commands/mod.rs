@@ -8,6 +8,8 @@
 //! takes them as a placeholder description, which is then replaced).
 
 mod ask;
+mod block;
+mod close_request;
 mod kb;
 mod setup;
 mod staff;
@@ -32,10 +34,13 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         staff::note(),
         staff::resolve(),
         staff::close(),
+        close_request::close_request(),
         staff::reopen(),
         kb::kb(),
         stats::stats(),
         setup::setup(),
+        block::block(),
+        block::unblock(),
     ]
 }
 

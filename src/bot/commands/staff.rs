@@ -11,7 +11,7 @@ use crate::bot::error::BotError;
 use crate::bot::flows::ops;
 use crate::bot::flows::Env;
 use crate::bot::reply::ephemeral;
-use crate::tickets::{Level, Ticket};
+use crate::tickets::{Direction, Level, Ticket};
 
 /// What every command here does around its operation: find the ticket
 /// (the one whose thread it runs in, or the number given), acknowledge at
@@ -81,7 +81,7 @@ pub async fn escalate(
 ) -> Result<(), BotError> {
     let to = level_of(level)?;
     on_ticket(ctx, ticket, async |env, t| {
-        ops::move_level(ctx.http(), ctx.data(), env, t, true, to, &reason).await
+        ops::move_level(ctx.http(), ctx.data(), env, t, Direction::Up, to, &reason).await
     })
     .await
 }
@@ -98,7 +98,7 @@ pub async fn deescalate(
 ) -> Result<(), BotError> {
     let to = level_of(level)?;
     on_ticket(ctx, ticket, async |env, t| {
-        ops::move_level(ctx.http(), ctx.data(), env, t, false, to, &reason).await
+        ops::move_level(ctx.http(), ctx.data(), env, t, Direction::Down, to, &reason).await
     })
     .await
 }

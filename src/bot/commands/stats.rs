@@ -9,8 +9,11 @@ use crate::bot::blocking::off_runtime;
 use crate::bot::error::{BotError, Say};
 use crate::bot::mentions;
 use crate::bot::render::clip;
+use crate::i18n::Locale;
 use crate::insight;
+use crate::store::TopicCount;
 use crate::tickets::{allows_in_guild, GuildAction};
+use crate::tr;
 
 const DEFAULT_DAYS: u32 = 30;
 const MAX_DAYS: u32 = 365;
@@ -40,8 +43,19 @@ pub async fn stats(
     let mut embed = CreateEmbed::new()
         .title(clip(&report.title, 256))
         .colour(0x5865F2);
-    for f in report.fields.iter().take(25) {
+    // Per topic (issue 14.6): one field of its own, after the report's.
+    let topics = ctx
+        .data()
+        .store
+        .topic_counts(env.guild, since, until)
+        .await?;
+    let by_topic = topics_field(env.locale, &topics);
+    let room = if by_topic.is_some() { 24 } else { 25 };
+    for f in report.fields.iter().take(room) {
         embed = embed.field(clip(&f.name, 256), clip(&f.value, 1024), false);
+    }
+    if let Some((name, value)) = by_topic {
+        embed = embed.field(name, value, false);
     }
     let mut reply = poise::CreateReply::default()
         .ephemeral(true)
@@ -57,4 +71,24 @@ pub async fn stats(
     }
     ctx.send(reply.embed(embed)).await?;
     Ok(())
+}
+
+/// "Payments: 3 opened, 2 closed" per topic; `None` without topics.
+fn topics_field(locale: Locale, topics: &[TopicCount]) -> Option<(String, String)> {
+    if topics.is_empty() {
+        return None;
+    }
+    let lines: Vec<String> = topics
+        .iter()
+        .map(|t| {
+            tr!(
+                locale,
+                "stats-topic-line",
+                topic = clip(&t.topic, 50),
+                opened = t.opened,
+                closed = t.closed
+            )
+        })
+        .collect();
+    Some((tr!(locale, "stats-topics"), clip(&lines.join("\n"), 1024)))
 }

@@ -3,6 +3,7 @@
 use super::{env, env_and_ticket};
 use crate::bot::app::Context;
 use crate::bot::error::BotError;
+use crate::bot::flows::intake::{self, Start};
 use crate::bot::flows::open::{self, Opening};
 use crate::bot::flows::transcript::transcript_file;
 use crate::bot::mentions;
@@ -28,15 +29,52 @@ pub async fn ticket(_ctx: Context<'_>) -> Result<(), BotError> {
 pub async fn open(ctx: Context<'_>, #[max_length = 1000] question: String) -> Result<(), BotError> {
     let env = env(ctx).await?;
     allows_in_guild(GuildAction::Open, &env.actor).map_err(BotError::Refused)?;
+    let source = TicketSource::Interaction(ctx.id());
+    // The server's intake first (a menu or a form), if it asks anything.
+    if let Some(start) = intake::begin(ctx.data(), &env, &question, source, env.locale).await? {
+        return show_intake(ctx, start).await;
+    }
     ctx.defer_ephemeral().await?;
     let opening = Opening {
         question: &question,
-        source: TicketSource::Interaction(ctx.id()),
+        source,
         key: ctx.id().to_string(),
         locale: env.locale,
+        intake: Default::default(),
     };
     let done = open::open(ctx.http(), ctx.data(), &env, opening).await?;
     ephemeral(ctx, done).await
+}
+
+/// Answers `/ticket open` with the intake's first step: the topic menu
+/// (ephemeral) or the questions form.
+async fn show_intake(ctx: Context<'_>, start: Start) -> Result<(), BotError> {
+    match start {
+        Start::Menu { text, rows } => {
+            ctx.send(
+                poise::CreateReply::default()
+                    .content(text)
+                    .components(rows)
+                    .ephemeral(true)
+                    .allowed_mentions(mentions::nobody()),
+            )
+            .await?;
+        }
+        Start::Form(modal) => {
+            let poise::Context::Application(app) = ctx else {
+                return Err(BotError::say("error-generic"));
+            };
+            app.interaction
+                .create_response(
+                    ctx.http(),
+                    poise::serenity_prelude::CreateInteractionResponse::Modal(modal),
+                )
+                .await?;
+            app.has_sent_initial_response
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+    Ok(())
 }
 
 /// `/ticket info [ticket]`: the card as an embed (staff also get the cases).

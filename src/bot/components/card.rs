@@ -9,7 +9,7 @@ use crate::bot::app::Data;
 use crate::bot::error::BotError;
 use crate::bot::flows::{ops, Env};
 use crate::bot::ids::ComponentId;
-use crate::tickets::{allows, Level, Ticket, TicketAction, TicketId};
+use crate::tickets::{allows, Direction, Level, Ticket, TicketAction, TicketId};
 
 pub(super) async fn claim(
     r: &mut Responder<'_>,
@@ -135,7 +135,7 @@ pub(super) async fn escalate(
                 .map_err(|_| BotError::say("error-bad-form-level"))?,
         ),
     };
-    let text = ops::move_level(r.http(), data, env, &t, true, level, &reason).await?;
+    let text = ops::move_level(r.http(), data, env, &t, Direction::Up, level, &reason).await?;
     r.say(text).await
 }
 

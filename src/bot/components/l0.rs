@@ -10,6 +10,7 @@ use super::{field, modal, value, Responder, PANEL_QUESTION_MAX};
 use crate::bot::app::Data;
 use crate::bot::error::BotError;
 use crate::bot::flows::ask::{self, L0Reply};
+use crate::bot::flows::intake;
 use crate::bot::flows::open::{self, Opening};
 use crate::bot::flows::Env;
 use crate::bot::ids::ComponentId;
@@ -89,15 +90,25 @@ pub(super) async fn talk_to_human(
     x: L0ExchangeId,
 ) -> Result<(), BotError> {
     let exchange = own_exchange(data, env, x).await?;
+    let source = TicketSource::L0Exchange(x);
+    // The server's intake first (a menu or a form), if it asks anything.
+    let start = intake::begin(data, env, &exchange.question, source, exchange.locale).await?;
+    if let Some(start) = start {
+        data.store
+            .mark_l0_click(x, &L0Click::TalkToHuman, data.clock.now())
+            .await?;
+        return super::intake::show(r, start).await;
+    }
     r.defer().await?;
     data.store
         .mark_l0_click(x, &L0Click::TalkToHuman, data.clock.now())
         .await?;
     let opening = Opening {
         question: &exchange.question,
-        source: TicketSource::L0Exchange(x),
+        source,
         key: r.interaction_id().to_string(),
         locale: exchange.locale,
+        intake: Default::default(),
     };
     let text = open::open(r.http(), data, env, opening).await?;
     r.say(text).await

@@ -6,6 +6,8 @@
 //! resolving a ticket (`resolving`).
 
 mod card;
+mod close_request;
+mod intake;
 mod l0;
 mod resolving;
 
@@ -173,6 +175,19 @@ impl<'a> Responder<'a> {
         .await
     }
 
+    /// The first value chosen in a select menu (none for anything else).
+    pub(super) fn selected(&self) -> Option<String> {
+        match &self.target {
+            Target::Click(c) => match &c.data.kind {
+                serenity::ComponentInteractionDataKind::StringSelect { values } => {
+                    values.first().cloned()
+                }
+                _ => None,
+            },
+            Target::Form(_) => None,
+        }
+    }
+
     pub(super) fn interaction_id(&self) -> u64 {
         match &self.target {
             Target::Click(c) => c.id.get(),
@@ -280,8 +295,13 @@ async fn on_click(r: &mut Responder<'_>, data: &Data, id: ComponentId) -> Result
         ComponentId::ResolvedYes(t) => resolving::yes(r, data, &env, t).await,
         ComponentId::ResolvedNo(t) => resolving::comment_form(r, data, &env, t, None).await,
         ComponentId::Rate(t, n) => resolving::comment_form(r, data, &env, t, Some(n)).await,
+        ComponentId::Topic(d) => intake::topic(r, data, &env, d).await,
+        ComponentId::CloseRequest(t) => close_request::ask(r, data, &env, t).await,
+        ComponentId::CloseAccept(t) => close_request::accept(r, data, &env, t).await,
+        ComponentId::KeepOpen(t) => close_request::keep_open(r, data, &env, t).await,
         // A form's id never sits on a button: only a forged click has one.
-        ComponentId::PanelForm
+        ComponentId::IntakeForm(_)
+        | ComponentId::PanelForm
         | ComponentId::EscalateForm(_)
         | ComponentId::NoteForm(_)
         | ComponentId::CloseForm(_)
@@ -307,8 +327,13 @@ async fn on_submit(
         ComponentId::ResolveForm(t) => resolving::resolve(r, data, &env, form, t).await,
         ComponentId::RateForm(t, n) => resolving::rate(r, data, &env, form, t, n).await,
         ComponentId::ResolvedNo(t) => resolving::reject(r, data, &env, form, t).await,
+        ComponentId::IntakeForm(d) => intake::form(r, data, &env, form, d).await,
         // Buttons carry no form.
-        ComponentId::Solved(_)
+        ComponentId::Topic(_)
+        | ComponentId::CloseRequest(_)
+        | ComponentId::CloseAccept(_)
+        | ComponentId::KeepOpen(_)
+        | ComponentId::Solved(_)
         | ComponentId::Candidate(..)
         | ComponentId::Human(_)
         | ComponentId::PanelAsk

@@ -217,20 +217,23 @@ pub(crate) fn is_refusal(err: &BotError) -> bool {
 }
 
 fn classify(err: &BotError) -> Outcome {
+    use crate::bot::retry::{failure_of, Failure};
     use poise::serenity_prelude::{Error, HttpError};
     match err {
-        BotError::Discord(e) => match e.as_ref() {
-            Error::Http(HttpError::UnsuccessfulRequest(r)) => {
-                let status = r.status_code.as_u16();
-                let why = format!("{} {}", r.error.code, r.error.message);
-                if (400..500).contains(&status) && status != 429 {
-                    Outcome::Refused(why)
-                } else {
-                    Outcome::Retry(why)
+        BotError::Discord(e) => {
+            let why = match e.as_ref() {
+                Error::Http(HttpError::UnsuccessfulRequest(r)) => {
+                    format!("{} {}", r.error.code, r.error.message)
                 }
+                other => other.to_string(),
+            };
+            // A step is idempotent, so a call that may or may not have
+            // happened is simply made again.
+            match failure_of(e) {
+                Failure::Refused => Outcome::Refused(why),
+                Failure::Passing | Failure::Unknown => Outcome::Retry(why),
             }
-            other => Outcome::Retry(other.to_string()),
-        },
+        }
         BotError::Store(e) => Outcome::Retry(e.to_string()),
         // A step that cannot be made at all (a level without a channel).
         BotError::Say(say) => Outcome::Refused(say.key.to_owned()),
@@ -284,6 +287,8 @@ pub fn step_name(locale: crate::i18n::Locale, e: &Effect) -> String {
         Effect::Archive { .. } => "step-archive",
         Effect::Unarchive => "step-unarchive",
         Effect::SlaReminder { .. } => "step-sla-reminder",
+        Effect::AskClose => "step-ask-close",
+        Effect::RetireCloseAsk { .. } => "step-retire-close-ask",
     };
     crate::i18n::Catalog::global().text(locale, key, &[])
 }

@@ -12,13 +12,15 @@ use crate::bot::app::Data;
 use crate::bot::error::{BotError, Say};
 use crate::bot::flows::{case, resolve, staff_locale, transcript};
 use crate::bot::mentions;
-use crate::bot::render::{card, clip, digest, duration, level_name, quote};
+use crate::bot::render::{card, clip, digest, duration, level_name, quote, when};
 use crate::store::{Progress, StoredEffect};
 use crate::tickets::{
     CaseNote, CaseRef, ChannelId, Effect, GuildSettings, HandoffDigest, Level, MessageId, Ticket,
     TicketEvent, UserId, UserNews,
 };
 use crate::tr;
+
+mod close_ask;
 
 /// Discord's "A thread has already been created for this message".
 const THREAD_ALREADY_CREATED: isize = 160_004;
@@ -131,6 +133,8 @@ pub(super) async fn perform(http: &Http, data: &Data, e: &StoredEffect) -> Resul
         Effect::Archive { transcript } => archive(&mut run, &t, *transcript).await,
         Effect::Unarchive => unarchive(&t, http).await,
         Effect::SlaReminder { level } => sla_reminder(&mut run, &t, *level).await,
+        Effect::AskClose => close_ask::ask(&mut run, &t).await,
+        Effect::RetireCloseAsk { kept } => close_ask::retire(&run, &t, *kept).await,
     }
 }
 
@@ -212,19 +216,33 @@ async fn greet(run: &mut Run<'_>, t: &Ticket) -> Result<(), BotError> {
     let mut greeting = vec![tr!(
         t.locale,
         "greeting",
-        user = format!("<@{}>", t.opener),
+        user = mentions::user_tag(t.opener),
         number = t.number.to_string()
     )];
     if t.cues.is_frustrated() {
         greeting.push(tr!(t.locale, "greeting-frustrated"));
     }
     greeting.push(quote(&clip(&t.question, 1200)));
+    // The intake's answers, for the user to see what staff see (and for
+    // the transcript, which keeps the thread's messages).
+    greeting.extend(crate::bot::render::intake::greeting_lines(
+        t.locale, &t.intake,
+    ));
     greeting.push(tr!(
         t.locale,
         "greeting-next",
         level = level_name(t.locale, Level::L1),
         sla = duration(t.locale, sla)
     ));
+    // Outside working hours: when the team will see it (the opening
+    // time is stored, so a repeated greeting says the same).
+    if let Some(opens) = run.settings.service.opens_later(t.opened_at) {
+        greeting.push(tr!(
+            t.locale,
+            "greeting-after-hours",
+            when = when(opens, 'F')
+        ));
+    }
     let message = CreateMessage::new()
         .content(clip(&greeting.join("\n\n"), 2000))
         .allowed_mentions(mentions::users([t.opener.0]));
@@ -327,8 +345,22 @@ fn card_message(run: &Run<'_>, t: &Ticket, level: Level) -> CreateMessage {
         .embed(card::embed(locale, t))
         .components(card::buttons(locale, t))
         .allowed_mentions(mentions::nobody());
+    // A topic's team gets an L1 ticket instead of the whole L1 role.
+    let team = t.intake.team.filter(|_| level == Level::L1);
+    if let Some(team) = team {
+        let heading = tr!(
+            locale,
+            "card-new-for-team",
+            role = format!("<@&{}>", team.0),
+            level = level.to_string(),
+            topic = t.intake.topic.clone().unwrap_or_default()
+        );
+        return message
+            .content(heading)
+            .allowed_mentions(mentions::role(team.0));
+    }
     if let Some(role) = run.settings.level(level).role {
-        let role_mention = format!("<@&{}>", role.0);
+        let role_mention = mentions::role_tag(role.0);
         let heading = match t.previous_cases.last().map(|c| c.level) {
             Some(from) if from < level => tr!(
                 locale,
@@ -384,14 +416,11 @@ async fn case_intro(run: &Run<'_>, t: &Ticket) -> Result<CreateMessage, BotError
         }
         return Ok(intro);
     }
-    let thread = t
-        .user_thread
-        .map(|th| format!("<#{th}>"))
-        .unwrap_or_default();
+    let thread = t.user_thread.map(mentions::channel_tag).unwrap_or_default();
     let mut lines = vec![tr!(
         staff,
         "case-opened",
-        user = format!("<@{}>", t.opener),
+        user = mentions::user_tag(t.opener),
         thread = thread
     )];
     if t.cues.is_urgent() {
@@ -456,7 +485,7 @@ async fn retire_case(run: &mut Run<'_>, t: &Ticket, old: CaseRef) -> Result<(), 
             staff,
             "case-moved-away",
             level = level.to_string(),
-            thread = format!("<#{thread}>")
+            thread = mentions::channel_tag(thread)
         );
         let message = CreateMessage::new()
             .content(text)
@@ -510,7 +539,7 @@ async fn case_note(run: &mut Run<'_>, t: &Ticket, note: &CaseNote) -> Result<(),
         return Ok(());
     };
     let staff = run.staff();
-    let user = |u: UserId| format!("<@{u}>");
+    let user = |u: UserId| mentions::user_tag(u);
     let mut pings = mentions::nobody();
     let text = match note {
         CaseNote::Claimed { by } => tr!(staff, "case-claimed", by = user(*by)),
@@ -548,6 +577,16 @@ async fn case_note(run: &mut Run<'_>, t: &Ticket, note: &CaseNote) -> Result<(),
         CaseNote::Closed { by: None } => tr!(staff, "case-auto-closed"),
         CaseNote::Reopened { by } => tr!(staff, "case-reopened", by = user(*by)),
         CaseNote::UserThreadLost => tr!(staff, "case-user-thread-lost"),
+        CaseNote::CloseAsked { by } => tr!(
+            staff,
+            "case-close-asked",
+            by = user(*by),
+            hours = run.settings.close_request_hours
+        ),
+        CaseNote::KeptOpen { by, replied: true } => {
+            tr!(staff, "case-kept-open-replied", by = user(*by))
+        }
+        CaseNote::KeptOpen { by, replied: false } => tr!(staff, "case-kept-open", by = user(*by)),
     };
     let message = CreateMessage::new()
         .content(clip(&text, 2000))
@@ -586,7 +625,7 @@ async fn tell_user(run: &mut Run<'_>, t: &Ticket, news: &UserNews) -> Result<(),
         UserNews::Closed { by, reason } => {
             let days = run.settings.reopen_days;
             let mut text = match by {
-                Some(u) => tr!(l, "user-closed", by = format!("<@{u}>"), days = days),
+                Some(u) => tr!(l, "user-closed", by = mentions::user_tag(u), days = days),
                 None => tr!(l, "user-auto-closed", days = days),
             };
             if let Some(r) = reason.as_deref().filter(|r| !r.trim().is_empty()) {
@@ -597,13 +636,39 @@ async fn tell_user(run: &mut Run<'_>, t: &Ticket, news: &UserNews) -> Result<(),
         }
         UserNews::Reopened => tr!(l, "user-reopened"),
         UserNews::CaseLost => tr!(l, "user-case-lost"),
+        UserNews::WaitingReminder => waiting_reminder(&run.settings, t),
+    };
+    // Only the reminder pings (the user is the one it is for).
+    let allowed = match news {
+        UserNews::WaitingReminder => mentions::users([t.opener.0]),
+        _ => mentions::nobody(),
     };
     let message = CreateMessage::new()
         .content(clip(&text, 2000))
-        .allowed_mentions(mentions::nobody());
+        .allowed_mentions(allowed);
     match run.send_once("u", thread.0, message).await {
         Err(e) if t.is_closed() => tolerate_gone(e),
         other => other,
+    }
+}
+
+/// "We are waiting for your answer", with when the ticket closes if the
+/// server closes silent tickets.
+fn waiting_reminder(settings: &GuildSettings, t: &Ticket) -> String {
+    let user = format!("<@{}>", t.opener);
+    let closes = settings
+        .service
+        .close_after()
+        .zip(t.sla_clock.waiting_since)
+        .map(|(after, since)| since + after);
+    match closes {
+        Some(at) => tr!(
+            t.locale,
+            "waiting-reminder-closes",
+            user = user,
+            when = when(at, 'F')
+        ),
+        None => tr!(t.locale, "waiting-reminder", user = user),
     }
 }
 
@@ -614,7 +679,7 @@ async fn ask_resolve(run: &mut Run<'_>, t: &Ticket, summary: Option<&str>) -> Re
     let mut text = tr!(
         t.locale,
         "resolve-question",
-        user = format!("<@{}>", t.opener),
+        user = mentions::user_tag(t.opener),
         hours = run.settings.auto_close_hours
     );
     if let Some(s) = summary.filter(|s| !s.trim().is_empty()) {
@@ -680,7 +745,7 @@ async fn sla_reminder(run: &mut Run<'_>, t: &Ticket, level: Level) -> Result<(),
     let text = tr!(
         staff,
         "sla-reminder",
-        role = format!("<@&{}>", role.0),
+        role = mentions::role_tag(role.0),
         number = t.number.to_string(),
         level = level.to_string(),
         sla = duration(staff, run.settings.level(level).sla)

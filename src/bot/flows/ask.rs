@@ -50,6 +50,8 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
     if crate::knowledge::text::is_blank(question) {
         return Err(BotError::say("error-empty-question"));
     }
+    // Every question counts, small talk too: a flood is a flood.
+    super::limits::refuse_too_many_questions(data, env, data.clock.now()).await?;
     let locale = question_locale(question, env.locale);
     let index = data.knowledge.current();
     let talk = env

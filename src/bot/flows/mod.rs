@@ -4,6 +4,9 @@
 
 pub mod ask;
 pub mod case;
+pub mod close_request;
+pub mod intake;
+pub mod limits;
 pub mod open;
 pub mod ops;
 pub mod resolve;
@@ -17,7 +20,7 @@ use super::effects;
 use super::error::BotError;
 use crate::i18n::Locale;
 use crate::store::Change;
-use crate::tickets::{Actor, ChannelId, GuildId, GuildSettings, Ticket, UserId};
+use crate::tickets::{Actor, ChannelId, GuildId, GuildSettings, RoleId, Ticket, UserId};
 
 /// Who acts, where, in which language.
 pub struct Env {
@@ -27,6 +30,8 @@ pub struct Env {
     pub actor: Actor,
     /// The acting person's language (their Discord locale).
     pub locale: Locale,
+    /// The acting person's roles (a blocked role stops its members).
+    pub roles: Vec<RoleId>,
 }
 
 impl Env {
@@ -65,6 +70,9 @@ impl Env {
             channel,
             actor: actor_of(user.0, member, &settings),
             locale: Locale::from_discord(discord_locale, fallback),
+            roles: member
+                .map(|m| m.roles.iter().map(|r| RoleId(r.get())).collect())
+                .unwrap_or_default(),
             settings,
         }
     }
@@ -79,17 +87,24 @@ pub fn staff_locale(data: &Data, settings: &GuildSettings) -> Locale {
 /// thread). Returns it with a note naming any step Discord refused (empty
 /// when none was), in the acting person's language. Steps left for a
 /// retry are the scheduler's.
+/// Runs whatever steps the ticket has left (a change sent again after no
+/// answer came) and reads it again, as [`carry_out`] does.
+pub async fn run_pending(
+    http: &Http,
+    data: &Data,
+    env: &Env,
+    t: &Ticket,
+) -> Result<(Ticket, String), BotError> {
+    let ran = effects::run_ticket(http, data, t.id).await;
+    let now = data.store.ticket(t.id).await?.unwrap_or_else(|| t.clone());
+    Ok((now, effects::refusals_note(env.locale, &ran.refused)))
+}
+
 pub async fn carry_out(
     http: &Http,
     data: &Data,
     env: &Env,
     change: &Change,
 ) -> Result<(Ticket, String), BotError> {
-    let ran = effects::run_ticket(http, data, change.after.id).await;
-    let t = data
-        .store
-        .ticket(change.after.id)
-        .await?
-        .unwrap_or_else(|| change.after.clone());
-    Ok((t, effects::refusals_note(env.locale, &ran.refused)))
+    run_pending(http, data, env, &change.after).await
 }

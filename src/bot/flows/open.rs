@@ -6,14 +6,14 @@
 use crate::bot::mentions;
 use poise::serenity_prelude::Http;
 
+use super::limits;
 use super::Env;
 use crate::bot::app::Data;
-use crate::bot::effects;
 use crate::bot::error::BotError;
 use crate::bot::render::when;
 use crate::i18n::Locale;
 use crate::store::OpenOutcome;
-use crate::tickets::{Level, NewTicket, Ticket, TicketSource};
+use crate::tickets::{Level, NewTicket, Ticket, TicketIntake, TicketSource};
 use crate::tr;
 
 pub struct Opening<'a> {
@@ -23,37 +23,51 @@ pub struct Opening<'a> {
     pub key: String,
     /// The user's language (the ticket speaks it from now on).
     pub locale: Locale,
+    /// The topic and answers of the intake form, if the server asks any.
+    pub intake: TicketIntake,
 }
 
 /// Opens a ticket for the acting person and returns what to tell them.
 pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result<String, BotError> {
-    let l1 = env.settings.level(Level::L1);
-    if env.settings.support_channel.is_none() || l1.channel.is_none() || l1.role.is_none() {
-        return Err(BotError::say("error-not-set-up"));
-    }
+    ready(env)?;
     let mut new = NewTicket::new(env.guild, env.actor.user, o.question, o.locale, o.source)
         .map_err(|_| BotError::say("error-empty-question"))?;
+    new.intake = o.intake;
     // The subject names threads, which show mention markup as it is.
     let readable = crate::bot::render::names::readable_text(http, env.guild, &new.question).await;
     new.subject = crate::tickets::ticket::subject_of(&readable);
     let now = data.clock.now();
     let locale = env.locale;
+    limits::refuse_blocked(data, env, now).await?;
     match data.store.open_ticket(new, &o.key, now).await? {
         OpenOutcome::Opened(t) => {
             let (t, note) = finish(http, data, env, &t).await?;
+            let after_hours = limits::after_hours_note(&env.settings, locale, t.opened_at);
             match t.user_thread {
                 Some(thread) => Ok(tr!(
                     locale,
                     "open-done",
                     number = t.number.to_string(),
                     thread = mentions::channel_tag(thread)
-                ) + &note),
-                // Discord failed midway: the steps are retried, and the
-                // user may try again meanwhile without a second ticket.
-                None => Err(BotError::Internal(format!(
-                    "ticket {} has no user thread yet",
-                    t.number
-                ))),
+                ) + &after_hours
+                    + &note),
+                // Discord failed midway: the ticket is stored and its steps
+                // are retried in the background (the outbox), so the user
+                // is told it is open and where the thread will appear, not
+                // to try again.
+                None if note.is_empty() => Ok(tr!(
+                    locale,
+                    "open-pending",
+                    number = t.number.to_string(),
+                    channel = env
+                        .settings
+                        .support_channel
+                        .map(mentions::channel_tag)
+                        .unwrap_or_default()
+                ) + &after_hours),
+                // Refused for good (a missing permission): the note names
+                // the step, and the log channel was told.
+                None => Ok(tr!(locale, "open-no-thread", number = t.number.to_string()) + &note),
             }
         }
         OpenOutcome::AlreadyOpened(t) => Ok(match t.user_thread {
@@ -100,7 +114,17 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
         OpenOutcome::Cooldown { until } => Err(BotError::Say(
             crate::bot::error::Say::new("open-cooldown").arg("when", when(until, 'R')),
         )),
+        OpenOutcome::DailyLimit { limit, until } => Err(limits::daily_limit(limit, until)),
     }
+}
+
+/// Refuses an opening in a guild whose support channel or L1 is not set up.
+pub fn ready(env: &Env) -> Result<(), BotError> {
+    let l1 = env.settings.level(Level::L1);
+    if env.settings.support_channel.is_none() || l1.channel.is_none() || l1.role.is_none() {
+        return Err(BotError::say("error-not-set-up"));
+    }
+    Ok(())
 }
 
 /// Runs the opening's steps (the user thread, the greeting, the L1 case:
@@ -111,7 +135,5 @@ async fn finish(
     env: &Env,
     t: &Ticket,
 ) -> Result<(Ticket, String), BotError> {
-    let ran = effects::run_ticket(http, data, t.id).await;
-    let now = data.store.ticket(t.id).await?.unwrap_or_else(|| t.clone());
-    Ok((now, effects::refusals_note(env.locale, &ran.refused)))
+    super::run_pending(http, data, env, t).await
 }

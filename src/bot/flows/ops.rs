@@ -8,7 +8,8 @@
 use super::{carry_out, Env};
 use crate::bot::app::Data;
 use crate::bot::error::BotError;
-use crate::tickets::{self, Actor, Level, Ticket};
+use crate::bot::mentions::{channel_tag, user_tag};
+use crate::tickets::{self, Actor, Direction, Level, Ticket};
 use crate::tr;
 use poise::serenity_prelude::Http;
 
@@ -53,7 +54,7 @@ pub async fn transfer(
         env.locale,
         "transfer-done",
         number = t.number.to_string(),
-        to = format!("<@{}>", to.user)
+        to = user_tag(to.user)
     ) + &note)
 }
 
@@ -64,6 +65,20 @@ pub async fn note(
     t: &Ticket,
     text: &str,
 ) -> Result<String, BotError> {
+    // Sent again because no answer came: the first one stands (and its
+    // post in the case is finished if it was left pending).
+    let events: Vec<_> = data
+        .store
+        .events(t.id)
+        .await?
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    if tickets::repeats_last_note(&events, &env.actor, text, data.clock.now()) {
+        data.store.hurry_effects(t.id, data.clock.now()).await?;
+        let (t, note) = super::run_pending(http, data, env, t).await?;
+        return Ok(tr!(env.locale, "note-already", number = t.number.to_string()) + &note);
+    }
     let change = data
         .store
         .transition(t.id, |t| {
@@ -74,8 +89,8 @@ pub async fn note(
     Ok(tr!(env.locale, "note-done", number = t.number.to_string()) + &note)
 }
 
-/// Escalates (`up`) or de-escalates the ticket to `to` (default: the next
-/// level that way). The steps move the case: a new one with the handoff
+/// Moves the ticket up (escalates) or down (de-escalates) to `to`
+/// (default: the next level that way). The steps move the case: a new one with the handoff
 /// digest, the old one locked and archived with links both ways, the
 /// user told.
 pub async fn move_level(
@@ -83,12 +98,12 @@ pub async fn move_level(
     data: &Data,
     env: &Env,
     t: &Ticket,
-    up: bool,
+    direction: Direction,
     to: Option<Level>,
     reason: &str,
 ) -> Result<String, BotError> {
     // Refuse a move to a level that has no channel before changing anything.
-    let target = to.or(if up { t.level.next() } else { t.level.prev() });
+    let target = to.or(t.level.step(direction));
     if let Some(level) = target {
         if env.settings.level(level).channel.is_none() {
             return Err(BotError::Say(
@@ -100,18 +115,17 @@ pub async fn move_level(
         .store
         .transition(t.id, |t| {
             let now = data.clock.now();
-            if up {
-                tickets::escalate(t, &env.actor, to, reason, now)
-            } else {
-                tickets::deescalate(t, &env.actor, to, reason, now)
+            match direction {
+                Direction::Up => tickets::escalate(t, &env.actor, to, reason, now),
+                Direction::Down => tickets::deescalate(t, &env.actor, to, reason, now),
             }
         })
         .await?;
     let (t, note) = carry_out(http, data, env, &change).await?;
     // The new case's thread, or the level's channel while it is on its way.
     let thread = match (t.case, env.settings.level(t.level).channel) {
-        (Some(c), _) if c.level == t.level => format!("<#{}>", c.thread),
-        (_, Some(channel)) => format!("<#{channel}>"),
+        (Some(c), _) if c.level == t.level => channel_tag(c.thread),
+        (_, Some(channel)) => channel_tag(channel),
         _ => String::new(),
     };
     Ok(tr!(
@@ -158,7 +172,5 @@ pub async fn reopen(http: &Http, data: &Data, env: &Env, t: &Ticket) -> Result<S
 }
 
 fn thread_link(t: &Ticket) -> String {
-    t.user_thread
-        .map(|th| format!("<#{th}>"))
-        .unwrap_or_default()
+    t.user_thread.map(channel_tag).unwrap_or_default()
 }

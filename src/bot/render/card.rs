@@ -5,7 +5,7 @@
 use crate::bot::mentions;
 use poise::serenity_prelude::{ButtonStyle, CreateActionRow, CreateButton, CreateEmbed};
 
-use super::{clip, level_name, priority_name, quote, status_name, when};
+use super::{clip, intake, level_name, priority_name, quote, status_name, when};
 use crate::bot::ids::ComponentId;
 use crate::i18n::Locale;
 use crate::tickets::{Level, Priority, Status, Ticket};
@@ -35,11 +35,7 @@ pub fn embed(locale: Locale, t: &Ticket) -> CreateEmbed {
             format!("{} · {}", t.level, level_name(locale, t.level)),
             true,
         )
-        .field(
-            tr!(locale, "card-status"),
-            status_name(locale, t.status),
-            true,
-        )
+        .field(tr!(locale, "card-status"), status_text(locale, t), true)
         .field(
             tr!(locale, "card-priority"),
             priority_name(locale, t.priority),
@@ -68,7 +64,35 @@ pub fn embed(locale: Locale, t: &Ticket) -> CreateEmbed {
             false,
         );
     }
+    e = with_intake(locale, e, t);
+    if let Some(asked) = t.close_requested_at.filter(|_| t.status == Status::Open) {
+        e = e.field(
+            tr!(locale, "card-close-requested"),
+            tr!(locale, "card-close-requested-at", when = when(asked, 'R')),
+            false,
+        );
+    }
     e
+}
+
+/// The intake's topic (with its team) and answers (issue 14.1).
+fn with_intake(locale: Locale, mut e: CreateEmbed, t: &Ticket) -> CreateEmbed {
+    if let Some(topic) = intake::topic_line(&t.intake, true) {
+        e = e.field(tr!(locale, "card-topic"), topic, true);
+    }
+    if let Some(answers) = intake::answers_text(&t.intake, 1024) {
+        e = e.field(tr!(locale, "card-intake"), answers, false);
+    }
+    e
+}
+
+/// The status, or whom the ticket waits on: staff read at a glance that
+/// the SLA clock is stopped.
+fn status_text(locale: Locale, t: &Ticket) -> String {
+    match (t.is_waiting_on_user(), t.sla_clock.waiting_since) {
+        (true, Some(since)) => tr!(locale, "card-waiting-on-user", since = when(since, 'R')),
+        _ => status_name(locale, t.status),
+    }
 }
 
 /// The buttons for the ticket's state: none once closed.
@@ -114,7 +138,16 @@ pub fn buttons(locale: Locale, t: &Ticket) -> Vec<CreateActionRow> {
             .label(tr!(locale, "button-close"))
             .style(ButtonStyle::Danger),
     );
-    vec![CreateActionRow::Buttons(row)]
+    let mut rows = vec![CreateActionRow::Buttons(row)];
+    // A row of its own: the first holds Discord's five buttons already.
+    if t.status == Status::Open && t.close_requested_at.is_none() {
+        rows.push(CreateActionRow::Buttons(vec![CreateButton::new(
+            ComponentId::CloseRequest(t.id).to_string(),
+        )
+        .label(tr!(locale, "button-close-request"))
+        .style(ButtonStyle::Secondary)]));
+    }
+    rows
 }
 
 /// The card of a case the ticket has left: where it went, no buttons.

@@ -38,6 +38,9 @@ pub fn embed(locale: Locale, d: &HandoffDigest, previous_thread: Option<u64>) ->
             priority_name(locale, d.priority),
             true,
         );
+    if let Some(topic) = super::intake::topic_line(&d.intake, true) {
+        e = e.field(tr!(locale, "card-topic"), topic, true);
+    }
     if let Some(by) = d.moved_by {
         e = e.field(tr!(locale, "digest-moved-by"), mentions::user_tag(by), true);
     }
@@ -53,6 +56,11 @@ pub fn embed(locale: Locale, d: &HandoffDigest, previous_thread: Option<u64>) ->
             clip(&cues.join(", "), FIELD_MAX),
             false,
         );
+    }
+    // Intake answers at every level; kept shorter than other fields, as
+    // the digest's fields share Discord's 6,000 characters.
+    if let Some(answers) = super::intake::answers_text(&d.intake, 700) {
+        e = e.field(tr!(locale, "card-intake"), answers, false);
     }
     let articles = if d.articles_tried.is_empty() {
         tr!(locale, "digest-none")

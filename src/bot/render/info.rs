@@ -49,12 +49,18 @@ pub fn queue(locale: Locale, level: Level, tickets: &[Ticket]) -> String {
             Some(c) => mentions::channel_tag(c.thread),
             None => format!("**{}** {}", t.number, clip(&t.subject, 60)),
         };
-        lines.push(format!(
+        let mut line = format!(
             "{ticket} · {} · {} · {}",
             status_name(locale, t.status),
             who,
             when(t.level_reached_at, 'R'),
-        ));
+        );
+        // The topic and the team it routed to (issue 14.1).
+        if let Some(topic) = super::intake::topic_line(&t.intake, true) {
+            line.push_str(" · ");
+            line.push_str(&topic);
+        }
+        lines.push(line);
     }
     clip(&lines.join("\n"), 1900)
 }

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod card;
 pub mod digest;
 pub mod info;
+pub mod intake;
 pub mod names;
 pub mod problems;
 pub mod refusal;

@@ -68,6 +68,8 @@ pub fn text(locale: Locale, refusal: &Refusal) -> String {
             tr!(locale, "refusal-reopen-window", days = *days)
         }
         Refusal::ThreadGone => tr!(locale, "refusal-thread-gone"),
+        Refusal::AlreadyCloseRequested => tr!(locale, "refusal-already-close-requested"),
+        Refusal::NoCloseRequest => tr!(locale, "refusal-no-close-request"),
     }
 }
 
@@ -98,6 +100,7 @@ fn action_name(locale: Locale, action: &Action) -> String {
             GuildAction::Setup => tr!(locale, "action-setup"),
             GuildAction::ViewSetup => tr!(locale, "action-view-setup"),
             GuildAction::KbReload => tr!(locale, "action-kb-reload"),
+            GuildAction::Block => tr!(locale, "action-block"),
         },
     }
 }

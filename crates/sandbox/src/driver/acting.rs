@@ -190,6 +190,19 @@ impl Person {
                 .ok_or(DriverError::Unexpected(
                     "no such select menu on that message",
                 ))?;
+            // The client offers a string select's options only, between
+            // its min_values (default 1) and max_values (default 1).
+            if menu.kind == component::STRING_SELECT {
+                let offered = menu.options.as_deref().unwrap_or_default();
+                let listed = values.iter().all(|v| offered.iter().any(|o| &o.value == v));
+                let min = usize::from(menu.min_values.unwrap_or(1));
+                let max = usize::from(menu.max_values.unwrap_or(1));
+                if !listed || !(min..=max).contains(&values.len()) {
+                    return Err(DriverError::Unexpected(
+                        "the menu does not offer that choice",
+                    ));
+                }
+            }
             let custom_id = menu.custom_id.clone().unwrap_or_default();
             Ok(NewInteraction {
                 kind: MESSAGE_COMPONENT,

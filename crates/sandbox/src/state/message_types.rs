@@ -97,6 +97,9 @@ const ROW_BUTTONS_MAX: usize = 5;
 const BUTTON_LABEL_MAX: usize = 80;
 const CUSTOM_ID_MAX: usize = 100;
 const SELECT_OPTIONS_MAX: usize = 25;
+/// A select option's label, value and description.
+const SELECT_OPTION_TEXT_MAX: usize = 100;
+const SELECT_PLACEHOLDER_MAX: usize = 150;
 const NONCE_MAX: usize = 25;
 
 fn chars(text: &str) -> usize {
@@ -266,10 +269,11 @@ fn validate_child(child: &Component, path: &str, errors: &mut FieldErrors) {
             }
         }
         kind if child.is_select() => {
-            if kind == component::STRING_SELECT
-                && child.options.as_ref().map_or(0, Vec::len) > SELECT_OPTIONS_MAX
-            {
-                errors.max_length(&format!("{path}.options"), SELECT_OPTIONS_MAX);
+            if kind == component::STRING_SELECT {
+                validate_options(child, path, errors);
+            }
+            if child.placeholder.as_deref().map(chars).unwrap_or(0) > SELECT_PLACEHOLDER_MAX {
+                errors.max_length(&format!("{path}.placeholder"), SELECT_PLACEHOLDER_MAX);
             }
             if child.custom_id.is_none() {
                 errors.add(
@@ -287,6 +291,36 @@ fn validate_child(child: &Component, path: &str, errors: &mut FieldErrors) {
     }
     if child.custom_id.as_deref().map(chars).unwrap_or(0) > CUSTOM_ID_MAX {
         errors.max_length(&format!("{path}.custom_id"), CUSTOM_ID_MAX);
+    }
+}
+
+/// A string select: 1 to 25 options, each label and value 1 to 100
+/// characters (description up to 100).
+fn validate_options(child: &Component, path: &str, errors: &mut FieldErrors) {
+    let options = child.options.as_deref().unwrap_or_default();
+    if options.is_empty() || options.len() > SELECT_OPTIONS_MAX {
+        errors.add(
+            &format!("{path}.options"),
+            "BASE_TYPE_BAD_LENGTH",
+            format!("Must be between 1 and {SELECT_OPTIONS_MAX} in length."),
+        );
+    }
+    for (k, o) in options.iter().enumerate() {
+        for (field, text) in [("label", &o.label), ("value", &o.value)] {
+            if text.is_empty() || chars(text) > SELECT_OPTION_TEXT_MAX {
+                errors.add(
+                    &format!("{path}.options.{k}.{field}"),
+                    "BASE_TYPE_BAD_LENGTH",
+                    format!("Must be between 1 and {SELECT_OPTION_TEXT_MAX} in length."),
+                );
+            }
+        }
+        if o.description.as_deref().map(chars).unwrap_or(0) > SELECT_OPTION_TEXT_MAX {
+            errors.max_length(
+                &format!("{path}.options.{k}.description"),
+                SELECT_OPTION_TEXT_MAX,
+            );
+        }
     }
 }
 
@@ -311,6 +345,7 @@ pub fn number_components(rows: &mut [Component]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wire::component::SelectOption;
     use crate::wire::message::EmbedField;
 
     fn text(content: &str) -> MessageIn {
@@ -395,5 +430,38 @@ mod tests {
             ..MessageIn::default()
         };
         assert!(validate(&body).is_err());
+    }
+
+    fn menu(options: Vec<SelectOption>) -> MessageIn {
+        MessageIn {
+            components: Some(vec![Component {
+                kind: component::ACTION_ROW,
+                components: Some(vec![Component {
+                    kind: component::STRING_SELECT,
+                    custom_id: Some("m".into()),
+                    options: Some(options),
+                    ..Component::default()
+                }]),
+                ..Component::default()
+            }]),
+            ..MessageIn::default()
+        }
+    }
+
+    fn option(label: &str) -> SelectOption {
+        SelectOption {
+            label: label.into(),
+            value: "v".into(),
+            ..SelectOption::default()
+        }
+    }
+
+    #[test]
+    fn a_string_select_holds_one_to_twenty_five_options_of_a_hundred_characters() {
+        assert!(validate(&menu(vec![option("Payments")])).is_ok());
+        assert!(validate(&menu(vec![])).is_err());
+        assert!(validate(&menu(vec![option("x"); 26])).is_err());
+        assert!(validate(&menu(vec![option(&"x".repeat(100))])).is_ok());
+        assert!(validate(&menu(vec![option(&"x".repeat(101))])).is_err());
     }
 }

@@ -169,3 +169,32 @@ fn an_interaction_reply_without_allowed_mentions_pings_only_users() {
     assert!(pings.roles.is_empty() && !pings.everyone);
     assert_eq!(pings.notified, vec![lena]);
 }
+
+fn form(fields: usize, label: &str) -> crate::wire::component::ModalIn {
+    use crate::wire::component::{self, Component};
+    crate::wire::component::ModalIn {
+        custom_id: "f".into(),
+        title: "Intake".into(),
+        components: (0..fields)
+            .map(|i| Component {
+                kind: component::ACTION_ROW,
+                components: Some(vec![Component {
+                    kind: component::TEXT_INPUT,
+                    custom_id: Some(format!("q{i}")),
+                    label: Some(label.into()),
+                    style: Some(1),
+                    ..Component::default()
+                }]),
+                ..Component::default()
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_modal_holds_one_to_five_text_inputs_labelled_in_45_characters() {
+    assert!(validate_modal(&form(5, &"x".repeat(45))).is_ok());
+    assert!(validate_modal(&form(6, "Order number")).is_err());
+    assert!(validate_modal(&form(0, "Order number")).is_err());
+    assert!(validate_modal(&form(1, &"x".repeat(46))).is_err());
+}

@@ -12,15 +12,29 @@ use crate::tickets::{allows_in_guild, GuildAction, GuildSettings, SettingsError}
 use crate::tr;
 
 mod channels;
+mod close_request;
 mod ladder;
 mod panel;
 mod preferences;
+mod question;
 mod show;
+// Working hours, waiting on users, rate limits (issue 14).
+mod holidays;
+mod hours;
+mod ratelimits;
+mod service;
+mod topic;
+mod waiting;
 
 use channels::{help, level, log, sla, support};
 use panel::panel;
 use preferences::{language, limits, smalltalk};
 use show::{show, summary};
+use {holidays::holidays, hours::hours, ratelimits::ratelimits, waiting::waiting};
+// Intake and close requests (issue 14.1, 14.5).
+use close_request::close_request;
+use question::question;
+use topic::topic;
 
 /// The `/setup` group (admins); its text is `cmd-setup…` in the catalogues.
 #[poise::command(
@@ -36,7 +50,14 @@ use show::{show, summary};
         "language",
         "smalltalk",
         "show",
-        "panel"
+        "panel",
+        "hours",
+        "holidays",
+        "waiting",
+        "ratelimits",
+        "question",
+        "topic",
+        "close_request"
     ),
     subcommand_required
 )]
@@ -78,5 +99,24 @@ fn settings_error(e: SettingsError) -> BotError {
         SettingsError::Sla { level } => Say::new("setup-bad-sla").arg("level", level),
         SettingsError::AutoClose { max } => Say::new("setup-bad-auto-close").count("max", max),
         SettingsError::ReopenWindow { max } => Say::new("setup-bad-reopen").count("max", max),
+        SettingsError::Intake(e) => intake_error(e),
+        SettingsError::CloseRequest { max } => {
+            Say::new("setup-bad-close-request").count("max", max)
+        }
     })
+}
+
+fn intake_error(e: crate::tickets::intake::IntakeError) -> Say {
+    use crate::tickets::intake::IntakeError;
+    let max = |m: usize| i64::try_from(m).unwrap_or(i64::MAX);
+    match e {
+        IntakeError::TooManyQuestions { max: m } => {
+            Say::new("setup-bad-question-number").count("max", max(m))
+        }
+        IntakeError::BadLabel { max: m } => Say::new("setup-bad-label").count("max", max(m)),
+        IntakeError::TooManyTopics { max: m } => {
+            Say::new("setup-too-many-topics").count("max", max(m))
+        }
+        IntakeError::BadTopic { max: m } => Say::new("setup-bad-topic").count("max", max(m)),
+    }
 }

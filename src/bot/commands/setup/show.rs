@@ -106,7 +106,63 @@ pub(super) fn summary(locale: Locale, s: &GuildSettings) -> String {
         hours = s.auto_close_hours,
         days = s.reopen_days
     ));
+    lines.extend(super::service::summary_lines(locale, &s.service));
+    lines.extend(intake_summary(locale, s));
     lines.join("\n")
+}
+
+/// The intake's questions and topics and the close-request delay
+/// (issue 14.1, 14.5).
+fn intake_summary(locale: Locale, s: &GuildSettings) -> Vec<String> {
+    let mut lines = Vec::new();
+    let questions: Vec<String> = s
+        .intake
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let kind = match (q.long, q.required) {
+                (false, false) => tr!(locale, "setup-question-short"),
+                (false, true) => tr!(locale, "setup-question-short-required"),
+                (true, false) => tr!(locale, "setup-question-long"),
+                (true, true) => tr!(locale, "setup-question-long-required"),
+            };
+            format!("{}. {} ({kind})", i + 1, q.label)
+        })
+        .collect();
+    lines.push(format!(
+        "**{}**: {}",
+        tr!(locale, "setup-questions"),
+        if questions.is_empty() {
+            tr!(locale, "setup-unset")
+        } else {
+            questions.join("; ")
+        }
+    ));
+    let topics: Vec<String> = s
+        .intake
+        .topics
+        .iter()
+        .map(|t| match t.team {
+            Some(team) => format!("{} → {}", t.name, mentions::role_tag(team)),
+            None => t.name.clone(),
+        })
+        .collect();
+    lines.push(format!(
+        "**{}**: {}",
+        tr!(locale, "setup-topics"),
+        if topics.is_empty() {
+            tr!(locale, "setup-unset")
+        } else {
+            topics.join(", ")
+        }
+    ));
+    lines.push(tr!(
+        locale,
+        "setup-close-request",
+        hours = s.close_request_hours
+    ));
+    lines
 }
 
 /// What the bot needs in each kind of channel.

@@ -3,6 +3,7 @@
 //! Every setting is documented in `.env.example`. A missing or malformed
 //! setting stops start-up with one line naming it (`ConfigError`).
 
+use std::net::SocketAddr;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -26,6 +27,9 @@ pub struct Config {
     /// enabled in the developer portal): needed to answer plain messages
     /// in help channels and for full transcripts.
     pub message_content: bool,
+    /// Where to serve `GET /metrics` and `GET /healthz` (`METRICS_ADDR`);
+    /// `None`, the default: not served.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// Which shards this process runs: `SHARDS=0-3` of `SHARD_TOTAL=8`.
@@ -117,6 +121,14 @@ impl Config {
                 })
             }
         };
+        let metrics_addr = match get("METRICS_ADDR") {
+            None => None,
+            Some(v) => Some(v.parse().map_err(|_| ConfigError::Malformed {
+                name: "METRICS_ADDR",
+                value: v,
+                hint: "an address and port to listen on, e.g. 127.0.0.1:9187 or 0.0.0.0:9187",
+            })?),
+        };
         Ok(Self {
             discord_token,
             database_url,
@@ -127,6 +139,7 @@ impl Config {
             discord_api_base: discord_api_base.trim_end_matches('/').to_owned(),
             shards,
             message_content,
+            metrics_addr,
         })
     }
 }
@@ -202,6 +215,18 @@ mod tests {
         assert_eq!(c.default_locale, Locale::En);
         assert_eq!(c.discord_api_base, DISCORD_API_DEFAULT);
         assert_eq!(c.shards, None);
+        assert_eq!(c.metrics_addr, None, "metrics are off by default");
+    }
+
+    #[test]
+    fn the_metrics_address_is_an_address_and_port() {
+        let c = config(&[("DISCORD_TOKEN", "t"), ("METRICS_ADDR", "127.0.0.1:9187")]).unwrap();
+        assert_eq!(c.metrics_addr, Some("127.0.0.1:9187".parse().unwrap()));
+        let err = config(&[("DISCORD_TOKEN", "t"), ("METRICS_ADDR", "9187")]).unwrap_err();
+        assert!(
+            err.to_string().starts_with("METRICS_ADDR is malformed"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod i18n;
 pub mod insight;
 pub mod store;
+pub mod telemetry;
 pub mod tickets;
 
 /// L0, the knowledge engine (the `supportline-knowledge` crate).

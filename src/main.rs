@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         }
     }
     let cli = Cli::parse();
-    supportline::cli::logging::init(cli.command.default_log_filter());
+    supportline::cli::logging::init(cli.command.default_log_filter(), cli.command.profiles());
     match cli.command.run() {
         Ok(code) => code,
         Err(e) => {

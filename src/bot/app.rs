@@ -16,6 +16,7 @@ use crate::i18n::Locale;
 use crate::knowledge::LiveKnowledge;
 use crate::store::Store;
 use crate::tickets::{ChannelId, GuildId};
+use crate::telemetry::Metrics;
 
 pub type Context<'a> = poise::Context<'a, Data, BotError>;
 
@@ -30,6 +31,8 @@ pub struct Services {
     /// How often the scheduler looks for due timers (1 s in production;
     /// tests and the demo use less).
     pub timer_tick: std::time::Duration,
+    /// Where the bot counts what it does (served by `METRICS_ADDR`).
+    pub metrics: Metrics,
 }
 
 /// Shared by every handler (and the scheduler).
@@ -42,6 +45,7 @@ pub struct Data {
     pub in_flight: InFlight,
     /// Whether members' messages can be read (the Message Content intent).
     pub content: super::content::ContentAccess,
+    pub metrics: Metrics,
 }
 
 /// Counts the events and interactions being handled, so that a shutdown
@@ -96,6 +100,8 @@ pub struct RunningBot {
     task: JoinHandle<Result<(), serenity::Error>>,
     scheduler: JoinHandle<()>,
     in_flight: InFlight,
+    store: Store,
+    metrics: Metrics,
 }
 
 impl RunningBot {
@@ -103,6 +109,19 @@ impl RunningBot {
     /// closing the database).
     pub fn in_flight(&self) -> InFlight {
         self.in_flight.clone()
+    }
+
+    /// Its counters, for the metrics endpoint.
+    pub fn metrics(&self) -> Metrics {
+        self.metrics.clone()
+    }
+
+    /// What `/healthz` and `/metrics` read of it.
+    pub fn probe(&self) -> super::health::BotProbe {
+        super::health::BotProbe {
+            store: self.store.clone(),
+            shards: self.shard_manager.clone(),
+        }
     }
 
     /// Closes the gateway connections and waits for the client to end.
@@ -143,8 +162,11 @@ pub async fn start(
     shards: Option<ShardRange>,
 ) -> anyhow::Result<RunningBot> {
     let in_flight = InFlight::default();
+    let metrics = services.metrics.clone();
+    let store = services.store.clone();
     let data = Data {
         in_flight: in_flight.clone(),
+        metrics: services.metrics,
         store: services.store,
         knowledge: services.knowledge,
         clock: services.clock,
@@ -184,6 +206,7 @@ pub async fn start(
             })
         })
         .build();
+    let framework = super::metered::Metered::new(framework, metrics.clone());
     let mut client = builder.framework(framework).await?;
     let shard_manager = client.shard_manager.clone();
     let scheduler = tokio::spawn(super::scheduler::run(
@@ -202,6 +225,8 @@ pub async fn start(
         task,
         scheduler,
         in_flight,
+        store,
+        metrics,
     })
 }
 
@@ -218,7 +243,7 @@ async fn on_event(
         }
         FullEvent::Message { new_message } => {
             if let Err(e) = super::events::on_message(ctx, data, new_message).await {
-                log_failure("a message", &e);
+                log_failure(data, "a message", &e);
             }
         }
         FullEvent::ChannelDelete { channel, .. } => {
@@ -229,7 +254,7 @@ async fn on_event(
         }
         FullEvent::ThreadDelete { thread, .. } => {
             if let Err(e) = super::events::on_thread_gone(ctx, data, thread.id.get()).await {
-                log_failure("a deleted thread", &e);
+                log_failure(data, "a deleted thread", &e);
             }
         }
         _ => {}
@@ -237,7 +262,11 @@ async fn on_event(
     Ok(())
 }
 
-pub fn log_failure(what: &str, e: &BotError) {
+/// Logs a failed handling, and counts it when Discord refused a call.
+pub fn log_failure(data: &Data, what: &str, e: &BotError) {
+    if let BotError::Discord(e) = e {
+        super::metered::count_rest_error(&data.metrics, e);
+    }
     if e.is_expected() {
         tracing::debug!(error = %e, "handling {what}: refused");
     } else {

@@ -21,11 +21,24 @@ pub async fn on_error(error: FrameworkError<'_, Data, BotError>) {
         FrameworkError::Setup { error, .. } => {
             tracing::error!(error = %error, "the bot could not finish starting");
         }
-        FrameworkError::EventHandler { error, event, .. } => {
-            log_failure(&format!("the event {}", event.snake_case_name()), &error);
+        FrameworkError::EventHandler {
+            error,
+            event,
+            framework,
+            ..
+        } => {
+            log_failure(
+                framework.user_data,
+                &format!("the event {}", event.snake_case_name()),
+                &error,
+            );
         }
         FrameworkError::Command { error, ctx, .. } => {
-            log_failure(&format!("/{}", ctx.command().qualified_name), &error);
+            log_failure(
+                ctx.data(),
+                &format!("/{}", ctx.command().qualified_name),
+                &error,
+            );
             let text = error.user_text(locale_of(ctx));
             tell(ctx, text).await;
         }
@@ -103,6 +116,7 @@ pub async fn on_error(error: FrameworkError<'_, Data, BotError>) {
             let text = match error {
                 Some(e) => {
                     log_failure(
+                        ctx.data(),
                         &format!("the check of /{}", ctx.command().qualified_name),
                         &e,
                     );
@@ -114,12 +128,14 @@ pub async fn on_error(error: FrameworkError<'_, Data, BotError>) {
         }
         // Prefix commands are not used: a message is never a command, so
         // these have nobody to answer.
-        FrameworkError::DynamicPrefix { error, .. } => {
-            log_failure("the dynamic prefix", &error);
+        FrameworkError::DynamicPrefix { error, ctx, .. } => {
+            log_failure(ctx.framework.user_data, "the dynamic prefix", &error);
         }
         FrameworkError::UnknownCommand { .. } => {}
-        FrameworkError::NonCommandMessage { error, .. } => {
-            log_failure("a message", &error);
+        FrameworkError::NonCommandMessage {
+            error, framework, ..
+        } => {
+            log_failure(framework.user_data, "a message", &error);
         }
         FrameworkError::UnknownInteraction {
             framework,

@@ -17,6 +17,6 @@ pub async fn ephemeral(ctx: Context<'_>, text: impl Into<String>) -> Result<(), 
         .content(text)
         .ephemeral(true)
         .allowed_mentions(mentions::nobody());
-    super::retry::answer(|| ctx.send(reply.clone())).await?;
+    super::retry::answer(&ctx.data().metrics, || ctx.send(reply.clone())).await?;
     Ok(())
 }

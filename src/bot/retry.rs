@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use poise::serenity_prelude::{Error, HttpError};
 
+use crate::telemetry::Metrics;
+
 /// How many times an answer is tried in all.
 const ATTEMPTS: u32 = 4;
 
@@ -50,8 +52,9 @@ pub fn is_transient(e: &Error) -> bool {
 }
 
 /// Runs `call` until it succeeds, fails for good, or has been tried
-/// [`ATTEMPTS`] times, waiting a little longer each time.
-pub async fn answer<T, F, Fut>(mut call: F) -> Result<T, Error>
+/// [`ATTEMPTS`] times, waiting a little longer each time. A failure
+/// tried again is counted here; the last one, by whoever handles it.
+pub async fn answer<T, F, Fut>(metrics: &Metrics, mut call: F) -> Result<T, Error>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, Error>>,
@@ -60,6 +63,7 @@ where
     loop {
         match call().await {
             Err(e) if attempt < ATTEMPTS && is_transient(&e) => {
+                super::metered::count_rest_error(metrics, &e);
                 tracing::debug!(error = %e, attempt, "answering again after a passing Discord error");
                 tokio::time::sleep(Duration::from_millis(100 * u64::from(attempt))).await;
                 attempt += 1;

@@ -7,7 +7,9 @@ use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use tracing_subscriber::fmt::MakeWriter;
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
 
 /// The filter `supportline run` (and `sandbox --serve`) uses without
 /// `RUST_LOG`: the bot's own start-up and shutdown lines, others' warnings.
@@ -18,13 +20,21 @@ pub const CONSOLE_FILTER: &str = "error";
 pub const TOOL_FILTER: &str = "warn";
 
 /// Installs the subscriber. `default` applies when `RUST_LOG` is unset or
-/// unreadable.
-pub fn init(default: &str) {
+/// unreadable. `profile`: also sum where time goes (`supportline bench`),
+/// whatever the log filter says.
+pub fn init(default: &str, profile: bool) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let log = tracing_subscriber::fmt::layer()
         .with_ansi(std::io::stderr().is_terminal())
         .with_writer(AroundPrompt)
+        .with_filter(filter);
+    #[cfg(feature = "sandbox")]
+    let profile = profile.then(super::bench::profile::layer);
+    #[cfg(not(feature = "sandbox"))]
+    let profile = profile.then(|| tracing_subscriber::layer::Identity::new());
+    tracing_subscriber::registry()
+        .with(log)
+        .with(profile)
         .init();
 }
 

@@ -1,6 +1,8 @@
 //! The command line: `supportline <group> <command>`. Each group of
 //! subcommands lives in its own file and adds one variant to [`Command`].
 
+#[cfg(feature = "sandbox")]
+pub mod bench;
 mod database;
 mod kb;
 mod kb_bench;
@@ -44,6 +46,11 @@ pub enum Command {
     /// for a separate `supportline run`.
     #[cfg(feature = "sandbox")]
     Sandbox(sandbox::SandboxArgs),
+    /// The whole bot under load in the embedded imitation of Discord:
+    /// interactions per second and latency for /ask and tickets, against
+    /// a bare poise bot's ceiling (SQLite, or `--database postgres://…`).
+    #[cfg(feature = "sandbox")]
+    Bench(bench::BenchArgs),
 }
 
 impl Command {
@@ -56,7 +63,18 @@ impl Command {
             #[cfg(feature = "sandbox")]
             Command::Sandbox(_) => logging::CONSOLE_FILTER,
             Command::Kb(_) | Command::Migrate(_) | Command::Stats(_) => logging::TOOL_FILTER,
+            #[cfg(feature = "sandbox")]
+            Command::Bench(_) => logging::TOOL_FILTER,
         }
+    }
+
+    /// Whether tracing should also sum where time goes (`bench`).
+    pub fn profiles(&self) -> bool {
+        #[cfg(feature = "sandbox")]
+        if let Command::Bench(_) = self {
+            return true;
+        }
+        false
     }
 
     /// Runs the command; the exit code is part of each command's contract.
@@ -68,6 +86,8 @@ impl Command {
             Command::Stats(args) => stats::run(&args),
             #[cfg(feature = "sandbox")]
             Command::Sandbox(args) => args.run(),
+            #[cfg(feature = "sandbox")]
+            Command::Bench(args) => bench::run(&args),
         }
     }
 }

@@ -11,6 +11,8 @@ use crate::bot::{self, Clock, Services};
 use crate::config::{Config, DISCORD_API_DEFAULT};
 use crate::knowledge::LiveKnowledge;
 use crate::store::Store;
+use crate::telemetry::http::MetricsServer;
+use crate::telemetry::Metrics;
 
 pub fn run() -> anyhow::Result<ExitCode> {
     let config = Config::from_env()?;
@@ -66,8 +68,22 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         clock: Clock::system(),
         default_locale: config.default_locale,
         timer_tick: std::time::Duration::from_secs(1),
+        metrics: Metrics::new(),
     };
     let running = bot::start(builder, services, config.shards.clone()).await?;
+    let metrics = match config.metrics_addr {
+        Some(addr) => {
+            let server = MetricsServer::start(addr, running.metrics(), running.probe())
+                .await
+                .with_context(|| format!("METRICS_ADDR={addr}: listening"))?;
+            tracing::info!(
+                "metrics on http://{0}/metrics, health on http://{0}/healthz",
+                server.addr()
+            );
+            Some(server)
+        }
+        None => None,
+    };
     let shards = running.shard_manager.clone();
     let in_flight = running.in_flight();
     tokio::spawn(async move {
@@ -77,6 +93,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     });
     let ended = running.wait().await;
     in_flight.wait_idle().await;
+    if let Some(server) = metrics {
+        server.stop().await;
+    }
     store.close().await;
     ended
 }

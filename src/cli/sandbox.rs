@@ -130,6 +130,7 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
         clock: clock.clone(),
         default_locale: Locale::En,
         timer_tick: crate::demo::TIMER_TICK,
+        metrics: crate::telemetry::Metrics::new(),
     };
     let running = demo::start_bot(&sandbox, services).await?;
     let format = args.format();

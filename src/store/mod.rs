@@ -31,6 +31,7 @@ mod apply;
 mod blocks;
 mod connect;
 mod convert;
+mod counts;
 mod effects;
 mod error;
 mod idempotency;
@@ -48,6 +49,7 @@ mod transcripts;
 
 pub use apply::{ApplyOutcome, Change, MAX_TRANSITION_ATTEMPTS};
 pub use connect::{Backend, Store};
+pub use counts::{Backlog, TicketCount};
 pub use effects::{EffectStatus, Progress, StoredEffect, EFFECT_LEASE_SECS};
 pub use error::{StoreError, TransitionError};
 pub use intake::IntakeDraft;

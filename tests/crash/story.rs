@@ -110,6 +110,7 @@ async fn start_bot(w: &World) -> Bot {
                 clock,
                 default_locale: Locale::En,
                 timer_tick: Duration::from_millis(50),
+                metrics: supportline::telemetry::Metrics::new(),
             };
             supportline::bot::start(builder, services, None)
                 .await

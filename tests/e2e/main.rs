@@ -22,6 +22,7 @@ mod intake;
 mod ladder;
 mod latency;
 mod load;
+mod metrics;
 mod moves;
 mod permissions;
 mod permissions_buttons;

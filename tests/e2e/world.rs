@@ -12,6 +12,8 @@ use supportline::i18n::Locale;
 use supportline::knowledge::LiveKnowledge;
 use supportline::sandbox::{ChannelRef, MessageView, Person, Response, Sandbox};
 use supportline::store::Store;
+use supportline::telemetry::http::MetricsServer;
+use supportline::telemetry::Metrics;
 use supportline::tickets::{GuildId, Ticket, TicketNumber};
 use tempfile::TempDir;
 
@@ -20,6 +22,8 @@ pub struct World {
     pub store: Store,
     pub clock: Clock,
     pub knowledge: Arc<LiveKnowledge>,
+    /// The counters every bot of this world keeps (across restarts).
+    pub metrics: Metrics,
     /// The database every bot of this world uses (the crash suite starts
     /// its own bots on it).
     #[allow(dead_code)]
@@ -80,6 +84,7 @@ impl World {
             store,
             clock: Clock::adjustable(),
             knowledge,
+            metrics: Metrics::new(),
             database_url: url,
             bot: None,
             message_content,
@@ -95,6 +100,7 @@ impl World {
             clock: self.clock.clone(),
             default_locale: Locale::En,
             timer_tick: Duration::from_millis(50),
+            metrics: self.metrics.clone(),
         };
         let running = demo::start_bot_with(&self.sandbox, services, self.message_content)
             .await
@@ -123,6 +129,17 @@ impl World {
         let old = std::mem::replace(&mut self.sandbox, fresh);
         old.stop().await;
         self.start_bot().await;
+    }
+
+    /// Serves the running bot's `/metrics` and `/healthz` on a free port
+    /// of 127.0.0.1, as `METRICS_ADDR=127.0.0.1:0` would.
+    #[allow(dead_code)]
+    pub async fn serve_metrics(&self) -> MetricsServer {
+        let bot = self.bot.as_ref().expect("the bot is running");
+        let any_port = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+        MetricsServer::start(any_port, bot.metrics(), bot.probe())
+            .await
+            .expect("the metrics endpoint listens")
     }
 
     /// Kills the bot (it stays down until `restart_bot`).

@@ -1,7 +1,7 @@
 //! Every REST exchange, kept so that tests can check the bodies against
 //! Discord's OpenAPI description (and read what the bot did).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use serde::Serialize;
@@ -28,6 +28,9 @@ pub struct Exchange {
 pub struct Recorder {
     exchanges: Mutex<Vec<Exchange>>,
     enabled: AtomicBool,
+    /// Every exchange, kept or not (benchmarks count calls with the
+    /// bodies switched off).
+    total: AtomicU64,
 }
 
 impl Default for Recorder {
@@ -35,12 +38,14 @@ impl Default for Recorder {
         Recorder {
             exchanges: Mutex::new(Vec::new()),
             enabled: AtomicBool::new(true),
+            total: AtomicU64::new(0),
         }
     }
 }
 
 impl Recorder {
     pub fn push(&self, exchange: Exchange) {
+        self.total.fetch_add(1, Ordering::Relaxed);
         if self.enabled.load(Ordering::Relaxed) {
             self.lock().push(exchange);
         }
@@ -66,6 +71,21 @@ impl Recorder {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Whether exchanges are kept (their bodies are worth reading).
+    pub fn is_enabled(&self) -> bool {
+        self.enabled.load(Ordering::Relaxed)
+    }
+
+    /// Counts an exchange that is not kept.
+    pub fn count(&self) {
+        self.total.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many exchanges there have been, recorded or not.
+    pub fn total(&self) -> u64 {
+        self.total.load(Ordering::Relaxed)
     }
 
     /// Benchmarks switch recording off to keep memory flat.

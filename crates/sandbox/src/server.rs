@@ -4,6 +4,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::serve::ListenerExt;
 use thiserror::Error;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -117,6 +118,14 @@ impl Sandbox {
         let shared = Arc::new(Shared::new(world));
         let app = rest::router(shared.clone());
         let (shutdown, stopped) = oneshot::channel::<()>();
+        // Small writes (a gateway event, a short REST answer) go out at
+        // once: with Nagle's algorithm a reply could wait ~40 ms for the
+        // client's delayed ACK, a delay no Discord client sees.
+        let listener = listener.tap_io(|tcp| {
+            if let Err(error) = tcp.set_nodelay(true) {
+                tracing::debug!(%error, "TCP_NODELAY not set");
+            }
+        });
         let task = tokio::spawn(async move {
             let serve = axum::serve(listener, app).with_graceful_shutdown(async {
                 let _ = stopped.await;

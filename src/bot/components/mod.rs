@@ -36,7 +36,7 @@ pub async fn handle(ctx: &Context, data: &Data, interaction: &Interaction) {
             };
             let mut r = Responder::new(ctx, Target::Click(click), data);
             if let Err(e) = on_click(&mut r, data, id).await {
-                log_failure(&format!("the button {}", click.data.custom_id), &e);
+                log_failure(data, &format!("the button {}", click.data.custom_id), &e);
                 r.fail(&e).await;
             }
         }
@@ -46,7 +46,7 @@ pub async fn handle(ctx: &Context, data: &Data, interaction: &Interaction) {
             };
             let mut r = Responder::new(ctx, Target::Form(form), data);
             if let Err(e) = on_submit(&mut r, data, form, id).await {
-                log_failure(&format!("the form {}", form.data.custom_id), &e);
+                log_failure(data, &format!("the form {}", form.data.custom_id), &e);
                 r.fail(&e).await;
             }
         }
@@ -65,6 +65,7 @@ pub(super) struct Responder<'a> {
     target: Target<'a>,
     locale: Locale,
     answered: bool,
+    metrics: crate::telemetry::Metrics,
 }
 
 impl<'a> Responder<'a> {
@@ -78,6 +79,7 @@ impl<'a> Responder<'a> {
             target,
             locale: Locale::from_discord(Some(&tag), data.default_locale),
             answered: false,
+            metrics: data.metrics.clone(),
         }
     }
 
@@ -90,7 +92,7 @@ impl<'a> Responder<'a> {
         response: CreateInteractionResponse,
     ) -> Result<(), BotError> {
         let http = &self.ctx.http;
-        crate::bot::retry::answer(|| async {
+        crate::bot::retry::answer(&self.metrics, || async {
             match &self.target {
                 Target::Click(c) => c.create_response(http, response.clone()).await,
                 Target::Form(f) => f.create_response(http, response.clone()).await,
@@ -112,7 +114,7 @@ impl<'a> Responder<'a> {
     pub(super) async fn edit(&self, edit: EditInteractionResponse) -> Result<(), BotError> {
         let edit = edit.allowed_mentions(mentions::nobody());
         let http = &self.ctx.http;
-        crate::bot::retry::answer(|| async {
+        crate::bot::retry::answer(&self.metrics, || async {
             match &self.target {
                 Target::Click(c) => c.edit_response(http, edit.clone()).await,
                 Target::Form(f) => f.edit_response(http, edit.clone()).await,

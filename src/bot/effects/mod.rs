@@ -154,7 +154,12 @@ pub async fn sweep(http: &Http, data: &Data) -> usize {
 async fn run_one(http: &Http, data: &Data, e: &StoredEffect) -> Outcome {
     let outcome = match steps::perform(http, data, e).await {
         Ok(()) => Outcome::Done,
-        Err(err) => classify(&err),
+        Err(err) => {
+            if let BotError::Discord(e) = &err {
+                super::metered::count_rest_error(&data.metrics, e);
+            }
+            classify(&err)
+        }
     };
     let now = data.clock.now();
     let stored = match &outcome {

@@ -2,6 +2,7 @@
 //! and render the answer: an article, candidates, or nothing.
 
 use poise::serenity_prelude::{CreateActionRow, CreateEmbed};
+use tracing::Instrument;
 
 use super::Env;
 use crate::bot::app::Data;
@@ -10,6 +11,7 @@ use crate::bot::error::BotError;
 use crate::bot::render::answer;
 use crate::i18n::Locale;
 use crate::store::NewL0Exchange;
+use crate::telemetry::L0Outcome;
 use crate::tr;
 
 /// What L0 has for a question.
@@ -75,6 +77,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
                 data.clock.now(),
             )
             .await?;
+        data.metrics.l0_question(L0Outcome::SmallTalk);
         return Ok(L0Reply::SmallTalk {
             text: answer::small_talk_text(locale, kind),
             buttons: answer::human_buttons(locale, exchange),
@@ -85,6 +88,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
         let index = std::sync::Arc::clone(&index);
         let question = question.to_owned();
         let locale = locale.code();
+        // The span lets `supportline bench` tell the matcher's share.
         off_runtime(move || {
             let found = index.match_articles(&question, Some(locale));
             if found.answer.is_none() && found.candidates.is_empty() {
@@ -93,6 +97,7 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
                 found
             }
         })
+        .instrument(tracing::debug_span!("l0_match"))
         .await?
     };
     let article = found
@@ -125,6 +130,12 @@ pub async fn ask(data: &Data, env: &Env, question: &str) -> Result<L0Reply, BotE
             data.clock.now(),
         )
         .await?;
+    let outcome = match (article, candidates.is_empty()) {
+        (Some(_), _) => L0Outcome::Answered,
+        (None, false) => L0Outcome::Candidates,
+        (None, true) => L0Outcome::Nothing,
+    };
+    data.metrics.l0_question(outcome);
     Ok(match article {
         Some(a) => L0Reply::Article {
             embed: Box::new(answer::article_embed(locale, a)),

@@ -15,8 +15,8 @@ use crate::config::ShardRange;
 use crate::i18n::Locale;
 use crate::knowledge::LiveKnowledge;
 use crate::store::Store;
-use crate::tickets::{ChannelId, GuildId};
 use crate::telemetry::Metrics;
+use crate::tickets::{ChannelId, GuildId};
 
 pub type Context<'a> = poise::Context<'a, Data, BotError>;
 
@@ -249,7 +249,7 @@ async fn on_event(
         FullEvent::ChannelDelete { channel, .. } => {
             let (guild, id) = (GuildId(channel.guild_id.get()), ChannelId(channel.id.get()));
             if let Err(e) = super::channel_gone::on_channel_gone(&ctx.http, data, guild, id).await {
-                log_failure("a deleted channel", &e);
+                log_failure(data, "a deleted channel", &e);
             }
         }
         FullEvent::ThreadDelete { thread, .. } => {

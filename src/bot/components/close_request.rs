@@ -8,38 +8,30 @@ use crate::bot::error::BotError;
 use crate::bot::flows::{close_request, Env};
 use crate::tickets::TicketId;
 
-pub(super) async fn ask(
-    r: &mut Responder<'_>,
-    data: &Data,
-    env: &Env,
-    id: TicketId,
-) -> Result<(), BotError> {
-    let t = ticket(data, id, env).await?;
-    r.defer().await?;
-    let text = close_request::request(r.http(), data, env, &t).await?;
-    r.say(text).await
+/// Which of the three buttons was clicked.
+pub(super) enum Click {
+    /// "Ask to close" on the card.
+    Ask,
+    /// "Close" under the request.
+    Accept,
+    /// "Keep open" under the request.
+    KeepOpen,
 }
 
-pub(super) async fn accept(
+pub(super) async fn clicked(
     r: &mut Responder<'_>,
     data: &Data,
     env: &Env,
     id: TicketId,
+    click: Click,
 ) -> Result<(), BotError> {
     let t = ticket(data, id, env).await?;
     r.defer().await?;
-    let text = close_request::accept(r.http(), data, env, &t).await?;
-    r.say(text).await
-}
-
-pub(super) async fn keep_open(
-    r: &mut Responder<'_>,
-    data: &Data,
-    env: &Env,
-    id: TicketId,
-) -> Result<(), BotError> {
-    let t = ticket(data, id, env).await?;
-    r.defer().await?;
-    let text = close_request::keep(r.http(), data, env, &t).await?;
+    let http = r.http();
+    let text = match click {
+        Click::Ask => close_request::request(http, data, env, &t).await?,
+        Click::Accept => close_request::accept(http, data, env, &t).await?,
+        Click::KeepOpen => close_request::keep(http, data, env, &t).await?,
+    };
     r.say(text).await
 }

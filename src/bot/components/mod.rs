@@ -296,9 +296,15 @@ async fn on_click(r: &mut Responder<'_>, data: &Data, id: ComponentId) -> Result
         ComponentId::ResolvedNo(t) => resolving::comment_form(r, data, &env, t, None).await,
         ComponentId::Rate(t, n) => resolving::comment_form(r, data, &env, t, Some(n)).await,
         ComponentId::Topic(d) => intake::topic(r, data, &env, d).await,
-        ComponentId::CloseRequest(t) => close_request::ask(r, data, &env, t).await,
-        ComponentId::CloseAccept(t) => close_request::accept(r, data, &env, t).await,
-        ComponentId::KeepOpen(t) => close_request::keep_open(r, data, &env, t).await,
+        ComponentId::CloseRequest(t) => {
+            close_request::clicked(r, data, &env, t, close_request::Click::Ask).await
+        }
+        ComponentId::CloseAccept(t) => {
+            close_request::clicked(r, data, &env, t, close_request::Click::Accept).await
+        }
+        ComponentId::KeepOpen(t) => {
+            close_request::clicked(r, data, &env, t, close_request::Click::KeepOpen).await
+        }
         // A form's id never sits on a button: only a forged click has one.
         ComponentId::IntakeForm(_)
         | ComponentId::PanelForm

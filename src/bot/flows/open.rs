@@ -13,7 +13,7 @@ use crate::bot::error::BotError;
 use crate::bot::render::when;
 use crate::i18n::Locale;
 use crate::store::OpenOutcome;
-use crate::tickets::{Level, NewTicket, Ticket, TicketIntake, TicketSource};
+use crate::tickets::{Level, NewTicket, TicketIntake, TicketSource};
 use crate::tr;
 
 pub struct Opening<'a> {
@@ -41,7 +41,7 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
     limits::refuse_blocked(data, env, now).await?;
     match data.store.open_ticket(new, &o.key, now).await? {
         OpenOutcome::Opened(t) => {
-            let (t, note) = finish(http, data, env, &t).await?;
+            let (t, note) = super::run_pending(http, data, env, &t).await?;
             let after_hours = limits::after_hours_note(&env.settings, locale, t.opened_at);
             match t.user_thread {
                 Some(thread) => Ok(tr!(
@@ -90,7 +90,7 @@ pub async fn open(http: &Http, data: &Data, env: &Env, o: Opening<'_>) -> Result
             for t in &open {
                 if t.case.is_none() || t.user_thread.is_none() {
                     data.store.hurry_effects(t.id, data.clock.now()).await?;
-                    tickets.push(finish(http, data, env, t).await?.0);
+                    tickets.push(super::run_pending(http, data, env, t).await?.0);
                 } else {
                     tickets.push(t.clone());
                 }
@@ -125,15 +125,4 @@ pub fn ready(env: &Env) -> Result<(), BotError> {
         return Err(BotError::say("error-not-set-up"));
     }
     Ok(())
-}
-
-/// Runs the opening's steps (the user thread, the greeting, the L1 case:
-/// `tickets::effects::opening`) and reads the ticket again.
-async fn finish(
-    http: &Http,
-    data: &Data,
-    env: &Env,
-    t: &Ticket,
-) -> Result<(Ticket, String), BotError> {
-    super::run_pending(http, data, env, t).await
 }

@@ -74,7 +74,7 @@ pub fn embed(
     } else {
         d.articles_tried
             .iter()
-            .map(|a| format!("• `{a}`"))
+            .map(|a| format!("• {a}"))
             .collect::<Vec<_>>()
             .join("\n")
     };

@@ -68,7 +68,7 @@ fn a_two_process_bench_on_postgres_completes_and_its_checks_pass() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}\n{stderr}");
     for part in [
-        "== 2 processes on shards of 2, one database, 4 guilds ==",
+        "== 2 processes (one shard of 2 each), one PostgreSQL, 4 guilds ==",
         "interactions/s",
         "first response: p50",
         "process of shard 0:",

@@ -22,13 +22,16 @@ use crate::sandbox::SandboxOptions;
 use crate::store::{Repeats, Store};
 use crate::tickets::GuildId;
 
+/// How many events of one guild each shard (`[shard_id, num_shards]`) got.
+pub type ShardEvents = Vec<([u32; 2], u64)>;
+
 /// What the scale phase measured.
 pub struct Scale {
     pub processes: u32,
     pub outcome: Outcome,
     pub wall: Duration,
     /// Per guild: its id and how many events each shard got.
-    pub routed: Vec<(u64, Vec<([u32; 2], u64)>)>,
+    pub routed: Vec<(u64, ShardEvents)>,
     /// Per process: its shard, interactions handled, CPU, peak RSS (KiB).
     pub bots: Vec<BotFigures>,
     /// Interactions the people made (the sandbox's count).
@@ -187,7 +190,7 @@ pub fn print(s: &Scale) {
     let failed: usize = o.failures.values().map(|(n, _)| n).sum();
     let secs = s.wall.as_secs_f64().max(1e-9);
     println!(
-        "\n== {} processes on shards of {}, one database, {} guilds ==",
+        "\n== {} processes (one shard of {} each), one PostgreSQL, {} guilds ==",
         s.processes,
         s.processes,
         s.routed.len()

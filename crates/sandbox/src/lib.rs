@@ -96,6 +96,7 @@ pub mod error;
 pub mod faults;
 pub mod gateway;
 pub mod ids;
+pub mod limits;
 pub mod record;
 pub mod rest;
 pub mod spec;
@@ -105,6 +106,7 @@ pub mod wire;
 mod inspect;
 mod server;
 mod shared;
+pub mod tls;
 
 pub use control::{ChannelKey, ConsoleCall, ConsoleLine, Control, Status};
 pub use driver::{
@@ -113,6 +115,7 @@ pub use driver::{
 };
 pub use error::ApiError;
 pub use faults::{Failure, FaultControl, FaultCounts, FaultError, RandomFaults};
+pub use limits::{Quota, RateLimits};
 pub use record::{Exchange, Recorder};
 pub use server::{Sandbox, SandboxError, SandboxOptions};
 pub use spec::{BotSpec, ServerSpec, SpecError, Target};

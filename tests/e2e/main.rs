@@ -33,3 +33,4 @@ mod robustness;
 mod russian;
 mod setup;
 mod staff_flows;
+mod system_lines;

@@ -406,6 +406,13 @@ async fn case_intro(run: &Run<'_>, t: &Ticket) -> Result<CreateMessage, BotError
         Some(x) => x.articles_tried(),
         None => Vec::new(),
     };
+    // Staff read the titles the user was shown; an article deleted since
+    // keeps its id.
+    let index = run.data.knowledge.current();
+    let tried: Vec<String> = tried
+        .into_iter()
+        .map(|id| index.article(&id).map_or(id, |a| a.title.clone()))
+        .collect();
     let moved = history.iter().any(|e| e.kind.moved_to().is_some());
     if moved {
         let last = last_user_messages(run.http, t).await?;

@@ -36,6 +36,7 @@ mod ids;
 mod localize;
 mod mentions;
 pub mod metered;
+mod quick;
 mod reconcile;
 mod render;
 mod reply;

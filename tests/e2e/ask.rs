@@ -2,7 +2,9 @@
 //! "Solved" records it; "Talk to a human" opens exactly one ticket, and
 //! nothing opens one unasked.
 
-use crate::world::{ticket_number, World};
+use supportline::sandbox::ResponseKind;
+
+use crate::world::{text, ticket_number, World};
 
 #[tokio::test]
 async fn ask_answers_from_the_knowledge_base_and_solved_is_recorded() {
@@ -254,6 +256,33 @@ async fn small_talk_can_be_switched_off_per_server() {
     .await;
     let reply = w.ask(&alice, &help, "thanks!").await;
     assert!(reply.text.contains("You're welcome"), "{}", reply.text);
+}
+
+#[tokio::test]
+async fn a_quick_answer_comes_in_the_response_itself_without_thinking() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    let response = alice
+        .slash(
+            &help,
+            "ask",
+            &[("question", text("how do I reopen a closed ticket?"))],
+        )
+        .await
+        .expect("alice is answered");
+    // One answer, no "thinking…" first (the bot answers within a second;
+    // a slower answer would be deferred, inside Discord's 3 s).
+    assert_eq!(response.kind, ResponseKind::Message, "{response:?}");
+    let answer = response.message().expect("the answer is a message");
+    assert!(!answer.loading, "no \"thinking…\": {answer:?}");
+    assert!(answer.ephemeral, "for alice only");
+    assert!(
+        answer.embed_text().to_lowercase().contains("reopen"),
+        "{}",
+        answer.embed_text()
+    );
+    assert!(answer.has_button("Solved"), "{answer:?}");
 }
 
 #[tokio::test]

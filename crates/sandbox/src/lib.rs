@@ -84,7 +84,9 @@
 //! webhook messages) and MENTION_EVERYONE deciding who is pinged, edits
 //! never notifying; MESSAGE_CONTENT emptying content on the gateway and,
 //! when not granted, over REST; a privileged intent not granted closing
-//! with 4014; shards by `(guild_id >> 22) % shards`; threads archiving
+//! with 4014; several guilds ([`Sandbox::start_guilds`]) on shards by
+//! `(guild_id >> 22) % shards`, events of no guild on shard 0, 4010 for a
+//! shard outside its count; threads archiving
 //! themselves after their `auto_archive_duration` on a clock tests move
 //! ([`Sandbox::advance_clock`]); signed attachment links that expire;
 //! buttons greyed out in locked and archived threads. Each rule, where

@@ -85,6 +85,17 @@ impl Sandbox {
         spec: ServerSpec,
         options: SandboxOptions,
     ) -> Result<Sandbox, SandboxError> {
+        Self::start_guilds(std::slice::from_ref(&spec), options).await
+    }
+
+    /// Starts with one guild per spec (the bot in every one, a member named
+    /// in several specs one user in all of them). The guilds' ids spread
+    /// them over the shards in turn: with `options.shards` = 2, the first
+    /// guild is on one shard, the second on the other, and so on.
+    pub async fn start_guilds(
+        specs: &[ServerSpec],
+        options: SandboxOptions,
+    ) -> Result<Sandbox, SandboxError> {
         let bind = options.bind;
         let listener = TcpListener::bind(bind)
             .await
@@ -114,7 +125,7 @@ impl Sandbox {
             },
             shards: options.shards.max(1),
         };
-        let world = DiscordState::build(&spec, config)?;
+        let world = DiscordState::build_guilds(specs, config)?;
         let shared = Arc::new(Shared::new(world));
         let app = rest::router(shared.clone());
         let (shutdown, stopped) = oneshot::channel::<()>();
@@ -195,10 +206,37 @@ impl Sandbox {
         self.shared.config.bot_id.0
     }
 
+    /// The first (usually only) guild's id.
     pub fn guild_id(&self) -> u64 {
         self.shared
             .read(|w| w.main_guild().map(|g| g.id.0))
             .unwrap_or_default()
+    }
+
+    /// Every guild's id, in the order of the specs it was started with.
+    pub fn guild_ids(&self) -> Vec<u64> {
+        self.shared.read(|w| w.guilds.keys().map(|g| g.0).collect())
+    }
+
+    /// How many interactions people have made so far, in every guild.
+    pub fn interactions_created(&self) -> u64 {
+        self.shared.read(|w| w.interactions.by_id.len() as u64)
+    }
+
+    /// The `[shard_id, num_shards]` of each connected gateway session.
+    pub fn live_shards(&self) -> Vec<[u32; 2]> {
+        self.shared.read(|w| w.gateway.live_shards())
+    }
+
+    /// How many gateway events of each guild went to each shard
+    /// (`[shard_id, num_shards]`) so far: one shard per guild when routing
+    /// is right.
+    pub fn routed(&self) -> std::collections::BTreeMap<u64, Vec<([u32; 2], u64)>> {
+        let mut out: std::collections::BTreeMap<u64, Vec<([u32; 2], u64)>> = Default::default();
+        for ((guild, shard), n) in self.shared.read(|w| w.gateway.routed()) {
+            out.entry(guild.0).or_default().push((shard, n));
+        }
+        out
     }
 
     /// A serenity HTTP client for the bot, pointed at the sandbox. The

@@ -137,7 +137,11 @@ async fn pending_head(data: &Data, ticket: TicketId) -> Head {
 /// crashed process did not finish. Returns how many tickets it ran.
 pub async fn sweep(http: &Http, data: &Data) -> usize {
     let due = data.clock.now() - Duration::seconds(SWEEP_GRACE_SECS);
-    let tickets = match data.store.tickets_with_due_effects(due, SWEEP_BATCH).await {
+    let tickets = match data
+        .store
+        .tickets_with_due_effects(data.shards.as_ref(), due, SWEEP_BATCH)
+        .await
+    {
         Ok(tickets) => tickets,
         Err(e) => {
             tracing::warn!(error = %e, "could not look for Discord steps to run");

@@ -124,9 +124,15 @@ impl DiscordState {
     /// A channel, category or thread by name: an exact match of case
     /// first, then channels before categories before threads, oldest first.
     pub fn channel_by_name(&self, name: &str) -> Option<&Channel> {
+        self.channel_by_name_in(None, name)
+    }
+
+    /// [`DiscordState::channel_by_name`] among one guild's channels (or all).
+    pub fn channel_by_name_in(&self, guild: Option<Snowflake>, name: &str) -> Option<&Channel> {
         let name = name.trim_start_matches('#');
         self.channels
             .values()
+            .filter(|c| guild.is_none_or(|g| c.guild_id == g))
             .filter(|c| c.name.eq_ignore_ascii_case(name))
             .min_by_key(|c| {
                 let rank = match c.kind {

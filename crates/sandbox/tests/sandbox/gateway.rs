@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use supportline_sandbox::{Sandbox, ServerSpec};
 use tokio_tungstenite::tungstenite::Message;
 
-type Socket =
+pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn sandbox() -> Sandbox {
@@ -22,13 +22,13 @@ async fn sandbox() -> Sandbox {
         .unwrap()
 }
 
-async fn connect(sandbox: &Sandbox) -> Socket {
+pub(crate) async fn connect(sandbox: &Sandbox) -> Socket {
     let url = format!("{}/?v=10&encoding=json", sandbox.gateway_url());
     tokio_tungstenite::connect_async(url).await.unwrap().0
 }
 
 /// The next text frame as JSON, or the close code.
-async fn next(socket: &mut Socket) -> Result<Value, u16> {
+pub(crate) async fn next(socket: &mut Socket) -> Result<Value, u16> {
     loop {
         match socket.next().await {
             Some(Ok(Message::Text(text))) => return Ok(serde_json::from_str(&text).unwrap()),
@@ -39,7 +39,7 @@ async fn next(socket: &mut Socket) -> Result<Value, u16> {
     }
 }
 
-async fn send(socket: &mut Socket, frame: Value) {
+pub(crate) async fn send(socket: &mut Socket, frame: Value) {
     socket.send(Message::Text(frame.to_string())).await.unwrap();
 }
 

@@ -34,3 +34,4 @@ mod robustness;
 mod russian;
 mod setup;
 mod staff_flows;
+mod system_lines;

@@ -507,7 +507,11 @@ async fn last_user_messages(
     };
     let mut quotes: Vec<crate::tickets::Quote> = messages
         .iter()
-        .filter(|m| m.author.id.get() == t.opener.0 && !m.content.trim().is_empty())
+        .filter(|m| {
+            m.author.id.get() == t.opener.0
+                && crate::bot::said::is_said(m)
+                && !m.content.trim().is_empty()
+        })
         .take(5)
         .map(|m| crate::tickets::Quote {
             at: *m.timestamp,

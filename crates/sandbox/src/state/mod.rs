@@ -25,6 +25,7 @@ mod messages;
 mod pings;
 mod render_message;
 mod respond;
+mod system_messages;
 mod thread_lists;
 mod thread_members;
 mod threads;
@@ -159,7 +160,7 @@ impl DiscordState {
                 let parent = channel
                     .parent_id
                     .and_then(|p| self.channels.get(&p))
-                    .map(|p| guild.channel_permissions(user, &p.overwrites))
+                    .map(|p| guild.permissions_for_threads_of(user, &p.overwrites))
                     .unwrap_or_default();
                 let access = ThreadAccess {
                     private: channel.kind == self::channel_types::ChannelKind::PrivateThread,

@@ -221,7 +221,8 @@ pub async fn start(
     ));
     let task = tokio::spawn(async move {
         match shards {
-            Some(s) => client.start_shard_range(s.range, s.total).await,
+            // Not `s.range`: serenity starts shards up to its end inclusive.
+            Some(s) => client.start_shard_range(s.for_serenity(), s.total).await,
             None => client.start().await,
         }
     });

@@ -26,7 +26,7 @@ pub(crate) fn on_shards(column: &str, shards: Option<&ShardRange>) -> String {
             " AND (({column} >> 22) % {}) BETWEEN {} AND {}",
             s.total,
             s.range.start,
-            s.range.end.saturating_sub(1)
+            s.last()
         ),
     }
 }

@@ -26,6 +26,7 @@ mod metrics;
 mod moves;
 mod permissions;
 mod permissions_buttons;
+mod rate_limits;
 mod readme_story;
 mod resolution;
 mod restart;

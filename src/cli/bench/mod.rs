@@ -16,6 +16,10 @@
 //! time and the matcher's (from tracing, see `profile`); process CPU and
 //! peak memory. The bot, the sandbox and the simulated people share the
 //! process and its cores, in every phase alike.
+//!
+//! With `--processes N`, instead: the scale phase (`scale`), N
+//! `supportline run` child processes on shards of N sharing one
+//! PostgreSQL, against one sandbox of `--guilds` servers, with its checks.
 
 mod bare;
 mod load;

@@ -37,6 +37,8 @@ pub struct Scale {
     /// Interactions the people made (the sandbox's count).
     pub interactions: u64,
     pub repeats: Repeats,
+    /// The `[shard_id, num_shards]` of every gateway session at the end.
+    pub sessions: Vec<[u32; 2]>,
     /// Whether the sandbox went quiet after the load (every step done).
     pub settled: Result<(), String>,
 }
@@ -133,6 +135,7 @@ pub async fn bench(
     let ids: Vec<GuildId> = guilds.iter().copied().map(GuildId).collect();
     let repeats = store.repeats(&ids).await?;
     let routed = sandbox.routed().into_iter().collect();
+    let sessions = sandbox.live_shards();
     for bot in bots {
         bot.stop().await;
     }
@@ -146,6 +149,7 @@ pub async fn bench(
         bots: figures,
         interactions,
         repeats,
+        sessions,
         settled,
     })
 }
@@ -247,6 +251,17 @@ pub fn checks(s: &Scale) -> Vec<String> {
             served.join(", ")
         ));
     }
+    // Two sessions of one shard would both get its guilds' events.
+    let one_each = (0..total).all(|n| s.sessions.iter().filter(|x| **x == [n, total]).count() == 1);
+    out.push(format!(
+        "{} one gateway session per shard: {}",
+        mark(one_each && s.sessions.len() == total as usize),
+        s.sessions
+            .iter()
+            .map(|x| format!("{}/{}", x[0], x[1]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     let handled: Option<u64> = s.bots.iter().map(|b| b.handled.as_ref().ok()).sum();
     out.push(match handled {
         Some(n) => format!(

@@ -74,10 +74,12 @@ pub struct DiscordState {
     pub interactions: InteractionRegistry,
     pub gateway: GatewayHub,
     pub feed: Feed,
-    /// Messages created with `enforce_nonce`, by (author, channel, nonce):
-    /// Discord answers a repeat with the first message, or Unknown Message
-    /// once that was deleted.
-    pub enforced_nonces: HashMap<(Snowflake, Snowflake, String), Snowflake>,
+    /// Messages created with `enforce_nonce`, by (author, channel, nonce),
+    /// with when: within `NONCE_WINDOW` (five minutes) Discord answers a
+    /// repeat with the first message, or Unknown Message once that was
+    /// deleted.
+    pub enforced_nonces:
+        HashMap<(Snowflake, Snowflake, String), (Snowflake, chrono::DateTime<chrono::Utc>)>,
     /// Now, as far as threads archiving themselves are concerned.
     pub clock: auto_archive::SandboxClock,
 }

@@ -241,6 +241,34 @@ async fn an_enforced_nonce_sent_twice_makes_one_message() {
 }
 
 #[tokio::test]
+async fn an_enforced_nonce_is_remembered_for_five_minutes_only() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let help = sandbox.channel("help").unwrap();
+    let once = || {
+        CreateMessage::new()
+            .content("Ticket #8 opened")
+            .nonce(Nonce::String("ticket-8-open".into()))
+            .enforce_nonce(true)
+    };
+    let send = || ChannelId::new(help.id).send_message(&http, once());
+
+    let first = send().await.unwrap();
+    sandbox.advance_clock(std::time::Duration::from_secs(4 * 60));
+    assert_eq!(send().await.unwrap().id, first.id, "four minutes on");
+    sandbox.advance_clock(std::time::Duration::from_secs(2 * 60));
+    let later = send().await.unwrap();
+
+    assert_ne!(later.id, first.id, "six minutes on, Discord has forgotten");
+    let posted = sandbox
+        .messages(&help)
+        .iter()
+        .filter(|m| m.text == "Ticket #8 opened")
+        .count();
+    assert_eq!(posted, 2);
+}
+
+#[tokio::test]
 async fn adding_someone_to_an_archived_thread_is_refused_with_50083() {
     let sandbox = sandbox().await;
     let http = sandbox.http_for_bot();

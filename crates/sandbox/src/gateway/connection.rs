@@ -80,10 +80,12 @@ async fn run(shared: Arc<Shared>, socket: WebSocket) {
                 break;
             };
             match message {
-                Message::Text(text)
-                    if shared.write(|w| protocol::handle(w, connection, text.as_str())) =>
-                {
-                    deadline = Instant::now() + allowance;
+                Message::Text(text) => {
+                    let heartbeat =
+                        shared.write(|w| protocol::handle(w, connection, text.as_str()));
+                    if heartbeat {
+                        deadline = Instant::now() + allowance;
+                    }
                 }
                 Message::Close(frame) => {
                     // Discord answers a client's close frame with its own

@@ -267,7 +267,11 @@ async fn staff_read_the_titles_of_the_articles_the_user_was_shown() {
         .await
         .expect("the case says what L0 showed");
     assert!(intro.text.contains(&title), "{title}: {}", intro.text);
-    assert!(!intro.text.contains("en/"), "no article ids: {}", intro.text);
+    assert!(
+        !intro.text.contains("en/"),
+        "no article ids: {}",
+        intro.text
+    );
 
     w.slash(&lena, &l1, "escalate", &[("reason", text("needs L2"))])
         .await;

@@ -84,7 +84,9 @@ fn db_picked(meta: &Metadata<'_>) -> bool {
     if meta.is_event() {
         return DB_PICKED.with(|p| p.replace(false));
     }
-    let picked = DB_SEEN.fetch_add(1, Ordering::Relaxed) % DB_SAMPLE == 0;
+    let picked = DB_SEEN
+        .fetch_add(1, Ordering::Relaxed)
+        .is_multiple_of(DB_SAMPLE);
     DB_PICKED.with(|p| p.set(picked));
     picked
 }

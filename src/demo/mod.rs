@@ -107,3 +107,7 @@ pub async fn start_bot_with(
     }
     Ok(running)
 }
+
+#[cfg(test)]
+#[path = "preset_tests.rs"]
+mod preset_tests;

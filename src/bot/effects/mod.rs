@@ -4,7 +4,9 @@
 //! what is left, with backoff, and finishes what a crashed process left.
 //!
 //! Every step is safe to do twice: messages carry a nonce Discord
-//! de-duplicates (`enforce_nonce`), what a step made is saved as its
+//! de-duplicates (`enforce_nonce`) for a few minutes, a retried step first
+//! looks for its message among the channel's recent ones (an outage longer
+//! than Discord's memory), what a step made is saved as its
 //! progress before the next part, a thread or card is looked up (stored
 //! ids) before it is created, and "already there" counts as done. A step
 //! Discord refuses for good (a 4xx other than 429: missing permission,

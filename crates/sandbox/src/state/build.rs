@@ -25,6 +25,9 @@ pub struct WorldConfig {
     pub privileged: Privileged,
     /// What GET /gateway/bot recommends.
     pub shards: u32,
+    /// The `heartbeat_interval` of HELLO; a connection that stops
+    /// heartbeating is closed after half as long again.
+    pub heartbeat_interval: std::time::Duration,
 }
 
 impl DiscordState {

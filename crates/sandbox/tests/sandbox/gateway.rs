@@ -170,3 +170,36 @@ async fn a_client_closing_the_connection_gets_a_close_frame_back() {
     };
     assert_eq!(answer, Some(1000), "the close is answered, not cut");
 }
+
+#[tokio::test]
+async fn a_connection_that_stops_heartbeating_is_closed_so_the_client_resumes() {
+    let options = supportline_sandbox::SandboxOptions {
+        heartbeat_interval: std::time::Duration::from_millis(200),
+        ..Default::default()
+    };
+    let sandbox = Sandbox::start_with(ServerSpec::parse(SERVER).unwrap(), options)
+        .await
+        .unwrap();
+    let mut socket = connect(&sandbox).await;
+    let hello = next(&mut socket).await.unwrap();
+    assert_eq!(hello["d"]["heartbeat_interval"], 200);
+    send(&mut socket, identify(sandbox.token())).await;
+    // Heartbeating on time for longer than the allowance keeps it open.
+    for _ in 0..4 {
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        send(&mut socket, json!({"op": 1, "d": null})).await;
+    }
+    let mut acks = 0;
+    let closed = loop {
+        match next(&mut socket).await {
+            Ok(frame) if frame["op"] == 11 => acks += 1,
+            Ok(_) => {}
+            Err(code) => break code,
+        }
+    };
+    assert_eq!(acks, 4, "every heartbeat was acknowledged first");
+    assert_eq!(
+        closed, 4000,
+        "then, the heartbeats stopped, the connection is closed"
+    );
+}

@@ -164,7 +164,21 @@ async fn seed() -> Seeded {
         .await
         .expect("confirm");
 
-    let t2 = open(BORIS, TicketSource::Interaction(2), "b").await;
+    let t2 = {
+        let mut new = NewTicket::new(
+            GUILD,
+            BORIS,
+            "help",
+            Locale::En,
+            TicketSource::Interaction(2),
+        )
+        .expect("valid");
+        new.intake.topic = Some("Payments".into());
+        match store.open_ticket(new, "b", at(0)).await.expect("opening") {
+            OpenOutcome::Opened(t) => t,
+            other => panic!("expected a ticket, got {other:?}"),
+        }
+    };
     store
         .transition(t2.id, |t| {
             tickets::escalate(t, &lena, None, "billing", at(10))
@@ -210,6 +224,8 @@ async fn stats_prints_the_numbers_of_the_scripted_history() {
         "L1\n  Received: 2, resolved: 1, escalated: 1\n  Escalation rate: 50%\n  First response: median 5 min, 90th percentile 5 min\n  Resolution: median 20 min, 90th percentile 20 min\n  Time at this level: median 10 min, 90th percentile 20 min\n  SLA breaches: 0\n".into(),
         "L2\n  Received: 1, resolved: 1, escalated: 0\n  Escalation rate: 0%\n  First response: median 1 h 10 min, 90th percentile 1 h 10 min\n  Resolution: median 1 h 40 min, 90th percentile 1 h 40 min\n  Time at this level: median 1 h 30 min, 90th percentile 1 h 30 min\n  SLA breaches: 1\n".into(),
         "L3\n  Received: 0, resolved: 0, escalated: 0\n  Escalation rate: —\n  First response: median —, 90th percentile —\n".into(),
+        // The ticket with a topic, as /stats lists it.
+        "Tickets by topic\n  Payments: opened 1, closed 1\n".into(),
     ];
     for e in &expected {
         assert!(out.contains(e.as_str()), "missing {e:?} in\n{out}");

@@ -16,7 +16,9 @@ use super::mentions;
 use crate::tickets::{self, ChannelId, GuildId, UserId};
 
 pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), BotError> {
-    if m.author.bot || m.webhook_id.is_some() {
+    // Discord's own lines (someone added to a thread by a member) are no
+    // reply of anyone's.
+    if m.author.bot || m.webhook_id.is_some() || !super::said::is_said(m) {
         return Ok(());
     }
     let Some(guild) = m.guild_id else {
@@ -82,10 +84,27 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
     if !settings.answer_plain_messages || !settings.is_help_channel(channel) {
         return Ok(());
     }
-    let question = m.content.trim();
+    let bot = ctx.cache.current_user().id;
+    // "@supportline thanks": the mention of the bot is not part of it.
+    let text = without_mention_of(&m.content, bot.get());
+    let question = text.trim();
     if question.is_empty() {
         // Without the Message Content intent the text is empty: stay quiet.
         return Ok(());
+    }
+    // Small talk in a public channel is mostly people talking to each
+    // other ("hi all", "thanks!"): the bot joins in only when spoken to
+    // (mentioned, or its message replied to) or asked for ("anyone
+    // there?"); chatter it stays out of is not logged as a question.
+    let spoken_to = m.mentions_user_id(bot)
+        || m.referenced_message
+            .as_ref()
+            .is_some_and(|r| r.author.id == bot);
+    if settings.small_talk && !spoken_to {
+        let talk = data.knowledge.current().small_talk(question);
+        if talk.is_some_and(|kind| !kind.asks_for_someone()) {
+            return Ok(());
+        }
     }
     let env = Env::with_settings(
         data,
@@ -95,25 +114,38 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         None,
         None,
     );
-    // Only a confident answer is worth a reply in a public channel; a
-    // refusal (over the question rate limit) stays quiet there too.
+    // Only a confident answer (or small talk the bot was spoken to with)
+    // is worth a reply in a public channel; a refusal (over the question
+    // rate limit) stays quiet there too.
     let reply = match ask::ask(data, &env, question).await {
         Err(BotError::Say(_)) => return Ok(()),
         other => other?,
     };
-    if let L0Reply::Article { embed, buttons } = reply {
-        m.channel_id
-            .send_message(
-                &ctx.http,
-                CreateMessage::new()
-                    .reference_message(m)
-                    .embed(*embed)
-                    .components(buttons)
-                    .allowed_mentions(mentions::nobody()),
-            )
-            .await?;
-    }
+    let message = match reply {
+        L0Reply::Article { embed, buttons } => {
+            CreateMessage::new().embed(*embed).components(buttons)
+        }
+        L0Reply::SmallTalk { text, buttons } => {
+            CreateMessage::new().content(text).components(buttons)
+        }
+        L0Reply::Candidates { .. } | L0Reply::Nothing { .. } => return Ok(()),
+    };
+    m.channel_id
+        .send_message(
+            &ctx.http,
+            message
+                .reference_message(m)
+                .allowed_mentions(mentions::nobody()),
+        )
+        .await?;
     Ok(())
+}
+
+/// The message without the bot's own mentions (`<@id>`, `<@!id>`).
+fn without_mention_of(content: &str, bot: u64) -> String {
+    content
+        .replace(&format!("<@{bot}>"), " ")
+        .replace(&format!("<@!{bot}>"), " ")
 }
 
 /// The user wrote while staff waited on them: the SLA clock resumes (the

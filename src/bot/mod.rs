@@ -36,10 +36,12 @@ mod ids;
 mod localize;
 mod mentions;
 pub mod metered;
+mod quick;
 mod reconcile;
 mod render;
 mod reply;
 mod retry;
+mod said;
 mod scheduler;
 
 pub use app::{intents, start, RunningBot, Services};

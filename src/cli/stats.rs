@@ -80,6 +80,21 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
                 tr!(args.locale, "stats-server", guild = guild.0.to_string())
             );
             print!("{}", insight::plain_text(&stats, args.locale));
+            // Per topic, as /stats shows it (only servers with topics).
+            let topics = store.topic_counts(*guild, since, until).await?;
+            if !topics.is_empty() {
+                println!("\n{}", tr!(args.locale, "stats-topics"));
+                for t in &topics {
+                    let line = tr!(
+                        args.locale,
+                        "stats-topic-line",
+                        topic = t.topic.clone(),
+                        opened = t.opened,
+                        closed = t.closed
+                    );
+                    println!("  {line}");
+                }
+            }
             if let Some(file) = &args.chart {
                 let file = chart_file(file, *guild, guilds.len() > 1);
                 let png = insight::ladder_chart(&stats, args.locale)?;

@@ -611,6 +611,8 @@ setup-ladder-used = { $channel } is already { $what ->
 }; each needs a channel of its own.
 setup-ladder-hidden = { $channel } is hidden from @everyone, so users could not see their ticket threads there.
 setup-role-unpingable = The { $level } role { $role } can't be pinged: it is not mentionable and the bot lacks Mention Everyone in the { $level } channel, so new cases and SLA reminders would notify nobody. Allow anyone to @mention the role (Server Settings → Roles) or give the bot Mention Everyone there.
+setup-team-gone = A topic routes tickets to the team { $role }, but that role no longer exists: those tickets' new cases would ping nobody. Choose another team with /setup topic.
+setup-team-unpingable = The team { $role } can't be pinged in { $channel }: the role is not mentionable and the bot lacks Mention Everyone there, so tickets routed to it would notify nobody. Allow anyone to @mention the role (Server Settings → Roles) or give the bot Mention Everyone there.
 
 ## supportline stats when the bot's clock ran ahead
 stats-clock-ahead = The newest activity in the database is later than this machine's clock (a sandbox whose clock moved?): the window ends at { $until } UTC, as /stats would report it.

@@ -2,12 +2,14 @@
 //! their folders are created when missing; migrations run every time.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::AnyPool;
 
 use super::error::{Doing, StoreError};
 use super::migrate;
+use super::settings_cache::SettingsCache;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -34,6 +36,8 @@ impl Backend {
 pub struct Store {
     pub(crate) pool: AnyPool,
     backend: Backend,
+    /// Guild settings read lately (see `settings_cache`), shared by clones.
+    pub(crate) settings_cache: Arc<SettingsCache>,
 }
 
 impl Store {
@@ -60,7 +64,11 @@ impl Store {
                 .doing("switching SQLite to write-ahead logging")?;
         }
         migrate::run(&pool, backend).await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            settings_cache: Arc::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {

@@ -12,10 +12,18 @@ use crate::tickets::{ChannelId, GuildId, GuildSettings, Level, RoleId};
 
 impl Store {
     /// The guild's settings; the defaults of [`GuildSettings::new`] for a
-    /// guild nobody has set up.
+    /// guild nobody has set up. From memory when read in the last
+    /// [`SETTINGS_TTL`](super::SETTINGS_TTL) and not saved since by this
+    /// process (`settings_cache` says why that is safe).
     pub async fn settings(&self, guild: GuildId) -> Result<GuildSettings, StoreError> {
+        let epoch = match self.settings_cache.get(guild) {
+            Ok(cached) => return Ok(cached),
+            Err(epoch) => epoch,
+        };
         let mut conn = self.conn().await?;
-        load_settings(&mut conn, guild).await
+        let settings = load_settings(&mut conn, guild).await?;
+        self.settings_cache.put(epoch, &settings);
+        Ok(settings)
     }
 
     /// Replaces the guild's settings (call `GuildSettings::validate` first).
@@ -90,7 +98,11 @@ impl Store {
         }
         save_service(&mut tx, s.guild, &s.service).await?;
         super::intake::save_intake(&mut tx, s).await?;
-        tx.commit().await.doing(DOING)
+        let committed = tx.commit().await.doing(DOING);
+        // After the commit: a read that began before it may hold the old
+        // settings, and forgetting turns its result away (the epoch).
+        self.settings_cache.forget(s.guild);
+        committed
     }
 }
 

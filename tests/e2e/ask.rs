@@ -2,7 +2,9 @@
 //! "Solved" records it; "Talk to a human" opens exactly one ticket, and
 //! nothing opens one unasked.
 
-use crate::world::{ticket_number, World};
+use supportline::sandbox::ResponseKind;
+
+use crate::world::{text, ticket_number, World};
 
 #[tokio::test]
 async fn ask_answers_from_the_knowledge_base_and_solved_is_recorded() {
@@ -254,4 +256,88 @@ async fn small_talk_can_be_switched_off_per_server() {
     .await;
     let reply = w.ask(&alice, &help, "thanks!").await;
     assert!(reply.text.contains("You're welcome"), "{}", reply.text);
+}
+
+#[tokio::test]
+async fn a_quick_answer_comes_in_the_response_itself_without_thinking() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    let response = alice
+        .slash(
+            &help,
+            "ask",
+            &[("question", text("how do I reopen a closed ticket?"))],
+        )
+        .await
+        .expect("alice is answered");
+    // One answer, no "thinking…" first (the bot answers within a second;
+    // a slower answer would be deferred, inside Discord's 3 s).
+    assert_eq!(response.kind, ResponseKind::Message, "{response:?}");
+    let answer = response.message().expect("the answer is a message");
+    assert!(!answer.loading, "no \"thinking…\": {answer:?}");
+    assert!(answer.ephemeral, "for alice only");
+    assert!(
+        answer.embed_text().to_lowercase().contains("reopen"),
+        "{}",
+        answer.embed_text()
+    );
+    assert!(answer.has_button("Solved"), "{answer:?}");
+}
+
+#[tokio::test]
+async fn in_a_help_channel_the_bot_joins_small_talk_only_when_spoken_to() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    let from_bot = |m: &supportline::sandbox::MessageView| m.author == "supportline";
+
+    // People greeting and thanking each other: the bot stays out of it.
+    alice.say(&help, "hi everyone").await.unwrap();
+    boris.say(&help, "спасибо!").await.unwrap();
+    w.sandbox.settled().await.unwrap();
+    assert!(!w.sandbox.messages(&help).iter().any(from_bot));
+
+    // Asked for, it answers in kind, with the way to a human.
+    alice.say(&help, "hello? anyone there?").await.unwrap();
+    let here = boris.sees_in(&help, from_bot).await.expect("a reply");
+    assert!(here.embeds.is_empty(), "no article: {here:?}");
+    assert!(here.has_button("Talk to a human"), "{here:?}");
+    assert!(here.pings.notified.is_empty(), "{:?}", here.pings);
+
+    // Thanks to the bot itself (a reply to its message, or a mention).
+    let answer = {
+        alice
+            .say(&help, "how do I reopen a closed ticket?")
+            .await
+            .unwrap();
+        alice
+            .sees_in(&help, |m| from_bot(m) && !m.embeds.is_empty())
+            .await
+            .expect("an article")
+    };
+    alice.reply(&answer, "thanks bot!").await.unwrap();
+    let welcome = alice
+        .sees_in(&help, |m| from_bot(m) && m.text.contains("You're welcome"))
+        .await
+        .expect("a reply in kind");
+    assert!(welcome.embeds.is_empty(), "{welcome:?}");
+    let bot = w.sandbox.bot_user_id();
+    boris
+        .say(&help, &format!("<@{bot}> спасибо"))
+        .await
+        .unwrap();
+    boris
+        .sees_in(&help, |m| from_bot(m) && m.text.contains("Пожалуйста"))
+        .await
+        .expect("a reply in kind, in Russian");
+
+    // What the bot stayed out of is not logged as questions.
+    let log = logged(&w).await;
+    let kinds: Vec<Option<&str>> = log.iter().map(|e| e.small_talk.as_deref()).collect();
+    assert_eq!(
+        kinds,
+        [Some("presence"), None, Some("thanks"), Some("thanks")]
+    );
 }

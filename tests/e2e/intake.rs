@@ -359,3 +359,45 @@ async fn from_the_panel_a_russian_user_gets_the_intake_in_russian() {
         .await
         .expect("the greeting repeats the answers in Russian");
 }
+
+#[tokio::test]
+async fn setup_show_flags_a_team_that_cannot_be_pinged_where_its_tickets_arrive() {
+    let w = World::start().await;
+    set_up_intake(&w).await;
+    let root = w.person("root");
+    let help = w.channel("help");
+    let report = w.slash(&root, &help, "setup show", &[]).await;
+    assert!(
+        !report.embed_text().contains("The team"),
+        "nothing to flag yet: {}",
+        report.embed_text()
+    );
+
+    // Nobody may mention every role, and Payments is not mentionable.
+    let no_mention_all = !supportline::sandbox::Permissions::MENTION_EVERYONE;
+    w.sandbox
+        .edit_role(
+            "@everyone",
+            None,
+            Some(supportline::sandbox::Permissions::DEFAULT_EVERYONE & no_mention_all),
+        )
+        .unwrap();
+    for bot_role in ["Supportline", "@bot"] {
+        w.sandbox
+            .edit_role(
+                bot_role,
+                None,
+                Some(supportline::sandbox::BotSpec::DEFAULT_PERMISSIONS & no_mention_all),
+            )
+            .unwrap();
+    }
+    w.sandbox.edit_role("Payments", Some(false), None).unwrap();
+    w.sandbox.settled().await.unwrap();
+
+    let text = w.slash(&root, &help, "setup show", &[]).await.embed_text();
+    assert!(
+        text.contains("The team") && text.contains("can't be pinged in"),
+        "{text}"
+    );
+    assert_eq!(text.matches("The team").count(), 1, "Payments only: {text}");
+}

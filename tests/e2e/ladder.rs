@@ -2,7 +2,7 @@
 //! checking who sees which case thread at each step and that the user's
 //! thread never changes.
 
-use crate::world::{int, text, World};
+use crate::world::{int, text, ticket_number, World};
 
 #[tokio::test]
 async fn the_full_climb_and_back_keeps_one_user_thread_and_hides_higher_cases() {
@@ -243,4 +243,46 @@ async fn closing_archives_both_threads_and_reopening_brings_them_back() {
     let info = w.sandbox.channel_info(&user_thread).unwrap();
     assert!(!info.archived && !info.locked);
     assert_eq!(w.ticket(n).await.status, supportline::tickets::Status::Open);
+}
+
+#[tokio::test]
+async fn staff_read_the_titles_of_the_articles_the_user_was_shown() {
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let mark = w.person("mark");
+    let help = w.channel("help");
+    let answer = w
+        .ask(&alice, &help, "how do I reopen a closed ticket?")
+        .await;
+    assert!(answer.has_button("Solved"), "{answer:?}");
+    let title = answer.embeds[0].title.clone().expect("the article's title");
+    let opened = w.click(&alice, &answer, "Talk to a human").await;
+    let n = ticket_number(&opened.text).expect("a ticket");
+    w.sandbox.settled().await.unwrap();
+
+    let l1 = w.case_thread(n).await;
+    let intro = lena
+        .sees_in(&l1, |m| m.text.contains("already showed"))
+        .await
+        .expect("the case says what L0 showed");
+    assert!(intro.text.contains(&title), "{title}: {}", intro.text);
+    assert!(
+        !intro.text.contains("en/"),
+        "no article ids: {}",
+        intro.text
+    );
+
+    w.slash(&lena, &l1, "escalate", &[("reason", text("needs L2"))])
+        .await;
+    let l2 = w.case_thread(n).await;
+    let digest = mark
+        .sees_in(&l2, |m| m.embed_text().contains("Articles L0 showed"))
+        .await
+        .expect("the digest");
+    assert!(
+        digest.embed_text().contains(&title),
+        "{title}: {}",
+        digest.embed_text()
+    );
 }

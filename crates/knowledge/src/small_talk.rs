@@ -51,6 +51,13 @@ impl SmallTalk {
         SmallTalk::ALL.into_iter().find(|k| k.name() == name)
     }
 
+    /// "Anyone there?" and "are you a bot?" ask for someone, so the bot
+    /// answers them wherever they are said; a greeting, thanks or goodbye
+    /// in a public channel is usually people talking to each other.
+    pub fn asks_for_someone(self) -> bool {
+        matches!(self, SmallTalk::Bot | SmallTalk::Presence)
+    }
+
     /// When a question has several kinds ("hi, are you a bot?"), the one
     /// the reply should answer: the most specific.
     fn rank(self) -> u8 {

@@ -148,7 +148,9 @@ fn one(s: &Seen) -> String {
     for menu in &s.menus {
         out.push_str(&format!("      ▾ {menu}\n"));
     }
-    if !s.pings.is_empty() {
+    // An edit notifies nobody on Discord: whom the message notified when
+    // it was posted was shown then.
+    if !s.pings.is_empty() && s.change != "edited" {
         out.push_str(&format!("      🔔 notified {}\n", s.pings.join(", ")));
     }
     out
@@ -253,6 +255,16 @@ mod tests {
         assert_eq!(v["attachments"][0]["name"], "ticket-1.html");
         assert_eq!(v["attachments"][0]["size"], 4_300);
         assert_eq!(v["pings"][0], "lena");
+    }
+
+    #[test]
+    fn an_edit_does_not_say_it_notified_anyone_again() {
+        let mut log = answer();
+        log.pings = vec!["lena".into()];
+        log.change = "edited".into();
+        let text = human(&[log]);
+        assert!(text.contains("(edited)"), "{text}");
+        assert!(!text.contains("notified"), "{text}");
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod panel;
 mod preferences;
 mod question;
 mod show;
+mod teams;
 // Working hours, waiting on users, rate limits (issue 14).
 mod holidays;
 mod hours;

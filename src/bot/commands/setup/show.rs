@@ -240,5 +240,6 @@ fn check(ctx: Context<'_>, s: &GuildSettings, locale: Locale) -> Vec<String> {
     // Permissions may have changed since each channel was set.
     problems.extend(ladder::recheck(&guild, s, locale));
     problems.extend(ladder::unpingable_roles(&guild, s, me, locale));
+    problems.extend(super::teams::team_problems(&guild, s, me, locale));
     problems
 }

@@ -80,10 +80,11 @@ async fn run(shared: Arc<Shared>, socket: WebSocket) {
                 break;
             };
             match message {
-                Message::Text(text) => {
-                    if shared.write(|w| protocol::handle(w, connection, text.as_str())) {
-                        deadline = Instant::now() + allowance;
-                    }
+                // A frame that counts as a heartbeat moves the deadline.
+                Message::Text(text)
+                    if shared.write(|w| protocol::handle(w, connection, text.as_str())) =>
+                {
+                    deadline = Instant::now() + allowance;
                 }
                 Message::Close(frame) => {
                     // Discord answers a client's close frame with its own

@@ -5,6 +5,8 @@
 use super::preset;
 use crate::sandbox::{BotSpec, Permissions};
 
+const README: &str = include_str!("../../README.md");
+
 /// Discord's names (Server Settings, the invite screen) of the
 /// permissions README's invite may ask for.
 const DISCORD_NAMES: &[(&str, Permissions)] = &[
@@ -29,7 +31,7 @@ const DISCORD_NAMES: &[(&str, Permissions)] = &[
 
 /// The permissions README's "Running it for real" step 3 lists.
 fn readme_invite() -> Permissions {
-    let readme = include_str!("../../README.md").replace('\n', " ");
+    let readme = README.split_whitespace().collect::<Vec<_>>().join(" ");
     let start = readme
         .find("these permissions:")
         .expect("README lists the invite's permissions")

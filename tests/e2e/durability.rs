@@ -184,11 +184,13 @@ async fn a_step_that_posted_before_an_outage_longer_than_discords_nonce_memory_p
 /// L2" note (posted twice before the runner looked for it).
 const CUT_AT_A_MESSAGE: u64 = 5;
 
+/// What the bot wrote; Discord's own lines in its name ("Supportline
+/// added Mark to the thread") are not its words.
 fn bot_texts(w: &World, channel: &supportline_sandbox::ChannelRef) -> Vec<String> {
     w.sandbox
         .messages(channel)
         .into_iter()
-        .filter(|m| m.author == "supportline")
+        .filter(|m| m.author == "supportline" && !m.is_system())
         .map(|m| m.text)
         .collect()
 }

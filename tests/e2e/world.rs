@@ -267,10 +267,17 @@ impl World {
         (t, thread)
     }
 
-    /// The current case thread of a ticket.
+    /// The current case thread of a ticket, once the outbox has made it
+    /// (on a loaded machine the sandbox may look settled between two of
+    /// the steps that open it).
     pub async fn case_thread(&self, number: u64) -> ChannelRef {
-        let t = self.ticket(number).await;
-        self.channel_by_id(t.case.expect("a case").thread.0)
+        for _ in 0..500 {
+            if let Some(case) = self.ticket(number).await.case {
+                return self.channel_by_id(case.thread.0);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("ticket #{number} has no case after 10 s");
     }
 
     /// The case card of a ticket as `who` sees it.

@@ -81,7 +81,9 @@ async fn run(shared: Arc<Shared>, socket: WebSocket) {
             };
             match message {
                 Message::Text(text) => {
-                    if shared.write(|w| protocol::handle(w, connection, text.as_str())) {
+                    let heartbeat =
+                        shared.write(|w| protocol::handle(w, connection, text.as_str()));
+                    if heartbeat {
                         deadline = Instant::now() + allowance;
                     }
                 }

@@ -39,6 +39,20 @@ pub struct ShardRange {
     pub total: u32,
 }
 
+impl ShardRange {
+    /// The last shard of the range (`SHARDS=0-3`: 3).
+    pub fn last(&self) -> u32 {
+        self.range.end.saturating_sub(1)
+    }
+
+    /// What serenity's `Client::start_shard_range` takes: it reads the
+    /// range's end as the last shard to start (`end - start + 1` shards),
+    /// so `0..1` would start shards 0 and 1.
+    pub fn for_serenity(&self) -> Range<u32> {
+        self.range.start..self.last()
+    }
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
     #[error("{name} is not set: {hint}")]
@@ -264,6 +278,20 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(c.discord_api_base, "http://127.0.0.1:9000");
+    }
+
+    #[test]
+    fn serenity_is_given_the_last_shard_as_the_ranges_end() {
+        let one = ShardRange {
+            range: 1..2,
+            total: 2,
+        };
+        assert_eq!(one.for_serenity(), 1..1, "SHARDS=1 starts shard 1 only");
+        let four = ShardRange {
+            range: 0..4,
+            total: 8,
+        };
+        assert_eq!((four.last(), four.for_serenity()), (3, 0..3));
     }
 
     #[test]

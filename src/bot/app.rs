@@ -46,6 +46,10 @@ pub struct Data {
     /// Whether members' messages can be read (the Message Content intent).
     pub content: super::content::ContentAccess,
     pub metrics: Metrics,
+    /// The shards this process runs (`SHARDS`; `None`: all): timers, the
+    /// outbox's sweeps and the reconciler keep to their guilds, which the
+    /// process's events come from, so a guild is served by one process.
+    pub shards: Option<ShardRange>,
 }
 
 /// Counts the events and interactions being handled, so that a shutdown
@@ -172,6 +176,7 @@ pub async fn start(
         clock: services.clock,
         default_locale: services.default_locale,
         content: Default::default(),
+        shards: shards.clone(),
     };
     let for_scheduler = data.clone();
     let mut commands = super::commands::all();
@@ -216,7 +221,8 @@ pub async fn start(
     ));
     let task = tokio::spawn(async move {
         match shards {
-            Some(s) => client.start_shard_range(s.range, s.total).await,
+            // Not `s.range`: serenity starts shards up to its end inclusive.
+            Some(s) => client.start_shard_range(s.for_serenity(), s.total).await,
             None => client.start().await,
         }
     });

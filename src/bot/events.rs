@@ -16,7 +16,9 @@ use super::mentions;
 use crate::tickets::{self, ChannelId, GuildId, UserId};
 
 pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), BotError> {
-    if m.author.bot || m.webhook_id.is_some() {
+    // Discord's own lines (someone added to a thread by a member) are no
+    // reply of anyone's.
+    if m.author.bot || m.webhook_id.is_some() || !super::said::is_said(m) {
         return Ok(());
     }
     let Some(guild) = m.guild_id else {

@@ -41,6 +41,7 @@ mod reconcile;
 mod render;
 mod reply;
 mod retry;
+mod said;
 mod scheduler;
 
 pub use app::{intents, start, RunningBot, Services};

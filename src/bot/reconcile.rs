@@ -40,7 +40,11 @@ pub struct Reconciled {
 /// stale cards.
 pub async fn reconcile(http: &Http, data: &Data, start_up: bool) -> Reconciled {
     let mut done = Reconciled::default();
-    let open = match data.store.open_tickets_everywhere().await {
+    let open = match data
+        .store
+        .open_tickets_everywhere(data.shards.as_ref())
+        .await
+    {
         Ok(open) => open,
         Err(e) => {
             tracing::warn!(error = %e, "the reconciler could not read the open tickets");

@@ -1,8 +1,8 @@
 //! Answering a person through a flaky Discord: a 429 or a 5xx on the
 //! interaction's answer is tried again a few times, so that a passing fault
 //! never leaves someone looking at "thinking…" forever. (Serenity's own
-//! ratelimiter cannot run behind an API proxy such as the sandbox, and it
-//! never retries a 5xx.)
+//! ratelimiter waits out 429s it reads from the headers, but it is off
+//! behind an API proxy (`DISCORD_API_BASE`), and it never retries a 5xx.)
 
 use std::future::Future;
 use std::time::Duration;

@@ -50,7 +50,11 @@ pub async fn run(http: Arc<Http>, data: Data, tick: Duration) {
             effects::sweep(&http, &data).await;
         }
         let now = data.clock.now();
-        let due = match data.store.take_due_timers(now, BATCH).await {
+        let due = match data
+            .store
+            .take_due_timers(data.shards.as_ref(), now, BATCH)
+            .await
+        {
             Ok(due) => due,
             Err(e) => {
                 tracing::warn!(error = %e, "could not read due timers");

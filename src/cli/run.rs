@@ -44,12 +44,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         report.problems.len()
     );
     let shards = match &config.shards {
-        Some(s) => format!(
-            "shards {}-{} of {}",
-            s.range.start,
-            s.range.end - 1,
-            s.total
-        ),
+        Some(s) => format!("shards {}-{} of {}", s.range.start, s.last(), s.total),
         None => "every shard Discord recommends".to_owned(),
     };
     tracing::info!("connecting to {} ({shards})", config.discord_api_base);

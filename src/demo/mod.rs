@@ -34,19 +34,24 @@ pub enum DemoError {
 /// #support for tickets, one channel and role per level, #help as a help
 /// channel answering plain messages, #support-log for the log.
 pub fn settings_for(sandbox: &Sandbox) -> Result<GuildSettings, DemoError> {
+    settings_for_guild(sandbox, sandbox.guild_id())
+}
+
+/// [`settings_for`] one of several preset guilds of a sandbox.
+pub fn settings_for_guild(sandbox: &Sandbox, guild: u64) -> Result<GuildSettings, DemoError> {
     let channel = |name: &str| {
         sandbox
-            .channel(name)
+            .guild_channel(guild, name)
             .map(|c| ChannelId(c.channel_id().get()))
             .map_err(|_| DemoError::Missing(format!("#{name}")))
     };
     let role = |name: &str| {
         sandbox
-            .role_id(name)
+            .guild_role_id(guild, name)
             .map(RoleId)
             .ok_or_else(|| DemoError::Missing(format!("role {name}")))
     };
-    let mut s = GuildSettings::new(GuildId(sandbox.guild_id()));
+    let mut s = GuildSettings::new(GuildId(guild));
     s.support_channel = Some(channel("support")?);
     for (level, ch, r) in [
         (Level::L1, "l1-desk", "L1"),
@@ -102,3 +107,7 @@ pub async fn start_bot_with(
     }
     Ok(running)
 }
+
+#[cfg(test)]
+#[path = "preset_tests.rs"]
+mod preset_tests;

@@ -7,11 +7,28 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::error::Bad;
+use crate::config::ShardRange;
 use crate::i18n::Locale;
 use crate::tickets::Level;
 
 pub(crate) fn sf(id: u64) -> i64 {
     id as i64
+}
+
+/// `AND` the guild in `column` is on one of `shards` (Discord's formula,
+/// `(guild_id >> 22) % num_shards`), or nothing for every shard. The
+/// numbers are the process's own settings, never input, so they are
+/// written into the statement.
+pub(crate) fn on_shards(column: &str, shards: Option<&ShardRange>) -> String {
+    match shards {
+        None => String::new(),
+        Some(s) => format!(
+            " AND (({column} >> 22) % {}) BETWEEN {} AND {}",
+            s.total,
+            s.range.start,
+            s.last()
+        ),
+    }
 }
 
 pub(crate) fn ms(t: DateTime<Utc>) -> i64 {

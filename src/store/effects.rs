@@ -14,9 +14,10 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 
-use super::convert::{ms, sf, Col};
+use super::convert::{ms, on_shards, sf, Col};
 use super::error::{Bad, Doing, StoreError};
 use super::Store;
+use crate::config::ShardRange;
 use crate::tickets::{Effect, EffectId, GuildId, Ticket, TicketId};
 
 /// How long a taken step is reserved for the runner that took it.
@@ -236,24 +237,29 @@ impl Store {
     }
 
     /// Tickets whose oldest pending step is due and free, oldest ticket
-    /// first: what a sweep (the scheduler, the start-up) carries on with.
+    /// first, in the guilds on `shards` (`None`: every guild): what a
+    /// sweep (the scheduler, the start-up) carries on with. A guild's steps
+    /// are run by the process its events reach.
     pub async fn tickets_with_due_effects(
         &self,
+        shards: Option<&ShardRange>,
         now: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<TicketId>, StoreError> {
-        let ids: Vec<i64> = sqlx::query_scalar(
+        let sql = format!(
             "SELECT e.ticket_id FROM effects e WHERE e.status = 'pending' \
              AND e.id = (SELECT MIN(h.id) FROM effects h \
                          WHERE h.ticket_id = e.ticket_id AND h.status = 'pending') \
-             AND e.next_at <= $1 AND (e.taken_until IS NULL OR e.taken_until <= $1) \
+             AND e.next_at <= $1 AND (e.taken_until IS NULL OR e.taken_until <= $1){} \
              ORDER BY e.ticket_id LIMIT $2",
-        )
-        .bind(ms(now))
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await
-        .doing("finding tickets with Discord steps to run")?;
+            on_shards("e.guild_id", shards)
+        );
+        let ids: Vec<i64> = sqlx::query_scalar(&sql)
+            .bind(ms(now))
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .doing("finding tickets with Discord steps to run")?;
         Ok(ids.into_iter().map(TicketId).collect())
     }
 

@@ -5,9 +5,10 @@
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 
-use super::convert::{placeholders, sf, Col};
+use super::convert::{on_shards, placeholders, sf, Col};
 use super::error::{Bad, Doing, StoreError};
 use super::Store;
+use crate::config::ShardRange;
 use crate::tickets::{
     CaseThread, ChannelId, CloseReason, Cues, EventId, EventKind, GuildId, Level, LevelSet,
     MessageId, Priority, RoleId, SlaClock, Status, Ticket, TicketEvent, TicketId, TicketIntake,
@@ -114,11 +115,16 @@ impl Store {
             .await
     }
 
-    /// Every ticket not closed, in every guild, oldest first (for the
-    /// reconciler's check after a restart).
-    pub async fn open_tickets_everywhere(&self) -> Result<Vec<Ticket>, StoreError> {
+    /// Every ticket not closed, in every guild on `shards` (`None`: every
+    /// guild), oldest first (for the reconciler's check after a restart).
+    pub async fn open_tickets_everywhere(
+        &self,
+        shards: Option<&ShardRange>,
+    ) -> Result<Vec<Ticket>, StoreError> {
         let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE status <> 'closed' ORDER BY opened_at, id"
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE status <> 'closed'{} \
+             ORDER BY opened_at, id",
+            on_shards("guild_id", shards)
         );
         self.many(sqlx::query(&sql), "loading every open ticket")
             .await

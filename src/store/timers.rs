@@ -17,9 +17,10 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::any::AnyRow;
 
-use super::convert::{ms, sf, Col};
+use super::convert::{ms, on_shards, sf, Col};
 use super::error::{Bad, Doing, StoreError};
 use super::Store;
+use crate::config::ShardRange;
 use crate::tickets::{GuildId, Level, TicketId, TimerId, TimerKind, UserId};
 
 /// How long a taken timer is reserved for the process that took it.
@@ -79,10 +80,12 @@ impl Store {
     }
 
     /// Takes up to `limit` timers due at `now`, earliest first, for this
-    /// process. The scheduler calls it in a loop; tests call it with any
-    /// `now`.
+    /// process: of the guilds on its `shards` (`None`: every guild), so
+    /// that a guild's timers run where its events arrive. The scheduler
+    /// calls it in a loop; tests call it with any `now`.
     pub async fn take_due_timers(
         &self,
+        shards: Option<&ShardRange>,
         now: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Timer>, StoreError> {
@@ -94,11 +97,12 @@ impl Store {
             "UPDATE timers SET taken_until = $1, attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM timers \
                           WHERE done_at IS NULL AND cancelled_at IS NULL AND due_at <= $2 \
-                          AND (taken_until IS NULL OR taken_until <= $2) \
+                          AND (taken_until IS NULL OR taken_until <= $2){mine} \
                           ORDER BY due_at, id LIMIT $3) \
              AND done_at IS NULL AND cancelled_at IS NULL \
              AND (taken_until IS NULL OR taken_until <= $2) \
-             RETURNING {COLUMNS}"
+             RETURNING {COLUMNS}",
+            mine = on_shards("guild_id", shards)
         );
         let rows = sqlx::query(&sql)
             .bind(ms(now + Duration::seconds(TIMER_LEASE_SECS)))

@@ -1,7 +1,8 @@
 //! The outbox and the reconciler as people notice them: a step Discord
 //! refuses is reported and left, not retried forever; a thread deleted
 //! while the bot was down closes its ticket at start-up; a restart in the
-//! middle of a move finishes it without doing anything twice.
+//! middle of a move finishes it without doing anything twice, even when
+//! the bot stays down longer than Discord remembers a nonce.
 
 use supportline::sandbox::{Permissions, Target};
 use supportline::store::EffectStatus;
@@ -125,4 +126,71 @@ async fn a_restart_in_the_middle_of_a_move_finishes_it_once() {
     assert_eq!(told, 1, "alice is told once");
     let old = w.sandbox.channel_info(&l1).unwrap();
     assert!(old.archived && old.locked);
+}
+
+#[tokio::test]
+async fn a_step_that_posted_before_an_outage_longer_than_discords_nonce_memory_posts_once() {
+    let mut w = World::start().await;
+    let alice = w.person("alice");
+    let lena = w.person("lena");
+    let (t, user_thread) = w.open_ticket(&alice, "Reports show yesterday's data").await;
+    let l1 = w.case_thread(t.number.0).await;
+    w.sandbox.settled().await.unwrap();
+    // The bot dies right after Discord made a message for it, before it
+    // heard back; it stays down longer than Discord remembers a nonce.
+    w.sandbox.faults().cut_after(CUT_AT_A_MESSAGE, true);
+    let interrupted = lena
+        .slash(&l1, "escalate", &[("reason", text("stale data"))])
+        .await;
+    for _ in 0..100 {
+        if w.sandbox.faults().cut_tripped() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(w.sandbox.faults().cut_tripped(), "{interrupted:?}");
+    w.stop_bot().await;
+    w.sandbox.faults().clear_cut();
+    let outage = std::time::Duration::from_secs(10 * 60);
+    w.sandbox.advance_clock(outage);
+    w.clock.advance(chrono::Duration::from_std(outage).unwrap());
+    w.restart_bot().await;
+    alice
+        .sees_in(&user_thread, |m| m.text.contains("Specialists"))
+        .await
+        .expect("alice is told, after the restart");
+    w.sandbox.settled().await.unwrap();
+    let mut seen: Vec<String> = Vec::new();
+    for channel in [&user_thread, &l1] {
+        seen.extend(bot_texts(&w, channel));
+    }
+    let mut twice: Vec<&String> = seen
+        .iter()
+        .filter(|m| seen.iter().filter(|n| n == m).count() > 1)
+        .collect();
+    twice.dedup();
+    assert!(twice.is_empty(), "posted twice: {twice:?}");
+    let cards = w
+        .person("mark")
+        .messages_in(&w.channel("l2-support"))
+        .into_iter()
+        .filter(|m| m.has_button("Claim"))
+        .count();
+    assert_eq!(cards, 1, "one card at L2");
+}
+
+/// How many REST calls of the escalation go through before the one that
+/// is carried out as the bot dies: the L1 thread's "This case moved to
+/// L2" note (posted twice before the runner looked for it).
+const CUT_AT_A_MESSAGE: u64 = 5;
+
+/// What the bot wrote; Discord's own lines in its name ("Supportline
+/// added Mark to the thread") are not its words.
+fn bot_texts(w: &World, channel: &supportline_sandbox::ChannelRef) -> Vec<String> {
+    w.sandbox
+        .messages(channel)
+        .into_iter()
+        .filter(|m| m.author == "supportline" && !m.is_system())
+        .map(|m| m.text)
+        .collect()
 }

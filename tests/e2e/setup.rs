@@ -452,7 +452,8 @@ async fn setup_show_flags_a_level_role_nobody_can_ping_and_its_new_cases_ping_no
     let lena = w.person("lena");
     let help = w.channel("help");
     // As on many servers: @everyone may not mention everyone, and neither
-    // may the bot; the L1 role is not mentionable.
+    // may the bot (README's invite does not ask for it); the admin made
+    // L2..L4 mentionable, L1 not (a new role is not).
     let no_mention_all = !Permissions::MENTION_EVERYONE;
     w.sandbox
         .edit_role(
@@ -471,6 +472,9 @@ async fn setup_show_flags_a_level_role_nobody_can_ping_and_its_new_cases_ping_no
             .unwrap();
     }
     w.sandbox.edit_role("L1", Some(false), None).unwrap();
+    for level in ["L2", "L3", "L4"] {
+        w.sandbox.edit_role(level, Some(true), None).unwrap();
+    }
     w.sandbox.settled().await.unwrap();
 
     let report = w.slash(&root, &help, "setup show", &[]).await;
@@ -481,7 +485,7 @@ async fn setup_show_flags_a_level_role_nobody_can_ping_and_its_new_cases_ping_no
     );
     assert!(
         !text.contains("The L2 role"),
-        "L2 stays mentionable: {text}"
+        "the admin made L2 mentionable: {text}"
     );
 
     // Discord's rule, which the sandbox keeps: the new case's role ping

@@ -10,7 +10,7 @@ use supportline::bot::{Clock, RunningBot, Services};
 use supportline::demo;
 use supportline::i18n::Locale;
 use supportline::knowledge::LiveKnowledge;
-use supportline::sandbox::{ChannelRef, MessageView, Person, Response, Sandbox};
+use supportline::sandbox::{ChannelRef, MessageView, Person, RateLimits, Response, Sandbox};
 use supportline::store::Store;
 use supportline::telemetry::http::MetricsServer;
 use supportline::telemetry::Metrics;
@@ -72,6 +72,12 @@ impl World {
         let sandbox = Sandbox::start_local(spec)
             .await
             .expect("the sandbox starts");
+        // Serenity's ratelimiter waits a spent bucket out between REST
+        // calls, where `settled` sees nothing in flight: buckets no story
+        // fills keep "settled" meaning done (the headers still come, the
+        // ratelimiter still reads them). `e2e/rate_limits.rs` runs with
+        // Discord's.
+        sandbox.set_rate_limits(RateLimits::generous());
         let db = tempfile::tempdir().expect("a temp dir");
         let url = format!("sqlite://{}/e2e.db", db.path().display());
         let store = Store::connect(&url).await.expect("the database opens");
@@ -123,6 +129,7 @@ impl World {
         let fresh = Sandbox::start_local(demo::preset().expect("the preset parses"))
             .await
             .expect("the sandbox starts");
+        fresh.set_rate_limits(RateLimits::generous());
         demo::configure(&fresh, &self.store)
             .await
             .expect("the demo settings save");

@@ -108,7 +108,7 @@ async fn a_tickets_steps_are_handed_out_one_at_a_time_in_order() {
         // The head is taken: the next step waits behind it.
         assert_eq!(store.take_effect(t.id, at(0)).await.unwrap(), None);
         assert!(store
-            .tickets_with_due_effects(at(0), 10)
+            .tickets_with_due_effects(None, at(0), 10)
             .await
             .unwrap()
             .is_empty());
@@ -131,7 +131,10 @@ async fn a_runner_that_died_leaves_its_step_to_the_next_after_the_lease_with_its
         assert_eq!(store.take_effect(t.id, during).await.unwrap(), None);
         let after = at(0) + Duration::seconds(EFFECT_LEASE_SECS);
         assert_eq!(
-            store.tickets_with_due_effects(after, 10).await.unwrap(),
+            store
+                .tickets_with_due_effects(None, after, 10)
+                .await
+                .unwrap(),
             vec![t.id]
         );
         let again = store.take_effect(t.id, after).await.unwrap().unwrap();
@@ -195,7 +198,10 @@ async fn two_processes_running_steps_at_once_never_take_the_same_one() {
                         }
                     }
                     if !took {
-                        let left = store.tickets_with_due_effects(at(0), 100).await.unwrap();
+                        let left = store
+                            .tickets_with_due_effects(None, at(0), 100)
+                            .await
+                            .unwrap();
                         if left.is_empty() {
                             return mine;
                         }

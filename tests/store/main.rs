@@ -14,5 +14,6 @@ mod lifecycle;
 mod opening;
 mod records;
 mod service;
+mod shards;
 mod stats;
 mod timers;

@@ -138,7 +138,7 @@ async fn a_wait_on_the_user_schedules_its_reminder_and_closing_and_an_answer_can
             "{}",
             db.backend
         );
-        let due = store.take_due_timers(at(3 + 121), 10).await.unwrap();
+        let due = store.take_due_timers(None, at(3 + 121), 10).await.unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].kind, TimerKind::WaitingReminder);
 

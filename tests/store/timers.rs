@@ -30,8 +30,12 @@ async fn a_timer_is_scheduled_once_and_not_taken_before_it_is_due() {
             "{}",
             db.backend
         );
-        assert!(store.take_due_timers(at(9), 10).await.unwrap().is_empty());
-        let due = store.take_due_timers(at(10), 10).await.unwrap();
+        assert!(store
+            .take_due_timers(None, at(9), 10)
+            .await
+            .unwrap()
+            .is_empty());
+        let due = store.take_due_timers(None, at(10), 10).await.unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].subject, TimerSubject::User(UserId(ALICE.0 + 1)));
         assert_eq!(due[0].attempts, 1);
@@ -52,7 +56,7 @@ async fn two_processes_taking_timers_at_once_never_take_the_same_one() {
             takers.spawn(async move {
                 let mut mine = Vec::new();
                 loop {
-                    let batch = store.take_due_timers(at(10), 3).await.unwrap();
+                    let batch = store.take_due_timers(None, at(10), 3).await.unwrap();
                     if batch.is_empty() {
                         return mine;
                     }
@@ -73,7 +77,7 @@ async fn a_finished_timer_never_runs_again_and_an_abandoned_one_comes_back_after
         let store = db.store().await;
         store.schedule_timer(&cooldown_timer(1, 0)).await.unwrap();
         store.schedule_timer(&cooldown_timer(2, 0)).await.unwrap();
-        let taken = store.take_due_timers(at(0), 10).await.unwrap();
+        let taken = store.take_due_timers(None, at(0), 10).await.unwrap();
         assert_eq!(taken.len(), 2, "{}", db.backend);
         assert!(store.finish_timer(taken[0].id, at(0)).await.unwrap());
         assert!(!store.finish_timer(taken[0].id, at(0)).await.unwrap());
@@ -81,11 +85,11 @@ async fn a_finished_timer_never_runs_again_and_an_abandoned_one_comes_back_after
         // nobody takes it; after it, someone does.
         let lease = TIMER_LEASE_SECS / 60;
         assert!(store
-            .take_due_timers(at(lease - 1), 10)
+            .take_due_timers(None, at(lease - 1), 10)
             .await
             .unwrap()
             .is_empty());
-        let again = store.take_due_timers(at(lease), 10).await.unwrap();
+        let again = store.take_due_timers(None, at(lease), 10).await.unwrap();
         assert_eq!(again.len(), 1);
         assert_eq!(again[0].id, taken[1].id);
         assert_eq!(again[0].attempts, 2);
@@ -98,7 +102,7 @@ async fn a_timer_cancelled_while_it_runs_ends_cancelled_not_done_as_well() {
         let store = db.store().await;
         let timer = cooldown_timer(1, 0);
         store.schedule_timer(&timer).await.unwrap();
-        let taken = store.take_due_timers(at(0), 10).await.unwrap();
+        let taken = store.take_due_timers(None, at(0), 10).await.unwrap();
         let cancelled = store
             .cancel_timers(timer.kind, timer.guild, timer.subject, at(0))
             .await
@@ -123,7 +127,7 @@ async fn a_timer_due_while_the_bot_was_stopped_runs_once_after_the_restart() {
         // Started again an hour later: the L1 reminder (due at 15 min) is
         // taken once.
         let store = Store::connect(&db.url).await.unwrap();
-        let due = store.take_due_timers(at(60), 10).await.unwrap();
+        let due = store.take_due_timers(None, at(60), 10).await.unwrap();
         assert_eq!(due.len(), 1, "{}", db.backend);
         assert_eq!(
             (due[0].kind, due[0].subject),
@@ -136,7 +140,11 @@ async fn a_timer_due_while_the_bot_was_stopped_runs_once_after_the_restart() {
             .unwrap();
         assert_eq!(change.events.len(), 1);
         store.finish_timer(due[0].id, at(60)).await.unwrap();
-        assert!(store.take_due_timers(at(600), 10).await.unwrap().is_empty());
+        assert!(store
+            .take_due_timers(None, at(600), 10)
+            .await
+            .unwrap()
+            .is_empty());
         assert!(
             store.pending_timers(id).await.unwrap().is_empty(),
             "breached: no new reminder"
@@ -159,7 +167,11 @@ async fn a_first_response_cancels_the_sla_reminder() {
             "{}",
             db.backend
         );
-        assert!(store.take_due_timers(at(60), 10).await.unwrap().is_empty());
+        assert!(store
+            .take_due_timers(None, at(60), 10)
+            .await
+            .unwrap()
+            .is_empty());
     }
 }
 
@@ -195,7 +207,7 @@ async fn silence_after_resolve_closes_the_ticket_through_its_timer() {
         assert_eq!(pending[0].kind, TimerKind::AutoClose);
 
         let day_later = at(5) + Duration::hours(24);
-        let due = store.take_due_timers(day_later, 10).await.unwrap();
+        let due = store.take_due_timers(None, day_later, 10).await.unwrap();
         assert_eq!(due.len(), 1);
         let after = settings().auto_close_after();
         let change = store
@@ -223,6 +235,10 @@ async fn cancelled_timers_are_never_taken() {
             .await
             .unwrap();
         assert_eq!(other_guild, 0);
-        assert!(store.take_due_timers(at(60), 10).await.unwrap().is_empty());
+        assert!(store
+            .take_due_timers(None, at(60), 10)
+            .await
+            .unwrap()
+            .is_empty());
     }
 }

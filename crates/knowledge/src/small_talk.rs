@@ -10,6 +10,9 @@
 //! ("hi, my card was declined") is not small talk: the question goes to
 //! the matcher as usual.
 
+use std::sync::OnceLock;
+
+use crate::fxhash::FxHashSet;
 use crate::text::words;
 
 /// What kind of small talk a question is.
@@ -330,6 +333,13 @@ pub fn small_talk(question: &str) -> Option<SmallTalk> {
         return None;
     }
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // Nearly every question has a word no phrase and no filler has: it is
+    // no small talk, and one look-up per word says so (trying every
+    // phrase at every word cost as much as matching the question).
+    let known = small_talk_words();
+    if !words.iter().all(|w| known.contains(w)) {
+        return None;
+    }
     let mut found: Option<SmallTalk> = None;
     let mut at = 0;
     while at < words.len() {
@@ -346,6 +356,19 @@ pub fn small_talk(question: &str) -> Option<SmallTalk> {
         }
     }
     found
+}
+
+/// Every word of the phrases and of the filler: a question with any other
+/// word is not small talk.
+fn small_talk_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        PHRASES
+            .iter()
+            .flat_map(|(_, phrases)| phrases.iter().flat_map(|p| p.split(' ')))
+            .chain(FILLER.iter().copied())
+            .collect()
+    })
 }
 
 /// The longest phrase `words` starts with, and its length in words.

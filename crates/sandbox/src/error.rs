@@ -123,6 +123,9 @@ impl ApiError {
     pub fn wrong_channel_type() -> Self {
         Self::new(400, 50024, "Cannot execute action on this channel type")
     }
+    pub fn system_message() -> Self {
+        Self::new(403, 50021, "Cannot execute action on a system message")
+    }
     pub fn thread_archived() -> Self {
         Self::new(400, 50083, "Thread is archived")
     }

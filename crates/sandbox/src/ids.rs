@@ -100,6 +100,21 @@ impl SnowflakeGen {
         self.last = now.max(self.last + 1);
         Snowflake(self.last)
     }
+
+    /// `n` ids of `n` consecutive milliseconds, later than every id so far
+    /// (their timestamp bits differ by one each): what spreads guilds over
+    /// shards in turn, as `(id >> 22) % num_shards` goes round.
+    pub fn next_milliseconds(&mut self, n: usize) -> Vec<Snowflake> {
+        let now = Snowflake::from_time(Utc::now()).0 >> 22;
+        let start = now.max((self.last >> 22) + 1);
+        let ids: Vec<Snowflake> = (0..n as u64)
+            .map(|i| Snowflake((start + i) << 22))
+            .collect();
+        if let Some(last) = ids.last() {
+            self.last = last.0;
+        }
+        ids
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +127,17 @@ mod tests {
         let a = gen.next_id();
         let b = gen.next_id();
         assert!(b > a);
+    }
+
+    #[test]
+    fn ids_of_consecutive_milliseconds_differ_by_one_in_their_timestamp() {
+        let mut gen = SnowflakeGen::default();
+        let before = gen.next_id();
+        let ids = gen.next_milliseconds(3);
+        let after = gen.next_id();
+        assert!(before < ids[0] && ids[2] < after);
+        let ms: Vec<u64> = ids.iter().map(|id| id.0 >> 22).collect();
+        assert_eq!(ms, vec![ms[0], ms[0] + 1, ms[0] + 2]);
     }
 
     #[test]

@@ -60,6 +60,29 @@ impl Sandbox {
             .ok_or_else(|| DriverError::UnknownChannel(name.to_string()))
     }
 
+    /// A channel of one guild by name, when several guilds have one of that name.
+    pub fn guild_channel(&self, guild: u64, name: &str) -> Result<ChannelRef, DriverError> {
+        self.shared
+            .read(|w| {
+                w.channel_by_name_in(Some(Snowflake(guild)), name)
+                    .map(|c| ChannelRef {
+                        id: c.id.0,
+                        name: c.name.clone(),
+                    })
+            })
+            .ok_or_else(|| DriverError::UnknownChannel(name.to_string()))
+    }
+
+    /// A role's id in one guild, by name (`@everyone` is the guild's id).
+    pub fn guild_role_id(&self, guild: u64, name: &str) -> Option<u64> {
+        self.shared.read(|w| {
+            w.guilds
+                .get(&Snowflake(guild))?
+                .role_by_name(name)
+                .map(|r| r.id.0)
+        })
+    }
+
     /// A channel by id.
     pub fn channel_by_id(&self, id: u64) -> Result<ChannelRef, DriverError> {
         self.shared

@@ -29,10 +29,14 @@
 //!
 //! # Connecting serenity
 //!
-//! [`Sandbox::http_for_bot`] is `HttpBuilder::new(token).proxy(base_url)
-//! .ratelimiter_disabled(true)`: serenity's ratelimiter builds its URLs
-//! without the proxy, so it must be off (a 429 then reaches the bot as an
-//! error instead of being retried). `GET /api/v10/gateway` answers
+//! [`Sandbox::http_for_bot`] is `HttpBuilder::new(token).client(…)` with
+//! serenity's ratelimiter on, as against Discord: the ratelimiter ignores
+//! `HttpBuilder::proxy` and always calls `https://discord.com`, so the
+//! sandbox serves its API there too (TLS with its own test CA, see
+//! [`tls`]) and the client resolves `discord.com` to it. Every answer
+//! carries `X-RateLimit-*` headers from real buckets ([`RateLimits`]);
+//! [`Sandbox::http_without_ratelimiter`] sees every 429 as an error
+//! instead. `GET /api/v10/gateway` answers
 //! `ws://127.0.0.1:PORT`; serenity appends `?v=10`. A separate bot process
 //! uses `DISCORD_API_BASE=http://ADDR` and the token of
 //! [`SandboxOptions::token`].
@@ -84,7 +88,9 @@
 //! webhook messages) and MENTION_EVERYONE deciding who is pinged, edits
 //! never notifying; MESSAGE_CONTENT emptying content on the gateway and,
 //! when not granted, over REST; a privileged intent not granted closing
-//! with 4014; shards by `(guild_id >> 22) % shards`; threads archiving
+//! with 4014; several guilds ([`Sandbox::start_guilds`]) on shards by
+//! `(guild_id >> 22) % shards`, events of no guild on shard 0, 4010 for a
+//! shard outside its count; threads archiving
 //! themselves after their `auto_archive_duration` on a clock tests move
 //! ([`Sandbox::advance_clock`]); signed attachment links that expire;
 //! buttons greyed out in locked and archived threads. Each rule, where
@@ -96,6 +102,7 @@ pub mod error;
 pub mod faults;
 pub mod gateway;
 pub mod ids;
+pub mod limits;
 pub mod record;
 pub mod rest;
 pub mod spec;
@@ -105,6 +112,7 @@ pub mod wire;
 mod inspect;
 mod server;
 mod shared;
+pub mod tls;
 
 pub use control::{ChannelKey, ConsoleCall, ConsoleLine, Control, Status};
 pub use driver::{
@@ -113,6 +121,7 @@ pub use driver::{
 };
 pub use error::ApiError;
 pub use faults::{Failure, FaultControl, FaultCounts, FaultError, RandomFaults};
+pub use limits::{Quota, RateLimits};
 pub use record::{Exchange, Recorder};
 pub use server::{Sandbox, SandboxError, SandboxOptions};
 pub use spec::{BotSpec, ServerSpec, SpecError, Target};

@@ -16,10 +16,12 @@ use crate::driver::DriverError;
 use crate::faults::FaultControl;
 use crate::gateway::hub::Outbound;
 use crate::ids::Snowflake;
+use crate::limits::RateLimits;
 use crate::rest;
 use crate::shared::Shared;
 use crate::spec::{Privileged, ServerSpec, SpecError};
 use crate::state::{DiscordState, WorldConfig};
+use crate::tls::{self, TlsListener};
 
 #[derive(Debug, Error)]
 pub enum SandboxError {
@@ -30,6 +32,8 @@ pub enum SandboxError {
     },
     #[error(transparent)]
     Spec(#[from] SpecError),
+    #[error("the sandbox's TLS certificate: {0}")]
+    Tls(#[from] tokio_rustls::rustls::Error),
 }
 
 /// A running imitation of Discord: REST under `{base_url}/api/v10` and the
@@ -37,8 +41,11 @@ pub enum SandboxError {
 pub struct Sandbox {
     pub(crate) shared: Arc<Shared>,
     addr: SocketAddr,
+    /// Where the same API is served as `https://discord.com` (see [`crate::tls`]).
+    tls_addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
+    tls_task: Option<JoinHandle<()>>,
     pub(crate) patience: Duration,
     pub(crate) quiet: Duration,
 }
@@ -53,6 +60,11 @@ pub struct SandboxOptions {
     pub token: Option<String>,
     /// The shard count GET /gateway/bot recommends. Default 1.
     pub shards: u32,
+    /// The bucket sizes of Discord's rate limits. Default
+    /// [`RateLimits::discord_like`].
+    pub rate_limits: RateLimits,
+    /// The gateway's `heartbeat_interval`. Default Discord's usual 41.25 s.
+    pub heartbeat_interval: Duration,
 }
 
 impl Default for SandboxOptions {
@@ -61,6 +73,8 @@ impl Default for SandboxOptions {
             bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             token: None,
             shards: 1,
+            rate_limits: RateLimits::discord_like(),
+            heartbeat_interval: Duration::from_millis(crate::gateway::HEARTBEAT_INTERVAL_MS),
         }
     }
 }
@@ -83,6 +97,17 @@ impl Sandbox {
     /// Starts with explicit options (bind address, token, shard count).
     pub async fn start_with(
         spec: ServerSpec,
+        options: SandboxOptions,
+    ) -> Result<Sandbox, SandboxError> {
+        Self::start_guilds(std::slice::from_ref(&spec), options).await
+    }
+
+    /// Starts with one guild per spec (the bot in every one, a member named
+    /// in several specs one user in all of them). The guilds' ids spread
+    /// them over the shards in turn: with `options.shards` = 2, the first
+    /// guild is on one shard, the second on the other, and so on.
+    pub async fn start_guilds(
+        specs: &[ServerSpec],
         options: SandboxOptions,
     ) -> Result<Sandbox, SandboxError> {
         let bind = options.bind;
@@ -113,9 +138,11 @@ impl Sandbox {
                 presences: true,
             },
             shards: options.shards.max(1),
+            heartbeat_interval: options.heartbeat_interval,
         };
-        let world = DiscordState::build(&spec, config)?;
+        let world = DiscordState::build_guilds(specs, config)?;
         let shared = Arc::new(Shared::new(world));
+        shared.limits.set(options.rate_limits);
         let app = rest::router(shared.clone());
         let (shutdown, stopped) = oneshot::channel::<()>();
         // Small writes (a gateway event, a short REST answer) go out at
@@ -134,14 +161,40 @@ impl Sandbox {
                 tracing::error!(%error, "the sandbox server stopped");
             }
         });
+        let tls_bind = SocketAddr::new(host, 0);
+        let tls_tcp = TcpListener::bind(tls_bind)
+            .await
+            .map_err(|source| SandboxError::Bind {
+                addr: tls_bind,
+                source,
+            })?;
+        let tls_addr = tls_tcp.local_addr().map_err(|source| SandboxError::Bind {
+            addr: tls_bind,
+            source,
+        })?;
+        let tls_listener = TlsListener::new(tls_tcp, tls::acceptor()?);
+        let tls_app = rest::router(shared.clone());
+        let tls_task = tokio::spawn(async move {
+            if let Err(error) = axum::serve(tls_listener, tls_app).await {
+                tracing::error!(%error, "the sandbox's TLS server stopped");
+            }
+        });
         Ok(Sandbox {
             shared,
             addr: public,
+            tls_addr,
             shutdown: Some(shutdown),
             task: Some(task),
+            tls_task: Some(tls_task),
             patience: DEFAULT_PATIENCE,
             quiet: DEFAULT_QUIET,
         })
+    }
+
+    /// New bucket sizes for Discord's rate limits (what was counted so far
+    /// is forgotten).
+    pub fn set_rate_limits(&self, limits: RateLimits) {
+        self.shared.limits.set(limits);
     }
 
     /// Starts on a free port of 127.0.0.1.
@@ -155,6 +208,9 @@ impl Sandbox {
             .write(|w| w.gateway.broadcast(|| Outbound::Drop));
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
+        }
+        if let Some(tls) = self.tls_task.take() {
+            tls.abort();
         }
         if let Some(mut task) = self.task.take() {
             // Clients may hold connections open; do not wait on them long.
@@ -195,15 +251,66 @@ impl Sandbox {
         self.shared.config.bot_id.0
     }
 
+    /// The first (usually only) guild's id.
     pub fn guild_id(&self) -> u64 {
         self.shared
             .read(|w| w.main_guild().map(|g| g.id.0))
             .unwrap_or_default()
     }
 
-    /// A serenity HTTP client for the bot, pointed at the sandbox. The
-    /// ratelimiter must be off: it builds URLs without the proxy.
+    /// Every guild's id, in the order of the specs it was started with.
+    pub fn guild_ids(&self) -> Vec<u64> {
+        self.shared.read(|w| w.guilds.keys().map(|g| g.0).collect())
+    }
+
+    /// How many interactions people have made so far, in every guild.
+    pub fn interactions_created(&self) -> u64 {
+        self.shared.read(|w| w.interactions.by_id.len() as u64)
+    }
+
+    /// The `[shard_id, num_shards]` of each connected gateway session.
+    pub fn live_shards(&self) -> Vec<[u32; 2]> {
+        self.shared.read(|w| w.gateway.live_shards())
+    }
+
+    /// How many gateway events of each guild went to each shard
+    /// (`[shard_id, num_shards]`) so far: one shard per guild when routing
+    /// is right.
+    pub fn routed(&self) -> std::collections::BTreeMap<u64, Vec<([u32; 2], u64)>> {
+        let mut out: std::collections::BTreeMap<u64, Vec<([u32; 2], u64)>> = Default::default();
+        for ((guild, shard), n) in self.shared.read(|w| w.gateway.routed()) {
+            out.entry(guild.0).or_default().push((shard, n));
+        }
+        out
+    }
+
+    /// Where the REST API is served as `https://discord.com`.
+    pub fn tls_addr(&self) -> SocketAddr {
+        self.tls_addr
+    }
+
+    /// An HTTP client that reaches this sandbox for `https://discord.com`
+    /// (and trusts nothing else), for serenity's `HttpBuilder::client`.
+    pub fn discord_client(&self) -> reqwest::Client {
+        tls::client_for(self.tls_addr)
+    }
+
+    /// A serenity HTTP client for the bot, pointed at the sandbox, with its
+    /// ratelimiter on as against Discord: it calls `https://discord.com`,
+    /// which [`Sandbox::discord_client`] resolves to the sandbox.
     pub fn http_for_bot(&self) -> serenity::http::Http {
+        serenity::http::HttpBuilder::new(self.token())
+            .client(self.discord_client())
+            .application_id(serenity::model::id::ApplicationId::new(
+                self.application_id(),
+            ))
+            .build()
+    }
+
+    /// A serenity HTTP client through the plain port with the ratelimiter
+    /// off: every 429 comes back as an error instead of being waited out
+    /// (for tests of the sandbox's own answers).
+    pub fn http_without_ratelimiter(&self) -> serenity::http::Http {
         serenity::http::HttpBuilder::new(self.token())
             .proxy(self.base_url())
             .ratelimiter_disabled(true)

@@ -18,6 +18,8 @@ pub struct Shared {
     last_activity: Mutex<Instant>,
     pub config: WorldConfig,
     pub faults: Faults,
+    /// Discord's rate limits: buckets per route and resource, the global limit.
+    pub limits: crate::limits::RateLimiter,
     pub recorder: Recorder,
     /// Where `POST /sandbox/console` hands lines, once opened.
     pub console: crate::control::ConsoleDoor,
@@ -33,6 +35,7 @@ impl Shared {
             last_activity: Mutex::new(Instant::now()),
             config,
             faults: Faults::default(),
+            limits: Default::default(),
             recorder: Recorder::default(),
             console: Default::default(),
         }

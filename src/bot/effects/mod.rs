@@ -4,7 +4,9 @@
 //! what is left, with backoff, and finishes what a crashed process left.
 //!
 //! Every step is safe to do twice: messages carry a nonce Discord
-//! de-duplicates (`enforce_nonce`), what a step made is saved as its
+//! de-duplicates (`enforce_nonce`) for a few minutes, a retried step first
+//! looks for its message among the channel's recent ones (an outage longer
+//! than Discord's memory), what a step made is saved as its
 //! progress before the next part, a thread or card is looked up (stored
 //! ids) before it is created, and "already there" counts as done. A step
 //! Discord refuses for good (a 4xx other than 429: missing permission,
@@ -137,7 +139,11 @@ async fn pending_head(data: &Data, ticket: TicketId) -> Head {
 /// crashed process did not finish. Returns how many tickets it ran.
 pub async fn sweep(http: &Http, data: &Data) -> usize {
     let due = data.clock.now() - Duration::seconds(SWEEP_GRACE_SECS);
-    let tickets = match data.store.tickets_with_due_effects(due, SWEEP_BATCH).await {
+    let tickets = match data
+        .store
+        .tickets_with_due_effects(data.shards.as_ref(), due, SWEEP_BATCH)
+        .await
+    {
         Ok(tickets) => tickets,
         Err(e) => {
             tracing::warn!(error = %e, "could not look for Discord steps to run");

@@ -5,7 +5,8 @@
 
 use poise::serenity_prelude::{
     AutoArchiveDuration, ChannelId as DChannel, ChannelType, CreateMessage, CreateThread,
-    EditMessage, GuildId as DGuild, Http, MessageId as DMessage, Nonce, UserId as DUser,
+    EditMessage, GetMessages, GuildId as DGuild, Http, MessageId as DMessage, Nonce,
+    UserId as DUser,
 };
 
 use crate::bot::app::Data;
@@ -92,12 +93,47 @@ impl Run<'_> {
         if self.made(key).is_some() {
             return Ok(());
         }
+        // An earlier run of this step may have posted this part and died
+        // before saving it. Discord remembers a nonce only "in the past few
+        // minutes", so after a longer outage look for the message first.
+        if self.effect.attempts > 1 {
+            if let Some(id) = posted_before(self.http, channel, &message).await? {
+                return self.record(key, id).await;
+            }
+        }
         let message = message.nonce(self.nonce(key)).enforce_nonce(true);
         let sent = DChannel::new(channel)
             .send_message(self.http, message)
             .await?;
         self.record(key, sent.id.get()).await
     }
+}
+
+/// How far back a retried step looks for what it may have posted.
+const LOOK_BACK: u8 = 50;
+
+/// The id of a recent message of a bot in `channel` with the content of
+/// `message`, if any: what an interrupted run already posted. (A message
+/// without text is left to the nonce.)
+async fn posted_before(
+    http: &Http,
+    channel: u64,
+    message: &CreateMessage,
+) -> Result<Option<u64>, BotError> {
+    let content = serde_json::to_value(message)
+        .ok()
+        .and_then(|v| v.get("content")?.as_str().map(str::to_owned))
+        .filter(|c| !c.is_empty());
+    let Some(content) = content else {
+        return Ok(None);
+    };
+    let recent = DChannel::new(channel)
+        .messages(http, GetMessages::new().limit(LOOK_BACK))
+        .await?;
+    Ok(recent
+        .iter()
+        .find(|m| m.author.bot && m.content == content)
+        .map(|m| m.id.get()))
 }
 
 pub(super) async fn perform(http: &Http, data: &Data, e: &StoredEffect) -> Result<(), BotError> {
@@ -471,7 +507,11 @@ async fn last_user_messages(
     };
     let mut quotes: Vec<crate::tickets::Quote> = messages
         .iter()
-        .filter(|m| m.author.id.get() == t.opener.0 && !m.content.trim().is_empty())
+        .filter(|m| {
+            m.author.id.get() == t.opener.0
+                && crate::bot::said::is_said(m)
+                && !m.content.trim().is_empty()
+        })
         .take(5)
         .map(|m| crate::tickets::Quote {
             at: *m.timestamp,

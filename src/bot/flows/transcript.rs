@@ -132,6 +132,9 @@ async fn all_messages(http: &Http, thread: ChannelId) -> Result<Vec<Message>, Bo
             break;
         }
     }
+    // Discord's own lines ("added to the thread", the thread's starter)
+    // say nothing anyone wrote.
+    all.retain(crate::bot::said::is_said);
     all.sort_by_key(|m| m.id);
     Ok(all)
 }

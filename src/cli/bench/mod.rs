@@ -16,11 +16,17 @@
 //! time and the matcher's (from tracing, see `profile`); process CPU and
 //! peak memory. The bot, the sandbox and the simulated people share the
 //! process and its cores, in every phase alike.
+//!
+//! With `--processes N`, instead: the scale phase (`scale`), N
+//! `supportline run` child processes on shards of N sharing one
+//! PostgreSQL, against one sandbox of `--guilds` servers, with its checks.
 
 mod bare;
 mod load;
+mod processes;
 pub mod profile;
 mod report;
+mod scale;
 mod server;
 mod stats;
 
@@ -61,6 +67,14 @@ pub struct BenchArgs {
     /// Seeds the people's choices, so that two runs do the same.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Instead of the three phases: the scale phase, N `supportline run`
+    /// processes on shards 0..N of N, all on --database (PostgreSQL),
+    /// against one sandbox of --guilds servers, the people spread over them.
+    #[arg(long, value_name = "N")]
+    processes: Option<u32>,
+    /// How many servers (copies of the bench server) the scale phase has.
+    #[arg(long, default_value_t = 4, requires = "processes")]
+    guilds: usize,
 }
 
 pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
@@ -68,8 +82,51 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--people and --duration must be above zero");
     }
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    runtime.block_on(bench(args))?;
-    Ok(ExitCode::SUCCESS)
+    match args.processes {
+        Some(n) => runtime.block_on(scale_out(args, n)),
+        None => runtime.block_on(bench(args)).map(|()| ExitCode::SUCCESS),
+    }
+}
+
+/// The scale phase alone; fails if a check fails (a guild served twice,
+/// an interaction handled twice or lost, a step or timer taken twice).
+async fn scale_out(args: &BenchArgs, processes: u32) -> anyhow::Result<ExitCode> {
+    if processes == 0 || args.guilds == 0 {
+        anyhow::bail!("--processes and --guilds must be above zero");
+    }
+    let url = match &args.database {
+        Some(url) if Backend::of_url(url)? == Backend::Postgres => url.clone(),
+        _ => anyhow::bail!(
+            "--processes shares one database between processes: give --database postgres://…"
+        ),
+    };
+    let knowledge = load_knowledge(args).await?;
+    let questions = classify(&knowledge);
+    report::header(args, &url, Backend::Postgres, &questions, &knowledge);
+    scale::header(args, processes);
+    let figures = scale::bench(args, processes, questions, &url).await?;
+    scale::print(&figures);
+    let failed = scale::checks(&figures)
+        .iter()
+        .any(|line| line.starts_with("FAILED"));
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+async fn load_knowledge(args: &BenchArgs) -> anyhow::Result<LiveKnowledge> {
+    let dir = args.knowledge.clone();
+    tokio::task::spawn_blocking(move || LiveKnowledge::start(dir))
+        .await
+        .context("loading the knowledge base")?
+        .with_context(|| {
+            format!(
+                "loading the knowledge base from {}",
+                args.knowledge.display()
+            )
+        })
 }
 
 /// One phase's figures.
@@ -88,17 +145,7 @@ pub struct Phase {
 async fn bench(args: &BenchArgs) -> anyhow::Result<()> {
     let duration = Duration::from_secs_f64(args.duration);
     let warm_up = duration.mul_f64(0.2).min(Duration::from_secs(2));
-    let dir = args.knowledge.clone();
-    let knowledge = tokio::task::spawn_blocking(move || LiveKnowledge::start(dir))
-        .await
-        .context("loading the knowledge base")?
-        .with_context(|| {
-            format!(
-                "loading the knowledge base from {}",
-                args.knowledge.display()
-            )
-        })?;
-    let knowledge = Arc::new(knowledge);
+    let knowledge = Arc::new(load_knowledge(args).await?);
     let questions = classify(&knowledge);
     let (url, _temporary) = database(args)?;
     let backend = Backend::of_url(&url)?;

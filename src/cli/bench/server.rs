@@ -14,7 +14,7 @@ use crate::bot::{Clock, RunningBot, Services};
 use crate::demo;
 use crate::i18n::Locale;
 use crate::knowledge::LiveKnowledge;
-use crate::sandbox::{Person, Sandbox, ServerSpec};
+use crate::sandbox::{Person, Sandbox, SandboxOptions, ServerSpec};
 use crate::store::Store;
 use crate::telemetry::Metrics;
 
@@ -31,24 +31,36 @@ pub struct Crowd {
 /// The demo server with `users` more users and [`STAFF`], in a sandbox on
 /// a free local port.
 pub async fn start_sandbox(users: usize) -> anyhow::Result<(Sandbox, Crowd)> {
-    let mut text = demo::PRESET.to_owned();
-    for i in 1..=users {
-        text.push_str(&format!("member user{i} name \"User {i}\"\n"));
-    }
-    for (level, count) in STAFF {
-        let lower = level.to_lowercase();
-        for i in 1..=count {
-            text.push_str(&format!(
-                "member {lower}_{i} roles {level} name \"{level} staff {i}\"\n"
-            ));
-        }
-    }
-    let spec = ServerSpec::parse(&text).context("the bench server description")?;
-    let mut sandbox = Sandbox::start_local(spec)
+    start_guilds(users, 1, SandboxOptions::default()).await
+}
+
+/// `guilds` copies of the bench server ("Supportline Demo 1", "… 2"), the
+/// same people in each, in one sandbox started with `options` (several
+/// bot processes connect to it over the network).
+pub async fn start_guilds(
+    users: usize,
+    guilds: usize,
+    options: SandboxOptions,
+) -> anyhow::Result<(Sandbox, Crowd)> {
+    let text = server_text(users);
+    let specs = (1..=guilds.max(1))
+        .map(|k| {
+            let mut spec = ServerSpec::parse(&text)?;
+            if guilds > 1 {
+                spec.name = format!("{} {k}", spec.name);
+            }
+            Ok(spec)
+        })
+        .collect::<Result<Vec<_>, crate::sandbox::SpecError>>()
+        .context("the bench server description")?;
+    let mut sandbox = Sandbox::start_guilds(&specs, options)
         .await
         .context("starting the sandbox")?;
     // Bodies are not kept (memory stays flat); calls are still counted.
     sandbox.recorder().set_enabled(false);
+    // The bench measures the bot, not Discord's buckets (50 calls a second
+    // in all would be the whole figure): headers come, nothing is refused.
+    sandbox.set_rate_limits(crate::sandbox::RateLimits::generous());
     // A loaded bot may take a while; a person waits as long as Discord lets
     // them (the 3 s answer window is the sandbox's own rule).
     sandbox.set_patience(Duration::from_secs(30));
@@ -68,6 +80,23 @@ pub async fn start_sandbox(users: usize) -> anyhow::Result<(Sandbox, Crowd)> {
         staff_of(STAFF[3].0, STAFF[3].1)?,
     ];
     Ok((sandbox, Crowd { users, staff }))
+}
+
+/// The demo server's description with the crowd and the staff added.
+fn server_text(users: usize) -> String {
+    let mut text = demo::PRESET.to_owned();
+    for i in 1..=users {
+        text.push_str(&format!("member user{i} name \"User {i}\"\n"));
+    }
+    for (level, count) in STAFF {
+        let lower = level.to_lowercase();
+        for i in 1..=count {
+            text.push_str(&format!(
+                "member {lower}_{i} roles {level} name \"{level} staff {i}\"\n"
+            ));
+        }
+    }
+    text
 }
 
 /// Supportline on the bench server, with its settings made as in the

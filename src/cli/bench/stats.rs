@@ -47,7 +47,12 @@ pub fn ms(d: Duration) -> String {
 
 /// User and system CPU time this process has used so far.
 pub fn cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    cpu_time_of("self")
+}
+
+/// [`cpu_time`] of process `pid` (`"self"` for this one).
+pub fn cpu_time_of(pid: &str) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // The command name (field 2) may hold spaces: count from its ')'.
     let rest = stat.rsplit_once(')')?.1;
     let fields: Vec<&str> = rest.split_whitespace().collect();
@@ -60,11 +65,16 @@ pub fn cpu_time() -> Option<Duration> {
 
 /// Resident memory now, in KiB.
 pub fn rss_kib() -> Option<u64> {
-    status_field("VmRSS:")
+    status_field("self", "VmRSS:")
 }
 
-fn status_field(name: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+/// The peak resident memory of process `pid` so far, in KiB.
+pub fn peak_rss_kib_of(pid: &str) -> Option<u64> {
+    status_field(pid, "VmHWM:")
+}
+
+fn status_field(pid: &str, name: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with(name))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }

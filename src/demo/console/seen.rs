@@ -224,7 +224,9 @@ impl Memory {
                 continue;
             }
             // A deferred reply shows "thinking…"; its edit brings the answer.
-            if message.loading {
+            // Discord's own lines ("Supportline added Lena to the thread")
+            // tell a reader of the console nothing the next message won't.
+            if message.loading || message.is_system() {
                 continue;
             }
             let change = if self.shown.contains_key(&key) {

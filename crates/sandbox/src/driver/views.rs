@@ -91,6 +91,13 @@ pub struct MessageView {
 }
 
 impl MessageView {
+    /// A line Discord posts itself ("added to the thread", a thread's
+    /// starter), not a message anyone wrote: any type but DEFAULT (0),
+    /// REPLY (19), CHAT_INPUT_COMMAND (20) and CONTEXT_MENU_COMMAND (23).
+    pub fn is_system(&self) -> bool {
+        !matches!(self.kind, 0 | 19 | 20 | 23)
+    }
+
     /// The button with this label.
     pub fn button(&self, label: &str) -> Option<&ButtonView> {
         self.buttons.iter().find(|b| b.label == label)

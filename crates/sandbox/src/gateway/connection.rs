@@ -8,10 +8,12 @@ use axum::extract::State;
 use axum::response::Response;
 use futures_util::{SinkExt, StreamExt};
 use tokio::sync::mpsc;
+use tokio::time::Instant;
 
 use super::hub::Outbound;
 use super::protocol;
 use crate::shared::Shared;
+use crate::wire::gateway::CLOSE_UNKNOWN_ERROR;
 
 pub async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
     ws.on_upgrade(move |socket| run(shared, socket))
@@ -52,11 +54,38 @@ async fn run(shared: Arc<Shared>, socket: WebSocket) {
             }
         }
     };
+    // Discord closes a connection whose heartbeats stop ("your connection
+    // will be closed and you will be forced to Resume", events/gateway,
+    // Sending Heartbeats): a zombie. Half an interval of slack, and the
+    // resumable close code 4000, are the sandbox's choice.
+    let interval = shared.config.heartbeat_interval;
+    let allowance = interval + interval / 2;
     let reader = async {
-        while let Some(Ok(message)) = stream.next().await {
+        let mut deadline = Instant::now() + allowance;
+        loop {
+            let Ok(next) = tokio::time::timeout_at(deadline, stream.next()).await else {
+                tracing::warn!("sandbox gateway closes a connection that stopped heartbeating");
+                if echo
+                    .send(Outbound::Close(
+                        CLOSE_UNKNOWN_ERROR,
+                        "Heartbeat missed.".into(),
+                    ))
+                    .is_ok()
+                {
+                    std::future::pending::<()>().await;
+                }
+                break;
+            };
+            let Some(Ok(message)) = next else {
+                break;
+            };
             match message {
                 Message::Text(text) => {
-                    shared.write(|w| protocol::handle(w, connection, text.as_str()))
+                    let heartbeat =
+                        shared.write(|w| protocol::handle(w, connection, text.as_str()));
+                    if heartbeat {
+                        deadline = Instant::now() + allowance;
+                    }
                 }
                 Message::Close(frame) => {
                     // Discord answers a client's close frame with its own

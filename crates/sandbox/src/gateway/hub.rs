@@ -1,7 +1,7 @@
 //! Gateway sessions and connections: sequence numbers, the buffer RESUME
 //! replays from, and which session gets which event (shard, intents).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use serde_json::Value;
 use tokio::sync::mpsc::UnboundedSender;
@@ -85,6 +85,9 @@ pub struct GatewayHub {
     last: HashMap<&'static str, Dispatch>,
     /// How many READY/RESUMED handshakes completed, to wait on.
     pub handshakes: u64,
+    /// Events of each guild sent to each shard (`[shard_id, num_shards]`):
+    /// which session serves which guild, to check routing under load.
+    routed: BTreeMap<(Snowflake, [u32; 2]), u64>,
 }
 
 impl GatewayHub {
@@ -222,17 +225,27 @@ impl GatewayHub {
     }
 
     /// Sends an event to every session whose shard holds the guild and
-    /// whose intents ask for it.
+    /// whose intents ask for it; an event of no guild goes to shard 0 only
+    /// (gateway.mdx, Sharding).
     pub fn dispatch(&mut self, event: Dispatch) {
         self.last.insert(event.name, event.clone());
-        let targets: Vec<(String, bool)> = self
+        let targets: Vec<(String, bool, [u32; 2])> = self
             .sessions
             .iter()
             .filter(|(_, s)| event.intents == 0 || s.intents & event.intents != 0)
-            .filter(|(_, s)| event.guild_id.is_none_or(|g| shard_holds(s.shard, g)))
-            .map(|(id, s)| (id.clone(), s.intents & intents::MESSAGE_CONTENT != 0))
+            .filter(|(_, s)| match event.guild_id {
+                Some(g) => shard_holds(s.shard, g),
+                None => s.shard[0] == 0,
+            })
+            .map(|(id, s)| {
+                let content = s.intents & intents::MESSAGE_CONTENT != 0;
+                (id.clone(), content, s.shard)
+            })
             .collect();
-        for (session, with_content) in targets {
+        for (session, with_content, shard) in targets {
+            if let Some(guild) = event.guild_id {
+                *self.routed.entry((guild, shard)).or_default() += 1;
+            }
             let data = match (&event.data_without_content, with_content) {
                 (Some(stripped), false) => stripped,
                 _ => &event.data,
@@ -282,6 +295,23 @@ impl GatewayHub {
 
     pub fn session_ids(&self) -> Vec<String> {
         self.sessions.keys().cloned().collect()
+    }
+
+    /// The `[shard_id, num_shards]` of every session with a live connection.
+    pub fn live_shards(&self) -> Vec<[u32; 2]> {
+        let mut shards: Vec<[u32; 2]> = self
+            .sessions
+            .values()
+            .filter(|s| s.connection.is_some())
+            .map(|s| s.shard)
+            .collect();
+        shards.sort_unstable();
+        shards
+    }
+
+    /// How many events of each guild went to each shard so far.
+    pub fn routed(&self) -> BTreeMap<(Snowflake, [u32; 2]), u64> {
+        self.routed.clone()
     }
 }
 
@@ -351,6 +381,28 @@ mod tests {
         assert!(shard_holds([1, 2], guild));
         assert!(!shard_holds([0, 2], guild));
         assert!(shard_holds([0, 1], guild));
+    }
+
+    #[test]
+    fn a_guilds_events_reach_only_its_shard_and_the_rest_only_shard_0() {
+        let mut hub = GatewayHub::default();
+        let (tx0, mut rx0) = mpsc::unbounded_channel();
+        let (tx1, mut rx1) = mpsc::unbounded_channel();
+        let (c0, c1) = (hub.connect(tx0), hub.connect(tx1));
+        hub.open_session(c0, "zero".into(), [0, 2], 0);
+        hub.open_session(c1, "one".into(), [1, 2], 0);
+        let mut of_guild = event("MESSAGE_CREATE");
+        of_guild.guild_id = Some(Snowflake(5 << 22));
+        hub.dispatch(of_guild);
+        hub.dispatch(event("USER_UPDATE"));
+        assert_eq!(texts(&mut rx1).len(), 1, "guild 5 is shard 1's");
+        let zero = texts(&mut rx0);
+        assert_eq!(zero.len(), 1);
+        assert!(zero[0].contains("USER_UPDATE"), "{zero:?}");
+        assert_eq!(
+            hub.routed().into_iter().collect::<Vec<_>>(),
+            vec![((Snowflake(5 << 22), [1, 2]), 1)]
+        );
     }
 
     #[test]

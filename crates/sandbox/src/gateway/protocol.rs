@@ -38,21 +38,25 @@ fn close(world: &DiscordState, connection: u64, code: u16, reason: &str) {
 }
 
 pub fn hello(world: &DiscordState, connection: u64) {
+    let interval = world.config.heartbeat_interval.as_millis();
     let hello = HelloOut {
-        heartbeat_interval: HEARTBEAT_INTERVAL_MS,
+        heartbeat_interval: u64::try_from(interval).unwrap_or(HEARTBEAT_INTERVAL_MS),
     };
     send_op(world, connection, OP_HELLO, &hello);
 }
 
-pub fn handle(world: &mut DiscordState, connection: u64, text: &str) {
+/// Answers one frame; true if it was a heartbeat.
+pub fn handle(world: &mut DiscordState, connection: u64, text: &str) -> bool {
     let Ok(frame) = serde_json::from_str::<FrameIn>(text) else {
-        return close(
+        close(
             world,
             connection,
             CLOSE_DECODE_ERROR,
             "Error while decoding payload.",
         );
+        return false;
     };
+    let heartbeat = frame.op == OP_HEARTBEAT;
     let identified = world.gateway.session_of(connection).is_some();
     match frame.op {
         OP_HEARTBEAT => send_op(world, connection, OP_HEARTBEAT_ACK, &()),
@@ -86,6 +90,7 @@ pub fn handle(world: &mut DiscordState, connection: u64, text: &str) {
             close(world, connection, CLOSE_UNKNOWN_OPCODE, "Unknown opcode.")
         }
     }
+    heartbeat
 }
 
 fn token_matches(world: &DiscordState, token: &str) -> bool {

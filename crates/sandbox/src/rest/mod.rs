@@ -7,6 +7,7 @@ mod commands;
 mod extract;
 mod guilds;
 mod interactions;
+mod limits;
 mod messages;
 mod meta;
 mod observe;

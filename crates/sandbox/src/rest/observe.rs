@@ -1,5 +1,6 @@
 //! Around every REST call: count it in flight, add the planned latency or
-//! failure (or hold it, for a staged crash), and record the exchange.
+//! failure (or hold it, for a staged crash), count it against its rate
+//! limit bucket, and record the exchange.
 
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use super::{API_PREFIX, BODY_LIMIT};
+use super::{limits, API_PREFIX, BODY_LIMIT};
 use crate::error::ApiError;
 use crate::faults::CutCheck;
 use crate::record::Exchange;
@@ -74,16 +75,27 @@ pub async fn observe(
         shared.faults.held().await;
         return ApiError::server_error().into_response();
     }
-    let planned = route
+    let verdict = route
         .as_deref()
-        .and_then(|r| shared.faults.take(&method, r));
-    let response = match planned {
-        Some(failure) => failure.error().into_response(),
-        None => {
+        .map(|r| shared.limits.check(&method, r, &path));
+    let refused = verdict.as_ref().and_then(|v| v.refused);
+    let planned = match refused {
+        Some(_) => None,
+        None => route
+            .as_deref()
+            .and_then(|r| shared.faults.take(&method, r)),
+    };
+    let mut response = match (refused, planned) {
+        (Some(refusal), _) => limits::refused(refusal),
+        (None, Some(failure)) => failure.error().into_response(),
+        (None, None) => {
             next.run(Request::from_parts(parts, Body::from(bytes)))
                 .await
         }
     };
+    if let Some(verdict) = &verdict {
+        limits::add_headers(&mut response, verdict);
+    }
     if cut == CutCheck::HangAfter {
         shared.faults.held().await;
         return ApiError::server_error().into_response();

@@ -89,7 +89,14 @@ pub struct ServerSpec {
 }
 
 impl BotSpec {
-    /// What a support bot is usually invited with.
+    /// Exactly what README ("Running it for real", step 3) asks for when
+    /// inviting the bot, so that the sandbox's bot can do no more than a
+    /// real one. No MANAGE_MESSAGES: the bot deletes only its own messages
+    /// (a case card whose thread failed). No MENTION_EVERYONE: the bot pings
+    /// a level role only where Discord lets it (the role is mentionable, or
+    /// @everyone keeps its default Mention Everyone). No
+    /// USE_APPLICATION_COMMANDS: that is for members using commands; a bot
+    /// needs none to answer them.
     pub const DEFAULT_PERMISSIONS: Permissions = Permissions(
         Permissions::VIEW_CHANNEL.0
             | Permissions::SEND_MESSAGES.0
@@ -99,10 +106,7 @@ impl BotSpec {
             | Permissions::MANAGE_THREADS.0
             | Permissions::EMBED_LINKS.0
             | Permissions::ATTACH_FILES.0
-            | Permissions::READ_MESSAGE_HISTORY.0
-            | Permissions::MANAGE_MESSAGES.0
-            | Permissions::USE_APPLICATION_COMMANDS.0
-            | Permissions::MENTION_EVERYONE.0,
+            | Permissions::READ_MESSAGE_HISTORY.0,
     );
 }
 

@@ -25,94 +25,62 @@ pub struct WorldConfig {
     pub privileged: Privileged,
     /// What GET /gateway/bot recommends.
     pub shards: u32,
+    /// The `heartbeat_interval` of HELLO; a connection that stops
+    /// heartbeating is closed after half as long again.
+    pub heartbeat_interval: std::time::Duration,
 }
 
 impl DiscordState {
     /// Builds a world with one guild from `spec`. `config.application_id`
     /// and `config.bot_id` are filled in here (they are equal, as for every
     /// application made since 2022).
-    pub fn build(spec: &ServerSpec, mut config: WorldConfig) -> Result<DiscordState, SpecError> {
+    pub fn build(spec: &ServerSpec, config: WorldConfig) -> Result<DiscordState, SpecError> {
+        Self::build_guilds(std::slice::from_ref(spec), config)
+    }
+
+    /// Builds a world with one guild per spec, in that order. The bot (named
+    /// and granted as in the first spec) is in all of them; a member named
+    /// in several specs is one user in several guilds, as on Discord. The
+    /// guilds' ids are of consecutive milliseconds, so that `(guild_id >>
+    /// 22) % num_shards` spreads them over the shards in turn.
+    pub fn build_guilds(
+        specs: &[ServerSpec],
+        mut config: WorldConfig,
+    ) -> Result<DiscordState, SpecError> {
+        let Some(first) = specs.first() else {
+            return Err(SpecError::new(0, "a sandbox needs at least one server"));
+        };
         let mut ids = SnowflakeGen::default();
-        let guild_id = ids.next_id();
+        let guild_ids = ids.next_milliseconds(specs.len());
         let bot_id = ids.next_id();
         config.application_id = bot_id;
         config.bot_id = bot_id;
-        config.application_name = spec.bot.name.clone();
-        config.privileged = spec.privileged;
+        config.application_name = first.bot.name.clone();
+        config.privileged = first.privileged;
 
         let mut users = HashMap::new();
         users.insert(
             bot_id,
             User {
                 id: bot_id,
-                username: spec.bot.name.clone(),
+                username: first.bot.name.clone(),
                 global_name: None,
                 bot: true,
                 locale: "en-US".to_string(),
             },
         );
-
-        let roles = build_roles(spec, guild_id, bot_id, &mut ids);
-        let mut guild = Guild {
-            id: guild_id,
-            name: spec.name.clone(),
-            owner_id: bot_id,
-            locale: spec.locale.clone(),
-            roles,
-            members: HashMap::new(),
-            channels: Vec::new(),
-            threads: BTreeSet::new(),
-            active_threads: BTreeSet::new(),
-            created_at: now_iso(),
-        };
-
-        let mut member_specs = spec.members.clone();
-        let owner_name = spec.owner.clone().unwrap_or_else(|| "owner".to_string());
-        if !member_specs.iter().any(|m| m.name == owner_name) {
-            member_specs.push(crate::spec::MemberSpec {
-                name: owner_name.clone(),
-                display_name: None,
-                roles: Vec::new(),
-                locale: spec.locale.clone(),
-            });
-        }
-        for member in &member_specs {
-            if member.name.eq_ignore_ascii_case(&spec.bot.name)
-                || users.values().any(|u: &User| u.username == member.name)
-            {
-                return Err(SpecError::new(
-                    0,
-                    format!("`{}` is named twice", member.name),
-                ));
-            }
-            let id = ids.next_id();
-            let roles = role_ids(&guild, &member.roles)?;
-            users.insert(
-                id,
-                User {
-                    id,
-                    username: member.name.clone(),
-                    global_name: member.display_name.clone(),
-                    bot: false,
-                    locale: member.locale.clone(),
-                },
-            );
-            guild.members.insert(id, new_member(id, roles));
-            if member.name == owner_name {
-                guild.owner_id = id;
-            }
-        }
-        let mut bot_roles = role_ids(&guild, &spec.bot.roles)?;
-        if let Some(managed) = guild.roles.iter().find(|r| r.bot_id == Some(bot_id)) {
-            bot_roles.push(managed.id);
-        }
-        guild.members.insert(bot_id, new_member(bot_id, bot_roles));
-
         let mut channels = HashMap::new();
-        build_channels(spec, &mut guild, &users, &mut channels, &mut ids)?;
-
         let mut guilds = BTreeMap::new();
-        guilds.insert(guild_id, guild);
+        for (spec, &guild_id) in specs.iter().zip(&guild_ids) {
+            let mut made = Made {
+                ids: &mut ids,
+                users: &mut users,
+                channels: &mut channels,
+                bot_id,
+            };
+            let guild = build_guild(spec, guild_id, &mut made)?;
+            guilds.insert(guild_id, guild);
+        }
         Ok(DiscordState {
             ids,
             config,
@@ -129,6 +97,91 @@ impl DiscordState {
             clock: Default::default(),
         })
     }
+}
+
+/// What building the guilds adds to as it goes.
+struct Made<'a> {
+    ids: &'a mut SnowflakeGen,
+    users: &'a mut HashMap<Snowflake, User>,
+    channels: &'a mut HashMap<Snowflake, Channel>,
+    bot_id: Snowflake,
+}
+
+fn build_guild(
+    spec: &ServerSpec,
+    guild_id: Snowflake,
+    made: &mut Made<'_>,
+) -> Result<Guild, SpecError> {
+    let bot_id = made.bot_id;
+    let roles = build_roles(spec, guild_id, bot_id, made.ids);
+    let mut guild = Guild {
+        id: guild_id,
+        name: spec.name.clone(),
+        owner_id: bot_id,
+        locale: spec.locale.clone(),
+        roles,
+        members: HashMap::new(),
+        channels: Vec::new(),
+        threads: BTreeSet::new(),
+        active_threads: BTreeSet::new(),
+        created_at: now_iso(),
+    };
+
+    let mut member_specs = spec.members.clone();
+    let owner_name = spec.owner.clone().unwrap_or_else(|| "owner".to_string());
+    if !member_specs.iter().any(|m| m.name == owner_name) {
+        member_specs.push(crate::spec::MemberSpec {
+            name: owner_name.clone(),
+            display_name: None,
+            roles: Vec::new(),
+            locale: spec.locale.clone(),
+        });
+    }
+    for member in &member_specs {
+        let existing = made
+            .users
+            .values()
+            .find(|u: &&User| u.username == member.name)
+            .map(|u| u.id);
+        let twice = member.name.eq_ignore_ascii_case(&spec.bot.name)
+            || existing.is_some_and(|id| guild.members.contains_key(&id));
+        if twice {
+            return Err(SpecError::new(
+                0,
+                format!("`{}` is named twice", member.name),
+            ));
+        }
+        let roles = role_ids(&guild, &member.roles)?;
+        // Someone already in another guild joins this one as themselves.
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let id = made.ids.next_id();
+                made.users.insert(
+                    id,
+                    User {
+                        id,
+                        username: member.name.clone(),
+                        global_name: member.display_name.clone(),
+                        bot: false,
+                        locale: member.locale.clone(),
+                    },
+                );
+                id
+            }
+        };
+        guild.members.insert(id, new_member(id, roles));
+        if member.name == owner_name {
+            guild.owner_id = id;
+        }
+    }
+    let mut bot_roles = role_ids(&guild, &spec.bot.roles)?;
+    if let Some(managed) = guild.roles.iter().find(|r| r.bot_id == Some(bot_id)) {
+        bot_roles.push(managed.id);
+    }
+    guild.members.insert(bot_id, new_member(bot_id, bot_roles));
+    build_channels(spec, &mut guild, made.users, made.channels, made.ids)?;
+    Ok(guild)
 }
 
 fn new_member(user_id: Snowflake, roles: Vec<Snowflake>) -> Member {
@@ -208,7 +261,9 @@ fn build_channels(
             Some(name) => Some(
                 channels
                     .values()
-                    .find(|c: &&Channel| c.kind == ChannelKind::Category && c.name == *name)
+                    .find(|c: &&Channel| {
+                        c.guild_id == guild.id && c.kind == ChannelKind::Category && c.name == *name
+                    })
                     .map(|c| c.id)
                     .ok_or_else(|| SpecError::new(0, format!("there is no category `{name}`")))?,
             ),

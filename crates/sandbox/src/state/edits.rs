@@ -27,6 +27,9 @@ impl DiscordState {
             .get(&message_id)
             .filter(|m| m.ephemeral_for.is_none())
             .ok_or_else(ApiError::unknown_message)?;
+        if super::system_messages::undeletable(message.kind) {
+            return Err(ApiError::system_message());
+        }
         if message.author_id != actor || message.webhook_id.is_some() {
             let only_flags = body.content.is_none()
                 && body.embeds.is_none()
@@ -153,6 +156,9 @@ impl DiscordState {
             .get(&message_id)
             .filter(|m| m.ephemeral_for.is_none())
             .ok_or_else(ApiError::unknown_message)?;
+        if super::system_messages::undeletable(message.kind) {
+            return Err(ApiError::system_message());
+        }
         if message.author_id != actor {
             self.require(actor, channel_id, Permissions::MANAGE_MESSAGES)?;
         }

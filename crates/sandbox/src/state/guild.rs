@@ -100,6 +100,19 @@ impl Guild {
             .unwrap_or_default()
     }
 
+    /// What a member's permissions in a thread start from: the parent's,
+    /// before the text channel's own SEND_MESSAGES rule.
+    pub fn permissions_for_threads_of(
+        &self,
+        user: Snowflake,
+        parent_overwrites: &[Overwrite],
+    ) -> Permissions {
+        self.with_subject(user, |s| {
+            permissions::inherited_by_threads(s, parent_overwrites)
+        })
+        .unwrap_or_default()
+    }
+
     /// Permissions of a member in a channel with these overwrites.
     pub fn channel_permissions(&self, user: Snowflake, overwrites: &[Overwrite]) -> Permissions {
         self.with_subject(user, |s| permissions::channel_permissions(s, overwrites))

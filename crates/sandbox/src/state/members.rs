@@ -120,15 +120,16 @@ impl DiscordState {
         let Ok(guild) = self.guild(guild_id) else {
             return;
         };
+        // Discord sends the bot its own member updates (its roles, so its
+        // permissions) whatever its intents; others' need GUILD_MEMBERS.
+        let needed = if user == self.bot_id() {
+            0
+        } else {
+            intents::GUILD_MEMBERS
+        };
         if let Some(member) = self.member_out(guild, user, None) {
             let event = MemberUpdateOut { guild_id, member };
-            self.dispatch(
-                "GUILD_MEMBER_UPDATE",
-                guild_id,
-                intents::GUILD_MEMBERS,
-                None,
-                &event,
-            );
+            self.dispatch("GUILD_MEMBER_UPDATE", guild_id, needed, None, &event);
         }
     }
 
@@ -280,5 +281,39 @@ impl DiscordState {
             .get(&id)
             .map(|_| self.user_out(id))
             .ok_or_else(ApiError::unknown_user)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gateway::hub::intents;
+    use crate::state::testing::world;
+
+    #[test]
+    fn the_bot_hears_of_its_own_role_change_without_the_members_intent() {
+        let mut w = world("server Acme\nrole Helper\nmember alice");
+        let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+        let connection = w.gateway.connect(tx);
+        w.gateway
+            .open_session(connection, "s".into(), [0, 1], intents::GUILDS);
+        let guild_id = *w.guilds.keys().next().unwrap();
+        let guild = &w.guilds[&guild_id];
+        let helper = guild.roles.iter().find(|r| r.name == "Helper").unwrap().id;
+        let bot = w.bot_id();
+        let alice = w.user_by_name("alice").unwrap().id;
+        let mut bot_roles = guild.members[&bot].roles.clone();
+        bot_roles.push(helper);
+
+        w.set_member_roles(guild_id, alice, vec![helper]).unwrap();
+        let updates = |w: &crate::state::DiscordState| {
+            w.gateway
+                .delivered()
+                .iter()
+                .filter(|d| d.name == "GUILD_MEMBER_UPDATE")
+                .count()
+        };
+        assert_eq!(updates(&w), 0, "others' updates need GUILD_MEMBERS");
+        w.set_member_roles(guild_id, bot, bot_roles).unwrap();
+        assert_eq!(updates(&w), 1, "its own always come");
     }
 }

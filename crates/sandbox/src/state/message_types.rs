@@ -6,6 +6,7 @@ use crate::wire::component::{self, Component};
 use crate::wire::message::{AllowedMentions, AttachmentOut, Embed, MessageIn};
 
 pub const DEFAULT: u8 = 0;
+pub const RECIPIENT_ADD: u8 = 1;
 pub const THREAD_CREATED: u8 = 18;
 pub const REPLY: u8 = 19;
 pub const CHAT_INPUT_COMMAND: u8 = 20;

@@ -11,6 +11,10 @@ use crate::gateway::hub::{intents, Dispatch};
 use crate::ids::Snowflake;
 use crate::wire::message::MessageIn;
 
+/// How long an enforced nonce is remembered. Discord says "the past few
+/// minutes"; five is the sandbox's choice.
+pub const NONCE_WINDOW: chrono::Duration = chrono::Duration::minutes(5);
+
 /// A file part of a multipart body (`files[n]`).
 #[derive(Clone, Debug)]
 pub struct Upload {
@@ -85,13 +89,22 @@ impl DiscordState {
             return Err(ApiError::missing_permissions());
         }
         let enforced = enforced_nonce(&body).map(|nonce| (actor, channel_id, nonce));
-        if let Some(first) = enforced.as_ref().and_then(|k| self.enforced_nonces.get(k)) {
+        let now = self.clock.now();
+        // Discord remembers a nonce "in the past few minutes" only
+        // (resources/message, Create Message): an older one makes a new
+        // message.
+        let remembered = enforced
+            .as_ref()
+            .and_then(|k| self.enforced_nonces.get(k))
+            .filter(|(_, at)| now - *at < NONCE_WINDOW)
+            .map(|(first, _)| *first);
+        if let Some(first) = remembered {
             // The first message again; if it was deleted since, Discord does
             // not make it again but says Unknown Message (discord-api-docs
             // PR #6647, "intentional").
-            let exists = self.channel(channel_id)?.messages.contains_key(first);
+            let exists = self.channel(channel_id)?.messages.contains_key(&first);
             return if exists {
-                Ok(*first)
+                Ok(first)
             } else {
                 Err(ApiError::unknown_message())
             };
@@ -113,7 +126,10 @@ impl DiscordState {
             extra_flags: 0,
         })?;
         if let Some(key) = enforced {
-            self.enforced_nonces.insert(key, id);
+            // Forgotten ones go as new ones come, so the map stays small.
+            self.enforced_nonces
+                .retain(|_, (_, at)| now - *at < NONCE_WINDOW);
+            self.enforced_nonces.insert(key, (id, now));
         }
         Ok(id)
     }

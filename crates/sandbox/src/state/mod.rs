@@ -25,6 +25,7 @@ mod messages;
 mod pings;
 mod render_message;
 mod respond;
+mod system_messages;
 mod thread_lists;
 mod thread_members;
 mod threads;
@@ -73,10 +74,12 @@ pub struct DiscordState {
     pub interactions: InteractionRegistry,
     pub gateway: GatewayHub,
     pub feed: Feed,
-    /// Messages created with `enforce_nonce`, by (author, channel, nonce):
-    /// Discord answers a repeat with the first message, or Unknown Message
-    /// once that was deleted.
-    pub enforced_nonces: HashMap<(Snowflake, Snowflake, String), Snowflake>,
+    /// Messages created with `enforce_nonce`, by (author, channel, nonce),
+    /// with when: within `NONCE_WINDOW` (five minutes) Discord answers a
+    /// repeat with the first message, or Unknown Message once that was
+    /// deleted.
+    pub enforced_nonces:
+        HashMap<(Snowflake, Snowflake, String), (Snowflake, chrono::DateTime<chrono::Utc>)>,
     /// Now, as far as threads archiving themselves are concerned.
     pub clock: auto_archive::SandboxClock,
 }
@@ -123,9 +126,15 @@ impl DiscordState {
     /// A channel, category or thread by name: an exact match of case
     /// first, then channels before categories before threads, oldest first.
     pub fn channel_by_name(&self, name: &str) -> Option<&Channel> {
+        self.channel_by_name_in(None, name)
+    }
+
+    /// [`DiscordState::channel_by_name`] among one guild's channels (or all).
+    pub fn channel_by_name_in(&self, guild: Option<Snowflake>, name: &str) -> Option<&Channel> {
         let name = name.trim_start_matches('#');
         self.channels
             .values()
+            .filter(|c| guild.is_none_or(|g| c.guild_id == g))
             .filter(|c| c.name.eq_ignore_ascii_case(name))
             .min_by_key(|c| {
                 let rank = match c.kind {
@@ -151,7 +160,7 @@ impl DiscordState {
                 let parent = channel
                     .parent_id
                     .and_then(|p| self.channels.get(&p))
-                    .map(|p| guild.channel_permissions(user, &p.overwrites))
+                    .map(|p| guild.permissions_for_threads_of(user, &p.overwrites))
                     .unwrap_or_default();
                 let access = ThreadAccess {
                     private: channel.kind == self::channel_types::ChannelKind::PrivateThread,

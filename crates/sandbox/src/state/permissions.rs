@@ -295,6 +295,23 @@ pub fn channel_permissions(subject: &Subject<'_>, overwrites: &[Overwrite]) -> P
     apply_implicit(apply_overwrites(base, subject, overwrites))
 }
 
+/// What a channel's threads inherit from it: its overwrites and the
+/// VIEW_CHANNEL rule, but not the SEND_MESSAGES one. A channel that denies
+/// Send Messages but allows Send Messages in Threads keeps Attach Files and
+/// Embed Links in its threads (Discord's "Inherited Permissions
+/// (Threads)": SEND_MESSAGES is not inherited); `thread_permissions` takes
+/// them away only without SEND_MESSAGES_IN_THREADS.
+pub fn inherited_by_threads(subject: &Subject<'_>, overwrites: &[Overwrite]) -> Permissions {
+    let permissions = apply_overwrites(base_permissions(subject), subject, overwrites);
+    if permissions.contains(Permissions::ADMINISTRATOR) {
+        return Permissions::ALL;
+    }
+    if !permissions.contains(Permissions::VIEW_CHANNEL) {
+        return Permissions::NONE;
+    }
+    permissions
+}
+
 /// How a thread relates to the person asking.
 #[derive(Clone, Copy, Debug)]
 pub struct ThreadAccess {

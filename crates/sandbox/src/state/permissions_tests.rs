@@ -202,6 +202,30 @@ fn sending_in_a_thread_needs_send_messages_in_threads_not_send_messages() {
 }
 
 #[test]
+fn a_thread_keeps_files_and_embeds_where_its_channel_denies_only_send_messages() {
+    // #support as many servers have it: nobody writes in the channel, but
+    // everyone writes (with files and links) in their threads.
+    let overwrites = [Overwrite {
+        id: GUILD,
+        target: OverwriteTarget::Role,
+        allow: Permissions::SEND_MESSAGES_IN_THREADS,
+        deny: Permissions::SEND_MESSAGES,
+    }];
+    let access = ThreadAccess {
+        private: false,
+        is_member: true,
+    };
+    let parent = inherited_by_threads(&alice(&[]), &overwrites);
+    let in_thread = thread_permissions(parent, access);
+    assert!(in_thread.contains(Permissions::SEND_MESSAGES));
+    assert!(in_thread.contains(Permissions::ATTACH_FILES));
+    assert!(in_thread.contains(Permissions::EMBED_LINKS));
+    // In the channel itself they are still implicitly gone.
+    let in_channel = channel_permissions(&alice(&[]), &overwrites);
+    assert!(!in_channel.contains(Permissions::ATTACH_FILES));
+}
+
+#[test]
 fn permission_names_read_both_ways() {
     assert_eq!(
         Permissions::from_name("SEND_MESSAGES"),

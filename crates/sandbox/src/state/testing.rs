@@ -15,6 +15,7 @@ pub fn world(description: &str) -> DiscordState {
         bot_id: Snowflake(0),
         privileged: spec.privileged,
         shards: 1,
+        heartbeat_interval: std::time::Duration::from_millis(crate::gateway::HEARTBEAT_INTERVAL_MS),
     };
     DiscordState::build(&spec, config).expect("the test world builds")
 }

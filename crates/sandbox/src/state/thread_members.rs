@@ -48,7 +48,10 @@ impl DiscordState {
         if !self.guild_of(thread_id)?.members.contains_key(&user) {
             return Err(ApiError::unknown_member());
         }
-        self.join(thread_id, user)
+        if self.join(thread_id, user)? && user != actor {
+            self.recipient_added(thread_id, actor, user)?;
+        }
+        Ok(())
     }
 
     /// PUT /channels/{id}/thread-members/@me.
@@ -57,10 +60,11 @@ impl DiscordState {
         if thread.thread.as_ref().is_some_and(|t| t.archived) {
             return Err(ApiError::thread_archived());
         }
-        self.join(thread_id, actor)
+        self.join(thread_id, actor).map(|_| ())
     }
 
-    fn join(&mut self, thread_id: Snowflake, user: Snowflake) -> Result<(), ApiError> {
+    /// Whether `user` is new to the thread.
+    fn join(&mut self, thread_id: Snowflake, user: Snowflake) -> Result<bool, ApiError> {
         let bot = self.bot_id();
         let bot_saw_it = self.can_view(bot, thread_id);
         let thread = self.channel_mut(thread_id)?;
@@ -69,7 +73,7 @@ impl DiscordState {
             .as_mut()
             .ok_or_else(ApiError::unknown_channel)?;
         if state.members.contains_key(&user) {
-            return Ok(());
+            return Ok(false);
         }
         state.members.insert(user, now_iso());
         if user == bot && !bot_saw_it {
@@ -77,7 +81,7 @@ impl DiscordState {
             self.thread_created(thread_id);
         }
         self.thread_members_changed(thread_id, Some(user), None);
-        Ok(())
+        Ok(true)
     }
 
     /// DELETE /channels/{id}/thread-members/{user}: MANAGE_THREADS, or the

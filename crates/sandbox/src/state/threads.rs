@@ -108,6 +108,7 @@ impl DiscordState {
             ChannelKind::PublicThread,
             &body,
         )?;
+        let mut starter_author = None;
         if let Some(starter) = self
             .channels
             .get_mut(&parent_id)
@@ -115,8 +116,12 @@ impl DiscordState {
         {
             starter.thread_id = Some(message_id);
             starter.flags |= FLAG_HAS_THREAD;
+            starter_author = Some(starter.author_id);
         }
         self.thread_created(message_id);
+        if let Some(author) = starter_author {
+            self.thread_starter_posted(message_id, parent_id, message_id, author)?;
+        }
         self.dispatch_message("MESSAGE_UPDATE", parent_id, message_id);
         let thread = self.channel(message_id)?;
         self.thread_out(thread, Some(actor))
@@ -365,6 +370,24 @@ mod tests {
             invitable: None,
             rate_limit_per_user: None,
         }
+    }
+
+    #[test]
+    fn threads_of_a_channel_that_denies_only_send_messages_take_files_and_links() {
+        let mut world = world(
+            "server Acme\nchannel support\n  deny @everyone: send_messages\n  \
+             allow @everyone: send_messages_in_threads\nmember alice",
+        );
+        let bot = world.bot_id();
+        let alice = world.user_by_name("alice").unwrap().id;
+        let support = world.channel_by_name("support").unwrap().id;
+        let id = world.start_thread(bot, support, thread("case")).unwrap().id;
+        let in_thread = world.permissions_in(alice, id);
+        assert!(in_thread.contains(
+            Permissions::SEND_MESSAGES | Permissions::ATTACH_FILES | Permissions::EMBED_LINKS
+        ));
+        let in_channel = world.permissions_in(alice, support);
+        assert!(!in_channel.contains(Permissions::ATTACH_FILES));
     }
 
     #[test]

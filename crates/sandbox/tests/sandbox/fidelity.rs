@@ -241,6 +241,34 @@ async fn an_enforced_nonce_sent_twice_makes_one_message() {
 }
 
 #[tokio::test]
+async fn an_enforced_nonce_is_remembered_for_five_minutes_only() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let help = sandbox.channel("help").unwrap();
+    let once = || {
+        CreateMessage::new()
+            .content("Ticket #8 opened")
+            .nonce(Nonce::String("ticket-8-open".into()))
+            .enforce_nonce(true)
+    };
+    let send = || ChannelId::new(help.id).send_message(&http, once());
+
+    let first = send().await.unwrap();
+    sandbox.advance_clock(std::time::Duration::from_secs(4 * 60));
+    assert_eq!(send().await.unwrap().id, first.id, "four minutes on");
+    sandbox.advance_clock(std::time::Duration::from_secs(2 * 60));
+    let later = send().await.unwrap();
+
+    assert_ne!(later.id, first.id, "six minutes on, Discord has forgotten");
+    let posted = sandbox
+        .messages(&help)
+        .iter()
+        .filter(|m| m.text == "Ticket #8 opened")
+        .count();
+    assert_eq!(posted, 2);
+}
+
+#[tokio::test]
 async fn adding_someone_to_an_archived_thread_is_refused_with_50083() {
     let sandbox = sandbox().await;
     let http = sandbox.http_for_bot();
@@ -268,6 +296,74 @@ async fn adding_someone_to_an_archived_thread_is_refused_with_50083() {
     assert_eq!(code_of(refused), (400, 50083));
     let thread_ref = sandbox.channel_by_id(thread.id.get()).unwrap();
     assert!(!alice.can_see(&thread_ref));
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
+}
+
+#[tokio::test]
+async fn adding_a_member_and_starting_a_thread_from_a_message_post_discords_system_lines() {
+    let sandbox = sandbox().await;
+    let http = sandbox.http_for_bot();
+    let help = ChannelId::new(sandbox.channel("help").unwrap().id);
+    let alice = sandbox.person("alice").unwrap();
+
+    // Someone else adds alice: RECIPIENT_ADD (type 1), naming her.
+    let private = help
+        .create_thread(
+            &http,
+            CreateThread::new("ticket-1").kind(ChannelType::PrivateThread),
+        )
+        .await
+        .unwrap();
+    private
+        .id
+        .add_thread_member(&http, alice.user_id())
+        .await
+        .unwrap();
+    let said = private
+        .id
+        .messages(&http, GetMessages::new())
+        .await
+        .unwrap();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(
+        said[0].kind,
+        serenity::all::MessageType::GroupRecipientAddition
+    );
+    assert!(said[0].content.is_empty());
+    assert_eq!(said[0].mentions[0].id, alice.user_id());
+    // Adding her again adds nothing, and Discord's line cannot be deleted.
+    private
+        .id
+        .add_thread_member(&http, alice.user_id())
+        .await
+        .unwrap();
+    let refused = private
+        .id
+        .delete_message(&http, said[0].id)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(refused), (403, 50021));
+
+    // A thread from a message opens with THREAD_STARTER_MESSAGE (type 21),
+    // pointing back at it.
+    let card = help
+        .send_message(&http, CreateMessage::new().content("New ticket"))
+        .await
+        .unwrap();
+    let case = help
+        .create_thread_from_message(&http, card.id, CreateThread::new("case-1"))
+        .await
+        .unwrap();
+    let said = case.id.messages(&http, GetMessages::new()).await.unwrap();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(
+        said[0].kind,
+        serenity::all::MessageType::ThreadStarterMessage
+    );
+    assert!(said[0].content.is_empty());
+    let reference = said[0].message_reference.as_ref().unwrap();
+    assert_eq!(reference.message_id, Some(card.id));
+    assert_eq!(reference.channel_id, help);
     support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
 }
 

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use supportline_sandbox::{Sandbox, ServerSpec};
 use tokio_tungstenite::tungstenite::Message;
 
-type Socket =
+pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn sandbox() -> Sandbox {
@@ -22,13 +22,13 @@ async fn sandbox() -> Sandbox {
         .unwrap()
 }
 
-async fn connect(sandbox: &Sandbox) -> Socket {
+pub(crate) async fn connect(sandbox: &Sandbox) -> Socket {
     let url = format!("{}/?v=10&encoding=json", sandbox.gateway_url());
     tokio_tungstenite::connect_async(url).await.unwrap().0
 }
 
 /// The next text frame as JSON, or the close code.
-async fn next(socket: &mut Socket) -> Result<Value, u16> {
+pub(crate) async fn next(socket: &mut Socket) -> Result<Value, u16> {
     loop {
         match socket.next().await {
             Some(Ok(Message::Text(text))) => return Ok(serde_json::from_str(&text).unwrap()),
@@ -39,7 +39,7 @@ async fn next(socket: &mut Socket) -> Result<Value, u16> {
     }
 }
 
-async fn send(socket: &mut Socket, frame: Value) {
+pub(crate) async fn send(socket: &mut Socket, frame: Value) {
     socket.send(Message::Text(frame.to_string())).await.unwrap();
 }
 
@@ -169,4 +169,37 @@ async fn a_client_closing_the_connection_gets_a_close_frame_back() {
         }
     };
     assert_eq!(answer, Some(1000), "the close is answered, not cut");
+}
+
+#[tokio::test]
+async fn a_connection_that_stops_heartbeating_is_closed_so_the_client_resumes() {
+    let options = supportline_sandbox::SandboxOptions {
+        heartbeat_interval: std::time::Duration::from_millis(200),
+        ..Default::default()
+    };
+    let sandbox = Sandbox::start_with(ServerSpec::parse(SERVER).unwrap(), options)
+        .await
+        .unwrap();
+    let mut socket = connect(&sandbox).await;
+    let hello = next(&mut socket).await.unwrap();
+    assert_eq!(hello["d"]["heartbeat_interval"], 200);
+    send(&mut socket, identify(sandbox.token())).await;
+    // Heartbeating on time for longer than the allowance keeps it open.
+    for _ in 0..4 {
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        send(&mut socket, json!({"op": 1, "d": null})).await;
+    }
+    let mut acks = 0;
+    let closed = loop {
+        match next(&mut socket).await {
+            Ok(frame) if frame["op"] == 11 => acks += 1,
+            Ok(_) => {}
+            Err(code) => break code,
+        }
+    };
+    assert_eq!(acks, 4, "every heartbeat was acknowledged first");
+    assert_eq!(
+        closed, 4000,
+        "then, the heartbeats stopped, the connection is closed"
+    );
 }

@@ -13,5 +13,6 @@ mod fidelity;
 mod gateway;
 mod interactions;
 mod rest;
+mod shards;
 mod the_loop;
 mod threads;

@@ -119,7 +119,7 @@ async fn a_call_without_the_bot_token_is_unauthorized() {
 async fn planned_rate_limits_fail_the_next_calls_then_pass() {
     use supportline_sandbox::Failure;
     let sandbox = Sandbox::start_local(server()).await.unwrap();
-    let http = sandbox.http_for_bot();
+    let http = sandbox.http_without_ratelimiter();
     let help = ChannelId::new(sandbox.channel("help").unwrap().id);
     let limited = Failure::RateLimited {
         retry_after: 1.5,
@@ -361,9 +361,13 @@ async fn the_bot_edits_and_deletes_its_messages_but_not_other_peoples() {
         .unwrap_err();
     assert_eq!(code_of(refused), (403, 50005));
     help.delete_message(&http, own.id).await.unwrap();
-    help.delete_message(&http, theirs_id).await.unwrap();
-    assert!(sandbox.messages(&help_ref).is_empty());
-    support::openapi::assert_valid(&sandbox.exchanges());
+    // Deleting someone else's message needs Manage Messages, which the
+    // bot is not invited with.
+    let refused = help.delete_message(&http, theirs_id).await.unwrap_err();
+    assert_eq!(code_of(refused), (403, 50013));
+    let left: Vec<u64> = sandbox.messages(&help_ref).iter().map(|m| m.id).collect();
+    assert_eq!(left, [theirs.id]);
+    support::openapi::assert_valid_but_refused_requests(&sandbox.exchanges());
 }
 
 #[tokio::test]
@@ -404,7 +408,9 @@ async fn random_faults_from_one_seed_fail_the_same_calls_and_are_counted() {
     use supportline_sandbox::RandomFaults;
     async fn run(seed: u64) -> (Vec<u16>, supportline_sandbox::FaultCounts) {
         let sandbox = Sandbox::start_local(server()).await.unwrap();
-        let http = sandbox.http_for_bot();
+        let http = sandbox.http_without_ratelimiter();
+        // Only the injected faults: 40 calls would spend the route's bucket.
+        sandbox.set_rate_limits(supportline_sandbox::RateLimits::generous());
         sandbox.faults().set_random(Some(RandomFaults {
             rate: 0.3,
             seed,
@@ -535,4 +541,84 @@ async fn a_staged_crash_holds_every_call_after_the_nth_until_cleared() {
         .map(|m| m.text)
         .collect();
     assert_eq!(texts, ["passes", "made, never answered"]);
+}
+
+/// Five messages into one channel, then a 429 from the channel's bucket;
+/// every answer says what is left, as Discord's headers do.
+#[tokio::test]
+async fn every_answer_carries_its_bucket_and_a_spent_bucket_answers_429() {
+    let sandbox = Sandbox::start_local(server()).await.unwrap();
+    let help = sandbox.channel("help").unwrap();
+    let post = || {
+        reqwest::Client::new()
+            .post(format!(
+                "{}/api/v10/channels/{}/messages",
+                sandbox.base_url(),
+                help.id
+            ))
+            .header("Authorization", format!("Bot {}", sandbox.token()))
+            .header("Content-Type", "application/json")
+            .body(r#"{"content": "hi"}"#)
+            .send()
+    };
+    let mut bucket = None;
+    for left in (0..5).rev() {
+        let answer = post().await.unwrap();
+        assert_eq!(answer.status().as_u16(), 200);
+        let h = answer.headers();
+        assert_eq!(h["x-ratelimit-limit"], "5");
+        assert_eq!(h["x-ratelimit-remaining"], left.to_string().as_str());
+        let reset_after: f64 = h["x-ratelimit-reset-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(reset_after > 0.0 && reset_after <= 5.0, "{reset_after}");
+        let reset: f64 = h["x-ratelimit-reset"].to_str().unwrap().parse().unwrap();
+        assert!(reset > 1.7e9, "an epoch time: {reset}");
+        bucket.get_or_insert(h["x-ratelimit-bucket"].clone());
+    }
+    let refused = post().await.unwrap();
+    assert_eq!(refused.status().as_u16(), 429);
+    let h = refused.headers().clone();
+    assert_eq!(h["x-ratelimit-scope"], "user");
+    assert_eq!(h["x-ratelimit-remaining"], "0");
+    assert_eq!(Some(&h["x-ratelimit-bucket"]), bucket.as_ref());
+    assert!(h.get("x-ratelimit-global").is_none());
+    let body: serde_json::Value = serde_json::from_str(&refused.text().await.unwrap()).unwrap();
+    assert_eq!(body["global"], false);
+    assert!(body["retry_after"].as_f64().unwrap() > 0.0);
+    assert_eq!(sandbox.messages(&help).len(), 5, "the sixth was not made");
+}
+
+/// With serenity's ratelimiter on, as against Discord, a burst larger
+/// than the bucket all lands, in order, once: serenity waits the bucket
+/// out instead of hitting the 429.
+#[tokio::test]
+async fn serenitys_ratelimiter_waits_out_a_small_bucket_and_every_message_lands_once() {
+    use std::time::Duration;
+    use supportline_sandbox::{Quota, RateLimits};
+    let sandbox = Sandbox::start_local(server()).await.unwrap();
+    sandbox.set_rate_limits(RateLimits {
+        message_create: Quota::per(2, Duration::from_millis(200)),
+        ..RateLimits::discord_like()
+    });
+    let http = sandbox.http_for_bot();
+    let help = ChannelId::new(sandbox.channel("help").unwrap().id);
+    for n in 0..7 {
+        help.say(&http, format!("burst {n}")).await.unwrap();
+    }
+    let texts: Vec<String> = sandbox
+        .messages(&sandbox.channel("help").unwrap())
+        .into_iter()
+        .map(|m| m.text)
+        .collect();
+    let expected: Vec<String> = (0..7).map(|n| format!("burst {n}")).collect();
+    assert_eq!(texts, expected);
+    let refused = sandbox
+        .exchanges()
+        .iter()
+        .filter(|e| e.status == 429)
+        .count();
+    assert_eq!(refused, 0, "serenity never ran into the bucket");
 }

@@ -7,14 +7,7 @@
 //! A global layer (the subscriber is process-wide); only `supportline
 //! bench` installs it, and it never reads span fields, so serenity's
 //! `#[instrument]` arguments are never formatted.
-//!
-//! sqlx's event is sampled: one statement in [`DB_SAMPLE`] is timed and
-//! the totals are scaled up. For every event it emits, sqlx first
-//! pretty-prints the statement's SQL (`sqlformat`), which cost more CPU
-//! than the statement itself: listening to all of them made the bench
-//! measure its own listening (a bot logging at `info` never pays it).
 
-use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -63,33 +56,7 @@ impl std::ops::Sub for Spent {
     }
 }
 
-/// One sqlx statement in this many is timed (and counted for this many).
-pub const DB_SAMPLE: u64 = 16;
-
 static TOTALS: OnceLock<Totals> = OnceLock::new();
-
-/// sqlx statements seen, to pick one in [`DB_SAMPLE`].
-static DB_SEEN: AtomicU64 = AtomicU64::new(0);
-
-thread_local! {
-    /// Whether the statement this thread is finishing was picked: sqlx
-    /// asks `enabled!` (a hint) and then emits its event, on one thread,
-    /// and both must get the same answer.
-    static DB_PICKED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Picks sqlx's statements: on its hint, one in [`DB_SAMPLE`]; on the
-/// event that follows, the same answer.
-fn db_picked(meta: &Metadata<'_>) -> bool {
-    if meta.is_event() {
-        return DB_PICKED.with(|p| p.replace(false));
-    }
-    let picked = DB_SEEN
-        .fetch_add(1, Ordering::Relaxed)
-        .is_multiple_of(DB_SAMPLE);
-    DB_PICKED.with(|p| p.set(picked));
-    picked
-}
 
 fn totals() -> &'static Totals {
     TOTALS.get_or_init(Totals::default)
@@ -145,20 +112,15 @@ struct OnlyWatched;
 
 impl<S> Filter<S> for OnlyWatched {
     fn enabled(&self, meta: &Metadata<'_>, _: &Context<'_, S>) -> bool {
-        match watched(meta) {
-            Some(Watched::Db) => db_picked(meta),
-            Some(_) => true,
-            None => false,
-        }
+        watched(meta).is_some()
     }
 
-    // Decided once per call site: everything else costs nothing; sqlx's
-    // are asked each time (sampled).
+    // Decided once per call site: everything else costs nothing.
     fn callsite_enabled(&self, meta: &'static Metadata<'static>) -> Interest {
-        match watched(meta) {
-            Some(Watched::Db) => Interest::sometimes(),
-            Some(_) => Interest::always(),
-            None => Interest::never(),
+        if watched(meta).is_some() {
+            Interest::always()
+        } else {
+            Interest::never()
         }
     }
 }
@@ -206,10 +168,9 @@ where
         event.record(&mut elapsed);
         if let Some(secs) = elapsed.0 {
             let t = totals();
-            let ns = (secs * 1e9).max(0.0) as u64;
             t.db_ns
-                .fetch_add(ns.saturating_mul(DB_SAMPLE), Ordering::Relaxed);
-            t.db_statements.fetch_add(DB_SAMPLE, Ordering::Relaxed);
+                .fetch_add((secs * 1e9).max(0.0) as u64, Ordering::Relaxed);
+            t.db_statements.fetch_add(1, Ordering::Relaxed);
         }
     }
 }

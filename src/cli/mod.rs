@@ -7,6 +7,7 @@ mod database;
 mod kb;
 mod kb_bench;
 mod kb_report;
+mod live_knowledge;
 mod locale;
 pub mod logging;
 mod migrate;

@@ -9,7 +9,6 @@ use poise::serenity_prelude::{ClientBuilder, HttpBuilder};
 
 use crate::bot::{self, Clock, Services};
 use crate::config::{Config, DISCORD_API_DEFAULT};
-use crate::knowledge::LiveKnowledge;
 use crate::store::Store;
 use crate::telemetry::http::MetricsServer;
 use crate::telemetry::Metrics;
@@ -25,13 +24,11 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let store = Store::connect(&config.database_url)
         .await
         .with_context(|| format!("DATABASE_URL={}", config.database_url))?;
-    // Loading and indexing the folder is disk and CPU work: on the
-    // blocking pool, not an async worker.
-    let dir = config.knowledge_dir.clone();
-    let knowledge = tokio::task::spawn_blocking(move || LiveKnowledge::start(dir))
-        .await
-        .context("loading the knowledge base")?
-        .with_context(|| format!("KNOWLEDGE_DIR={}", config.knowledge_dir.display()))?;
+    let knowledge = super::live_knowledge::start(
+        &config.knowledge_dir,
+        format!("KNOWLEDGE_DIR={}", config.knowledge_dir.display()),
+    )
+    .await?;
     tracing::info!(
         "database {} is up to date",
         without_password(&config.database_url)

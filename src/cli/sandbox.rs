@@ -15,7 +15,6 @@ use anyhow::Context;
 use crate::bot::{Clock, Services};
 use crate::demo::{self, console};
 use crate::i18n::Locale;
-use crate::knowledge::LiveKnowledge;
 use crate::sandbox::{Sandbox, SandboxOptions, ServerSpec};
 use crate::store::Store;
 
@@ -112,17 +111,14 @@ async fn console_session(args: &SandboxArgs) -> anyhow::Result<ExitCode> {
     let (url, _temporary) = args.database()?;
     let local = SandboxOptions::default().bind;
     let (spec, sandbox, store) = demo_server(args, local, &url).await?;
-    // Loading and indexing the folder: on the blocking pool.
-    let dir = args.knowledge.clone();
-    let knowledge = tokio::task::spawn_blocking(move || LiveKnowledge::start(dir))
-        .await
-        .context("loading the knowledge base")?
-        .with_context(|| {
-            format!(
-                "loading the knowledge base from {}",
-                args.knowledge.display()
-            )
-        })?;
+    let knowledge = super::live_knowledge::start(
+        &args.knowledge,
+        format!(
+            "loading the knowledge base from {}",
+            args.knowledge.display()
+        ),
+    )
+    .await?;
     let clock = Clock::adjustable();
     let services = Services {
         store: store.clone(),

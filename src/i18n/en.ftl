@@ -109,7 +109,7 @@ button-human = Talk to a human
 button-get-help = Get help
 
 ## Opening
-open-done = Your ticket { $number } is open: { $thread }. Only you and the support team can see it.
+open-done = Your ticket { $number } is open, and only you and the support team can see it: { $thread }
 open-already = You already have ticket { $number } for this: { $thread }.
 open-already-no-thread = You already have ticket { $number } for this.
 open-pending = Your ticket { $number } is open. Discord is slow to make its private thread right now: it will appear under { $channel } in a moment, and you will be mentioned there. No need to ask again.

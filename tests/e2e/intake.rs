@@ -374,23 +374,7 @@ async fn setup_show_flags_a_team_that_cannot_be_pinged_where_its_tickets_arrive(
     );
 
     // Nobody may mention every role, and Payments is not mentionable.
-    let no_mention_all = !supportline::sandbox::Permissions::MENTION_EVERYONE;
-    w.sandbox
-        .edit_role(
-            "@everyone",
-            None,
-            Some(supportline::sandbox::Permissions::DEFAULT_EVERYONE & no_mention_all),
-        )
-        .unwrap();
-    for bot_role in ["Supportline", "@bot"] {
-        w.sandbox
-            .edit_role(
-                bot_role,
-                None,
-                Some(supportline::sandbox::BotSpec::DEFAULT_PERMISSIONS & no_mention_all),
-            )
-            .unwrap();
-    }
+    w.take_away_mention_everyone();
     w.sandbox.edit_role("Payments", Some(false), None).unwrap();
     w.sandbox.settled().await.unwrap();
 

@@ -454,23 +454,7 @@ async fn setup_show_flags_a_level_role_nobody_can_ping_and_its_new_cases_ping_no
     // As on many servers: @everyone may not mention everyone, and neither
     // may the bot (README's invite does not ask for it); the admin made
     // L2..L4 mentionable, L1 not (a new role is not).
-    let no_mention_all = !Permissions::MENTION_EVERYONE;
-    w.sandbox
-        .edit_role(
-            "@everyone",
-            None,
-            Some(Permissions::DEFAULT_EVERYONE & no_mention_all),
-        )
-        .unwrap();
-    for bot_role in ["Supportline", "@bot"] {
-        w.sandbox
-            .edit_role(
-                bot_role,
-                None,
-                Some(supportline::sandbox::BotSpec::DEFAULT_PERMISSIONS & no_mention_all),
-            )
-            .unwrap();
-    }
+    w.take_away_mention_everyone();
     w.sandbox.edit_role("L1", Some(false), None).unwrap();
     for level in ["L2", "L3", "L4"] {
         w.sandbox.edit_role(level, Some(true), None).unwrap();

@@ -267,6 +267,30 @@ impl World {
         (t, thread)
     }
 
+    /// What many servers do (Community setup suggests it): @everyone may
+    /// no longer mention every role, nor may the bot's roles, so only a
+    /// mentionable role can be pinged. Discord's default @everyone may.
+    pub fn take_away_mention_everyone(&self) {
+        use supportline::sandbox::{BotSpec, Permissions};
+        let no_mention_all = !Permissions::MENTION_EVERYONE;
+        self.sandbox
+            .edit_role(
+                "@everyone",
+                None,
+                Some(Permissions::DEFAULT_EVERYONE & no_mention_all),
+            )
+            .expect("@everyone exists");
+        for bot_role in ["Supportline", "@bot"] {
+            self.sandbox
+                .edit_role(
+                    bot_role,
+                    None,
+                    Some(BotSpec::DEFAULT_PERMISSIONS & no_mention_all),
+                )
+                .expect("the bot's roles exist");
+        }
+    }
+
     /// The current case thread of a ticket, once the outbox has made it
     /// (on a loaded machine the sandbox may look settled between two of
     /// the steps that open it).

@@ -117,16 +117,14 @@ async fn scale_out(args: &BenchArgs, processes: u32) -> anyhow::Result<ExitCode>
 }
 
 async fn load_knowledge(args: &BenchArgs) -> anyhow::Result<LiveKnowledge> {
-    let dir = args.knowledge.clone();
-    tokio::task::spawn_blocking(move || LiveKnowledge::start(dir))
-        .await
-        .context("loading the knowledge base")?
-        .with_context(|| {
-            format!(
-                "loading the knowledge base from {}",
-                args.knowledge.display()
-            )
-        })
+    super::live_knowledge::start(
+        &args.knowledge,
+        format!(
+            "loading the knowledge base from {}",
+            args.knowledge.display()
+        ),
+    )
+    .await
 }
 
 /// One phase's figures.
@@ -270,13 +268,7 @@ async fn phase(
         .into_iter()
         .map(|w| tokio::spawn(w.run(load.clone(), until)))
         .collect();
-    let mut outcome = Outcome::default();
-    for task in tasks {
-        match task.await {
-            Ok(o) => outcome.merge(o),
-            Err(e) => outcome.merge(Outcome::panicked(e.to_string())),
-        }
-    }
+    let outcome = Outcome::gather(tasks).await;
     let wall = started.elapsed();
     running.store(false, Ordering::Relaxed);
     let _ = sampler.await;
@@ -361,6 +353,19 @@ fn database(args: &BenchArgs) -> anyhow::Result<(String, Option<tempfile::TempDi
 }
 
 impl Outcome {
+    /// Every worker's outcome, merged; a worker that panicked counts as a
+    /// failure, not as a crash of the bench.
+    pub(super) async fn gather(tasks: Vec<tokio::task::JoinHandle<Outcome>>) -> Outcome {
+        let mut outcome = Outcome::default();
+        for task in tasks {
+            match task.await {
+                Ok(o) => outcome.merge(o),
+                Err(e) => outcome.merge(Outcome::panicked(e.to_string())),
+            }
+        }
+        outcome
+    }
+
     fn panicked(why: String) -> Outcome {
         let mut o = Outcome::default();
         o.failures

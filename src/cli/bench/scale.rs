@@ -177,13 +177,7 @@ async fn run_people(
         .enumerate()
         .map(|(i, w)| tokio::spawn(w.run(loads[i % loads.len()].clone(), until)))
         .collect();
-    let mut outcome = Outcome::default();
-    for task in tasks {
-        match task.await {
-            Ok(o) => outcome.merge(o),
-            Err(e) => outcome.merge(Outcome::panicked(e.to_string())),
-        }
-    }
+    let outcome = Outcome::gather(tasks).await;
     outcome
 }
 

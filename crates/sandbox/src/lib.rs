@@ -32,7 +32,7 @@
 //! [`Sandbox::http_for_bot`] is `HttpBuilder::new(token).client(…)` with
 //! serenity's ratelimiter on, as against Discord: the ratelimiter ignores
 //! `HttpBuilder::proxy` and always calls `https://discord.com`, so the
-//! sandbox serves its API there too (TLS with its own test CA, see
+//! sandbox serves its API there too (TLS with a CA of its own, made per process, see
 //! [`tls`]) and the client resolves `discord.com` to it. Every answer
 //! carries `X-RateLimit-*` headers from real buckets ([`RateLimits`]);
 //! [`Sandbox::http_without_ratelimiter`] sees every 429 as an error

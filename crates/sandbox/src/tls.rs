@@ -7,12 +7,12 @@
 //! [`crate::Sandbox::http_for_bot`] hands serenity an HTTP client that
 //! resolves `discord.com` to that port and trusts the sandbox's own
 //! certificate authority (and no other: nothing can leave for the real
-//! Discord). The certificates under `tls/` are test fixtures, made once
-//! with `openssl` (see `tls/README.md`); their keys guard nothing.
+//! Discord). The authority and the certificate are made once per process
+//! at first use (no key is kept anywhere: a new process has new ones).
 
 use std::io;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use tokio::net::{TcpListener, TcpStream};
@@ -21,10 +21,43 @@ use tokio_rustls::rustls::{self, ServerConfig};
 use tokio_rustls::server::TlsStream;
 use tokio_rustls::TlsAcceptor;
 
-/// The certificate authority a bot's client trusts (DER).
-pub const CA_DER: &[u8] = include_bytes!("tls/ca.der");
-const LEAF_DER: &[u8] = include_bytes!("tls/discord.com.der");
-const LEAF_KEY_DER: &[u8] = include_bytes!("tls/discord.com.key.der");
+/// This process's certificate authority and the `discord.com`
+/// certificate it signed, in DER.
+struct Certificates {
+    ca: Vec<u8>,
+    leaf: Vec<u8>,
+    leaf_key: Vec<u8>,
+}
+
+fn make_certificates() -> Result<Certificates, rcgen::Error> {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair};
+    let ca_key = KeyPair::generate()?;
+    let mut ca = CertificateParams::new(Vec::<String>::new())?;
+    ca.distinguished_name
+        .push(DnType::CommonName, "supportline sandbox CA");
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca = ca.self_signed(&ca_key)?;
+    let leaf_key = KeyPair::generate()?;
+    let names = [DISCORD_HOST, "localhost", "127.0.0.1"].map(String::from);
+    let mut leaf = CertificateParams::new(names.to_vec())?;
+    leaf.distinguished_name
+        .push(DnType::CommonName, DISCORD_HOST);
+    let leaf = leaf.signed_by(&leaf_key, &ca, &ca_key)?;
+    Ok(Certificates {
+        ca: ca.der().to_vec(),
+        leaf: leaf.der().to_vec(),
+        leaf_key: leaf_key.serialize_der(),
+    })
+}
+
+/// Made at first use; an error (the key generator failing) is kept and
+/// reported to every caller.
+fn certificates() -> Result<&'static Certificates, rustls::Error> {
+    static MADE: OnceLock<Result<Certificates, String>> = OnceLock::new();
+    MADE.get_or_init(|| make_certificates().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| rustls::Error::General(format!("making the sandbox's certificates: {e}")))
+}
 
 /// The name serenity's ratelimiter calls.
 pub const DISCORD_HOST: &str = "discord.com";
@@ -34,13 +67,14 @@ pub const DISCORD_HOST: &str = "discord.com";
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub fn acceptor() -> Result<TlsAcceptor, rustls::Error> {
+    let made = certificates()?;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?
         .with_no_client_auth()
         .with_single_cert(
-            vec![CertificateDer::from(LEAF_DER)],
-            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(LEAF_KEY_DER)),
+            vec![CertificateDer::from(made.leaf.clone())],
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(made.leaf_key.clone())),
         )?;
     Ok(TlsAcceptor::from(Arc::new(config)))
 }
@@ -96,11 +130,14 @@ pub fn client_for(addr: SocketAddr) -> reqwest::Client {
         .use_rustls_tls()
         .tls_built_in_root_certs(false)
         .resolve(DISCORD_HOST, addr);
-    let builder = match reqwest::Certificate::from_der(CA_DER) {
+    let ca = certificates()
+        .map_err(|e| e.to_string())
+        .and_then(|made| reqwest::Certificate::from_der(&made.ca).map_err(|e| e.to_string()));
+    let builder = match ca {
         Ok(ca) => builder.add_root_certificate(ca),
-        // A fixture compiled in: it parses, or no test runs at all.
+        // The acceptor failed the same way: the sandbox did not start.
         Err(error) => {
-            tracing::error!(%error, "the sandbox's CA certificate does not parse");
+            tracing::error!(%error, "the sandbox's CA certificate is not available");
             builder
         }
     };

@@ -4,7 +4,7 @@
 //! middle of a move finishes it without doing anything twice, even when
 //! the bot stays down longer than Discord remembers a nonce.
 
-use supportline::sandbox::{Permissions, Target};
+use supportline::sandbox::{ChannelRef, Permissions, Person, Target};
 use supportline::store::EffectStatus;
 use supportline::tickets::{CloseReason, Level};
 
@@ -88,19 +88,7 @@ async fn a_restart_in_the_middle_of_a_move_finishes_it_once() {
     // The bot dies in the middle of the move: its second REST call is
     // carried out, then nothing answers until it is killed.
     w.sandbox.settled().await.unwrap();
-    w.sandbox.faults().cut_after(1, true);
-    let interrupted = lena
-        .slash(&l1, "escalate", &[("reason", text("stale data"))])
-        .await;
-    for _ in 0..100 {
-        if w.sandbox.faults().cut_tripped() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert!(w.sandbox.faults().cut_tripped(), "{interrupted:?}");
-    w.stop_bot().await;
-    w.sandbox.faults().clear_cut();
+    escalate_and_die(&mut w, &lena, &l1, 1).await;
     w.clock.advance(chrono::Duration::seconds(
         supportline::store::EFFECT_LEASE_SECS + 1,
     ));
@@ -138,19 +126,7 @@ async fn a_step_that_posted_before_an_outage_longer_than_discords_nonce_memory_p
     w.sandbox.settled().await.unwrap();
     // The bot dies right after Discord made a message for it, before it
     // heard back; it stays down longer than Discord remembers a nonce.
-    w.sandbox.faults().cut_after(CUT_AT_A_MESSAGE, true);
-    let interrupted = lena
-        .slash(&l1, "escalate", &[("reason", text("stale data"))])
-        .await;
-    for _ in 0..100 {
-        if w.sandbox.faults().cut_tripped() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert!(w.sandbox.faults().cut_tripped(), "{interrupted:?}");
-    w.stop_bot().await;
-    w.sandbox.faults().clear_cut();
+    escalate_and_die(&mut w, &lena, &l1, CUT_AT_A_MESSAGE).await;
     let outage = std::time::Duration::from_secs(10 * 60);
     w.sandbox.advance_clock(outage);
     w.clock.advance(chrono::Duration::from_std(outage).unwrap());
@@ -193,4 +169,22 @@ fn bot_texts(w: &World, channel: &supportline_sandbox::ChannelRef) -> Vec<String
         .filter(|m| m.author == "supportline" && !m.is_system())
         .map(|m| m.text)
         .collect()
+}
+
+/// `who` escalates in `case`; the bot dies after Discord carried out
+/// `calls` of its REST calls (nothing answers after them), and is stopped.
+async fn escalate_and_die(w: &mut World, who: &Person, case: &ChannelRef, calls: u64) {
+    w.sandbox.faults().cut_after(calls, true);
+    let interrupted = who
+        .slash(case, "escalate", &[("reason", text("stale data"))])
+        .await;
+    for _ in 0..100 {
+        if w.sandbox.faults().cut_tripped() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(w.sandbox.faults().cut_tripped(), "{interrupted:?}");
+    w.stop_bot().await;
+    w.sandbox.faults().clear_cut();
 }

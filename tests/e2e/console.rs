@@ -73,3 +73,26 @@ async fn a_closed_tickets_transcript_is_listed_saved_and_its_pings_shown() {
     assert_eq!(file["attachments"][0]["name"], "ticket-1.html");
     assert!(file["attachments"][0]["size"].as_u64().unwrap() > 0);
 }
+
+#[tokio::test]
+async fn a_button_is_clicked_by_the_beginning_of_its_label_when_only_one_begins_so() {
+    let w = World::start().await;
+    let script = "boris /ticket open question: не работает экспорт\n\
+                  lena clicks \"claim\" in #l1-desk\n\
+                  lena /resolve summary: Исправили in #l1-desk thread\n\
+                  boris clicks \"нет\"\n";
+    let (report, printed) = run(&w, script, console::Format::Human).await;
+    assert!(report.errors.is_empty(), "{:?}\n{printed}", report.errors);
+    assert!(
+        printed.contains("▶ boris clicks \"нет\"\n── boris sees"),
+        "the click did something boris saw\n{printed}"
+    );
+    // "Cl" begins both Claim and Close on the card: no guess.
+    let (report, _) = run(
+        &w,
+        "alice /ticket open question: x y z\nlena clicks \"cl\" in #l1-desk\n",
+        console::Format::Human,
+    )
+    .await;
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+}

@@ -130,6 +130,17 @@ fn newest_with_option(
         .max_by_key(|(m, _, _)| m.id)
 }
 
+/// The newest message `pick` finds a label in, with that label.
+fn newest_where(
+    messages: &[MessageView],
+    pick: impl Fn(&MessageView) -> Option<String>,
+) -> Option<(MessageView, String)> {
+    messages
+        .iter()
+        .filter_map(|m| pick(m).map(|label| (m.clone(), label)))
+        .max_by_key(|(m, _)| m.id)
+}
+
 /// What `person` sees in `place`, or everywhere.
 fn visible_messages(
     sandbox: &Sandbox,
@@ -158,16 +169,34 @@ fn newest_with_button(
 ) -> Result<(MessageView, String), ActError> {
     let messages = visible_messages(sandbox, person, place)?;
     let wanted = label.to_lowercase();
-    let matching = |m: &MessageView| {
+    let enabled = |m: &MessageView| -> Vec<String> {
         m.buttons
             .iter()
-            .find(|b| !b.disabled && b.label.to_lowercase() == wanted)
+            .filter(|b| !b.disabled)
             .map(|b| b.label.clone())
+            .collect()
     };
-    messages
-        .into_iter()
-        .filter_map(|m| matching(&m).map(|exact| (m, exact)))
-        .max_by_key(|(m, _)| m.id)
+    let exact = |m: &MessageView| enabled(m).into_iter().find(|l| l.to_lowercase() == wanted);
+    // As people type it: the beginning of a label will do ("Нет" for
+    // "Нет, ещё нет") when no other label person sees begins so ("Cl"
+    // begins Claim and Close: no guess).
+    let mut begun: Vec<String> = messages
+        .iter()
+        .flat_map(enabled)
+        .filter(|l| l.to_lowercase().starts_with(&wanted))
+        .collect();
+    begun.sort();
+    begun.dedup();
+    let only_begun = match begun.as_slice() {
+        [only] => Some(only.to_lowercase()),
+        _ => None,
+    };
+    let beginning = |m: &MessageView| {
+        let only = only_begun.as_deref()?;
+        enabled(m).into_iter().find(|l| l.to_lowercase() == only)
+    };
+    newest_where(&messages, exact)
+        .or_else(|| newest_where(&messages, beginning))
         .ok_or_else(|| ActError::NoButton {
             who: person.name().to_string(),
             label: label.to_string(),

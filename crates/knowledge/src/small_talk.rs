@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 
 use crate::fxhash::FxHashSet;
-use crate::text::words;
+use crate::text::{fold, split_words};
 
 /// What kind of small talk a question is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -328,11 +328,18 @@ pub fn small_talk(question: &str) -> Option<SmallTalk> {
     if question.split_whitespace().nth(3 * MAX_WORDS).is_some() {
         return None;
     }
-    let words = words(question);
+    small_talk_in(question, &split_words(&fold(question)))
+}
+
+/// [`small_talk`] of `question` already folded and split into `words`
+/// (the matcher needs them too).
+pub(crate) fn small_talk_in(question: &str, words: &[&str]) -> Option<SmallTalk> {
+    if question.split_whitespace().nth(3 * MAX_WORDS).is_some() {
+        return None;
+    }
     if words.is_empty() || words.len() > MAX_WORDS {
         return None;
     }
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     // Nearly every question has a word no phrase and no filler has: it is
     // no small talk, and one look-up per word says so (trying every
     // phrase at every word cost as much as matching the question).

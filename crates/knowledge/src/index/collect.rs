@@ -63,6 +63,11 @@ impl Index {
         // the best few (a passage refines; it cannot find an article).
         let shortlist = keep.max(PASSAGE_SHORTLIST);
         let mut scored: Vec<Scored> = Vec::with_capacity(shortlist + 1);
+        // Once the shortlist is full, an article with only its words to
+        // go on (no examples, no pattern) and covering less than `floor`
+        // scores below the shortlist's last and cannot enter it: its
+        // score is not worked out (most touched articles are such).
+        let mut floor = f32::NEG_INFINITY;
         for (at, &article) in s.touched_articles.iter().enumerate() {
             let own = self.languages[article as usize];
             if let Some(wanted) = locale_code {
@@ -72,8 +77,12 @@ impl Index {
                 }
             }
             let a = &s.articles[at];
+            let covered = covered(a, words);
+            if covered < floor && !a.pattern && a.examples == [0.0; 3] {
+                continue;
+            }
             let inputs = score::Inputs {
-                bag: bag.of(covered(a, words)),
+                bag: bag.of(covered),
                 examples: a.examples.iter().sum::<f32>() / 3.0,
                 passage: 0.0,
                 pattern: a.pattern,
@@ -86,7 +95,11 @@ impl Index {
                     article,
                     inputs,
                 };
-                keep_best(&mut scored, candidate, shortlist);
+                if keep_best(&mut scored, candidate, shortlist) && scored.len() >= shortlist {
+                    floor = scored
+                        .last()
+                        .map_or(f32::NEG_INFINITY, |c| bag.below(c.score));
+                }
             }
         }
         let query_terms = QueryTerms::new(words, totals.norm);
@@ -205,14 +218,16 @@ impl Index {
 /// Adds `c` to `best` (best first, at most `limit`) if it is among the
 /// best: a few comparisons per article, where sorting or selecting over
 /// all touched articles cost more than scoring them.
-fn keep_best(best: &mut Vec<Scored>, c: Scored, limit: usize) {
+/// Whether it was added.
+fn keep_best(best: &mut Vec<Scored>, c: Scored, limit: usize) -> bool {
     let ahead = |x: &Scored| x.score > c.score || (x.score == c.score && x.article < c.article);
     if best.len() >= limit && best.last().is_none_or(ahead) {
-        return;
+        return false;
     }
     let at = best.partition_point(ahead);
     best.insert(at, c);
     best.truncate(limit);
+    true
 }
 
 /// The question weight an article explains: each word at its best place.

@@ -37,7 +37,8 @@ mod vocab;
 use std::collections::HashMap;
 
 use super::article::{Article, ArticleId};
-use crate::small_talk::{small_talk, SmallTalk};
+use crate::small_talk::{small_talk, small_talk_in, SmallTalk};
+use crate::text::{fold, is_blank, split_words};
 use analyzer::SynonymTable;
 use typo::TypoIndex;
 use vocab::{TermId, Vocab};
@@ -211,14 +212,37 @@ impl Index {
     /// is written for that kind), else the matcher's decision. With
     /// `locale`, only articles serving that locale are considered.
     pub fn ask(&self, question: &str, locale: Option<&str>) -> Answer {
+        // A question read whole (nearly all are) is folded and split once,
+        // for small talk and for matching.
+        if limits::head(question).len() == question.len() {
+            let text = fold(question);
+            let words = split_words(&text);
+            let kind =
+                small_talk_in(question, &words).filter(|k| !self.small_talk_articles.contains(k));
+            return match kind {
+                Some(kind) => Self::small_talk_answer(kind),
+                None => {
+                    let ranked = if is_blank(question) {
+                        Vec::new()
+                    } else {
+                        self.rank_words(&text, words, locale, CANDIDATES.max(2), false)
+                    };
+                    self.decide(&ranked)
+                }
+            };
+        }
         match self.small_talk(question) {
-            Some(kind) => Answer {
-                answer: None,
-                confidence: 0.0,
-                candidates: Vec::new(),
-                small_talk: Some(kind),
-            },
+            Some(kind) => Self::small_talk_answer(kind),
             None => self.match_articles(question, locale),
+        }
+    }
+
+    fn small_talk_answer(kind: SmallTalk) -> Answer {
+        Answer {
+            answer: None,
+            confidence: 0.0,
+            candidates: Vec::new(),
+            small_talk: Some(kind),
         }
     }
 
@@ -232,7 +256,11 @@ impl Index {
     /// turned small talk off).
     pub fn match_articles(&self, question: &str, locale: Option<&str>) -> Answer {
         let ranked = self.rank(question, locale, CANDIDATES.max(2), false);
-        let decision = score::decide(&ranked);
+        self.decide(&ranked)
+    }
+
+    fn decide(&self, ranked: &[query::Ranked]) -> Answer {
+        let decision = score::decide(ranked);
         Answer {
             answer: decision
                 .answer

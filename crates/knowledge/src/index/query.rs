@@ -201,8 +201,20 @@ impl Index {
         // Only the head of a long question is read, so that its cost is
         // bounded (see `limits`).
         let text = fold(limits::head(question));
+        self.rank_words(&text, split_words(&text), locale, keep, explain)
+    }
+
+    /// [`rank`](Self::rank) of a question that is not blank, folded
+    /// (`text`) and split into `folded` words.
+    pub(super) fn rank_words(
+        &self,
+        text: &str,
+        mut folded: Vec<&str>,
+        locale: Option<&str>,
+        keep: usize,
+        explain: bool,
+    ) -> Vec<Ranked> {
         limits::spend(text.len());
-        let mut folded = split_words(&text);
         folded.retain(|w| w.chars().count() <= MAX_WORD);
         folded.truncate(MAX_QUESTION_WORDS);
         let language = question_language(&folded);

@@ -180,6 +180,17 @@ impl Bag {
             0.0
         }
     }
+
+    /// A covered weight below which [`of`](Self::of) is surely less than
+    /// `bag` (a thousandth under the exact inverse, far more than the
+    /// rounding of either way); 0 when there is none.
+    pub fn below(&self, bag: f32) -> f32 {
+        if bag > 0.0 && self.offset.is_finite() {
+            ((bag.ln() - self.offset) / 1.1).exp() * 0.999
+        } else {
+            0.0
+        }
+    }
 }
 
 /// What a score is made of (see [`Evidence`] for the meanings).

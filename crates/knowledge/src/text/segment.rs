@@ -78,7 +78,8 @@ fn quick_words(text: &str) -> Option<Vec<&str>> {
         chars.push((at, Class::of(c)?));
     }
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
-    let mut out = Vec::new();
+    // About a word per six characters: one allocation for most texts.
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].1.in_word() {

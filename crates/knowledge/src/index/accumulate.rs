@@ -21,7 +21,6 @@ struct Reading {
 impl Index {
     pub(super) fn accumulate(&self, words: &[QueryWord], patterns: &[u32], s: &mut Scratch) {
         s.begin(
-            words.len(),
             self.articles.len(),
             self.keywords.len(),
             self.examples.len(),
@@ -114,9 +113,8 @@ impl Index {
                     }
                 }
                 Place::Title { .. } => {
-                    let at = s.article_slot(article);
-                    s.credit(at, r.word, r.strength * Strength::TITLE);
-                    let a = &mut s.articles[at];
+                    let a = s.article(article);
+                    credit(a, r, Strength::TITLE);
                     a.explained |= 1 << r.word;
                     if a.title_word != stamp {
                         a.title_word = stamp;
@@ -125,9 +123,8 @@ impl Index {
                 }
                 Place::Examples { count, .. } => {
                     let of = self.example_counts[article as usize];
-                    let at = s.article_slot(article);
-                    s.credit(at, r.word, r.strength * Strength::examples(count, of));
-                    let a = &mut s.articles[at];
+                    let a = s.article(article);
+                    credit(a, r, Strength::examples(count, of));
                     a.explained |= 1 << r.word;
                     if a.example_word != stamp {
                         a.example_word = stamp;
@@ -145,9 +142,8 @@ impl Index {
                     if !create {
                         break;
                     }
-                    let at = s.article_slot(article);
-                    s.credit(at, r.word, r.strength * Strength::body(count));
-                    let a = &mut s.articles[at];
+                    let a = s.article(article);
+                    credit(a, r, Strength::body(count));
                     if a.body_word != stamp {
                         a.body_word = stamp;
                         a.in_body += r.weight * r.strength;
@@ -170,13 +166,21 @@ impl Index {
             let Some(at) = s.slot(kw.article) else {
                 continue;
             };
+            let a = &mut s.articles[at];
             for slot in 0..len.min(k.pos.len()) {
                 if k.mask & (1 << slot) != 0 {
-                    s.credit(at, k.word[slot] as usize, k.strength[slot] * place);
+                    let best = &mut a.best[k.word[slot] as usize];
+                    *best = best.max(k.strength[slot] * place);
                 }
             }
         }
     }
+}
+
+/// Records that the reading's word is in the article at `place` strength.
+fn credit(a: &mut super::scratch::ArticleAcc, r: &Reading, place: f32) {
+    let best = &mut a.best[r.word];
+    *best = best.max(r.strength * place);
 }
 
 pub(super) fn ratio(a: f32, b: f32) -> f32 {

@@ -77,7 +77,7 @@ impl Index {
                 }
             }
             let a = &s.articles[at];
-            let covered = covered(s.best(at), words);
+            let covered = covered(a, words);
             if covered < floor && !a.pattern && a.examples == [0.0; 3] {
                 continue;
             }
@@ -165,9 +165,8 @@ impl Index {
         explained_too: bool,
         s: &Scratch,
     ) -> Evidence {
-        let at = s.slot(article).unwrap_or_default();
-        let (a, best) = (&s.articles[at], s.best(at));
-        let covered = covered(best, words);
+        let a = &s.articles[s.slot(article).unwrap_or_default()];
+        let covered = covered(a, words);
         let keyword = s
             .touched_keywords
             .iter()
@@ -196,10 +195,10 @@ impl Index {
             unknown: ratio(t.unknown, t.mass),
             explained: if explain {
                 let topics = s.articles.iter().fold(0, |m, a| m | a.explained);
-                explained(a, best, words, topics, self.idf_ref)
+                explained(a, words, topics, self.idf_ref)
             } else if explained_too {
                 // `elsewhere` looks at every touched article: explanations only.
-                explained(a, best, words, 0, self.idf_ref)
+                explained(a, words, 0, self.idf_ref)
             } else {
                 score::Explained::default()
             },
@@ -231,12 +230,11 @@ fn keep_best(best: &mut Vec<Scored>, c: Scored, limit: usize) -> bool {
     true
 }
 
-/// The question weight an article explains: each word at its best place
-/// (`best`, per word).
-fn covered(best: &[f32], words: &[QueryWord]) -> f32 {
+/// The question weight an article explains: each word at its best place.
+fn covered(a: &ArticleAcc, words: &[QueryWord]) -> f32 {
     words
         .iter()
-        .zip(best)
+        .zip(&a.best)
         .map(|(q, best)| q.weight * best)
         .sum()
 }
@@ -244,20 +242,14 @@ fn covered(best: &[f32], words: &[QueryWord]) -> f32 {
 /// How much of the question's information the article explains in its
 /// keywords, title or examples, and how much it leaves unexplained, in
 /// units of `unit`; `topics` marks the words some candidate explains.
-fn explained(
-    a: &ArticleAcc,
-    best: &[f32],
-    words: &[QueryWord],
-    topics: u32,
-    unit: f32,
-) -> score::Explained {
+fn explained(a: &ArticleAcc, words: &[QueryWord], topics: u32, unit: f32) -> score::Explained {
     let mut e = score::Explained::default();
     for (i, q) in words.iter().take(MAX_WORDS).enumerate() {
         if a.explained & (1 << i) != 0 {
             e.explained += q.information;
         } else {
             e.unexplained += q.information;
-            if best[i] <= 0.0 {
+            if a.best[i] <= 0.0 {
                 e.absent += q.information;
             }
             if topics & (1 << i) != 0 {

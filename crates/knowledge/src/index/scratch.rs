@@ -11,8 +11,10 @@ pub(super) const MAX_WORDS: usize = 24;
 // `ArticleAcc::explained` has a bit per word.
 const _: () = assert!(MAX_WORDS <= 32);
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct ArticleAcc {
+    /// Per question word: the strength of its best place in the article.
+    pub best: [f32; MAX_WORDS],
     /// Question weight found in keywords, title, examples, body (each
     /// word once, marked by its stamp).
     pub in_keywords: f32,
@@ -30,6 +32,25 @@ pub(super) struct ArticleAcc {
     /// Bit `i`: question word `i` is in the article's keywords, title or
     /// examples (what the article says it is about; the body is not).
     pub explained: u32,
+}
+
+impl Default for ArticleAcc {
+    fn default() -> Self {
+        ArticleAcc {
+            best: [0.0; MAX_WORDS],
+            in_keywords: 0.0,
+            keyword_word: 0,
+            in_title: 0.0,
+            title_word: 0,
+            in_examples: 0.0,
+            example_word: 0,
+            in_body: 0.0,
+            body_word: 0,
+            examples: [0.0; 3],
+            pattern: false,
+            explained: 0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -64,12 +85,6 @@ pub(super) struct Scratch {
     keyword_stamps: Vec<(u32, u32)>,
     /// Accumulators of the touched articles, in `touched_articles` order.
     pub articles: Vec<ArticleAcc>,
-    /// Per touched article (in the same order) and question word: the
-    /// strength of the word's best place in the article; `stride` words
-    /// an article, as many as the question counts (most have a few, so a
-    /// touched article costs a few bytes here, not `MAX_WORDS` floats).
-    best: Vec<f32>,
-    stride: usize,
     /// Accumulators of the touched keywords, in `touched_keywords` order.
     pub keywords: Vec<KeywordAcc>,
     pub examples: Vec<ExampleAcc>,
@@ -79,9 +94,8 @@ pub(super) struct Scratch {
 }
 
 impl Scratch {
-    /// Starts a question of `words` content words over an index of these
-    /// sizes.
-    pub fn begin(&mut self, words: usize, articles: usize, keywords: usize, examples: usize) {
+    /// Starts a question over an index of these sizes.
+    pub fn begin(&mut self, articles: usize, keywords: usize, examples: usize) {
         if self.stamp == u32::MAX || self.words > u32::MAX - 2 * MAX_WORDS as u32 {
             *self = Scratch::default();
         }
@@ -90,8 +104,6 @@ impl Scratch {
         grow(&mut self.article_stamps, articles);
         grow(&mut self.keyword_stamps, keywords);
         self.articles.clear();
-        self.best.clear();
-        self.stride = words.min(MAX_WORDS);
         self.keywords.clear();
         grow(&mut self.examples, examples);
         self.touched_articles.clear();
@@ -112,34 +124,13 @@ impl Scratch {
 
     /// The accumulator of `article`, new if this question has not touched it.
     pub fn article(&mut self, article: u32) -> &mut ArticleAcc {
-        let at = self.article_slot(article);
-        &mut self.articles[at]
-    }
-
-    /// Where the accumulator of `article` is, new if this question has
-    /// not touched it.
-    pub fn article_slot(&mut self, article: u32) -> usize {
         let entry = &mut self.article_stamps[article as usize];
         if entry.0 != self.stamp {
             *entry = (self.stamp, self.articles.len() as u32);
             self.articles.push(ArticleAcc::default());
-            self.best.resize(self.best.len() + self.stride, 0.0);
             self.touched_articles.push(article);
         }
-        entry.1 as usize
-    }
-
-    /// Per question word, the strength of its best place in the article
-    /// at `at` (see [`slot`](Self::slot)).
-    pub fn best(&self, at: usize) -> &[f32] {
-        &self.best[at * self.stride..(at + 1) * self.stride]
-    }
-
-    /// Records that question word `word` is in the article at `at` with
-    /// `strength`, if that is its best place there so far.
-    pub fn credit(&mut self, at: usize, word: usize, strength: f32) {
-        let best = &mut self.best[at * self.stride + word];
-        *best = best.max(strength);
+        &mut self.articles[entry.1 as usize]
     }
 
     pub fn keyword(&mut self, keyword: u32) -> &mut KeywordAcc {

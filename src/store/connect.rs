@@ -8,6 +8,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::AnyPool;
 
 use super::error::{Doing, StoreError};
+use super::l0_writes::L0Writes;
 use super::migrate;
 use super::settings_cache::SettingsCache;
 
@@ -38,6 +39,8 @@ pub struct Store {
     backend: Backend,
     /// Guild settings read lately (see `settings_cache`), shared by clones.
     pub(crate) settings_cache: Arc<SettingsCache>,
+    /// L0 exchanges waiting for their group commit (see `l0_writes`).
+    pub(crate) l0_writes: Arc<L0Writes>,
 }
 
 impl Store {
@@ -68,6 +71,7 @@ impl Store {
             pool,
             backend,
             settings_cache: Arc::default(),
+            l0_writes: Arc::default(),
         })
     }
 

@@ -27,6 +27,10 @@ pub enum StoreError {
     /// status): a bug or a hand-edited database.
     #[error("{doing}: stored data is invalid: {detail}")]
     Corrupt { doing: String, detail: String },
+    /// A write whose outcome this caller cannot know (the task writing it
+    /// was stopped half-way).
+    #[error("{doing}: {detail}")]
+    Unfinished { doing: String, detail: String },
 }
 
 /// Why a row could not become a domain value.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 
-use super::convert::{flag, ms, sf, Col};
+use super::convert::{ms, sf, Col};
 use super::error::{Bad, Doing, StoreError};
 use super::Store;
 use crate::i18n::Locale;
@@ -94,34 +94,6 @@ const COLUMNS: &str = "id, guild_id, user_id, channel_id, question, locale, arti
     asked_at";
 
 impl Store {
-    pub async fn record_l0_exchange(
-        &self,
-        e: &NewL0Exchange,
-        at: DateTime<Utc>,
-    ) -> Result<L0ExchangeId, StoreError> {
-        let candidates = serde_json::to_string(&e.candidates).unwrap_or_else(|_| "[]".into());
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO l0_exchanges (guild_id, user_id, channel_id, question, locale, \
-             article_id, confidence, answered, candidates, small_talk, asked_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(sf(e.guild.0))
-        .bind(sf(e.user.0))
-        .bind(sf(e.channel.0))
-        .bind(&e.question)
-        .bind(e.locale.code())
-        .bind(e.article.as_deref())
-        .bind(e.confidence)
-        .bind(flag(e.article.is_some()))
-        .bind(candidates)
-        .bind(e.small_talk.as_deref())
-        .bind(ms(at))
-        .fetch_one(&self.pool)
-        .await
-        .doing("recording an L0 exchange")?;
-        Ok(L0ExchangeId(id))
-    }
-
     /// Records what the user clicked (the latest click counts). `false` if
     /// the exchange does not exist.
     pub async fn mark_l0_click(

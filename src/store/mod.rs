@@ -37,6 +37,7 @@ mod error;
 mod idempotency;
 mod intake;
 mod l0;
+mod l0_writes;
 mod migrate;
 mod open;
 mod read;

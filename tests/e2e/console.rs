@@ -96,3 +96,24 @@ async fn a_button_is_clicked_by_the_beginning_of_its_label_when_only_one_begins_
     .await;
     assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
 }
+
+#[tokio::test]
+async fn show_prints_no_empty_lines_for_discords_own_added_to_the_thread_messages() {
+    let w = World::start().await;
+    let script = "boris /ticket open question: не работает экспорт\n\
+                  lena clicks \"claim\" in #l1-desk\n\
+                  show boris\n";
+    let (report, printed) = run(&w, script, console::Format::Human).await;
+    assert!(report.errors.is_empty(), "{:?}\n{printed}", report.errors);
+    let shown = &printed[printed.find("▶ show boris").expect("show ran")..];
+    assert!(
+        shown.contains("Здравствуйте"),
+        "the greeting is shown\n{shown}"
+    );
+    assert!(
+        !shown
+            .lines()
+            .any(|l| l.trim_end().ends_with("supportline:")),
+        "a bot line with nothing in it\n{shown}"
+    );
+}

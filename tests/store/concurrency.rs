@@ -192,3 +192,61 @@ fn assert_one_ticket(outcomes: &[OpenOutcome], backend: &str) {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_questions_at_once_each_get_their_own_exchange_recorded_as_asked() {
+    use supportline::i18n::Locale;
+    use supportline::store::NewL0Exchange;
+    use supportline::tickets::ChannelId;
+    for db in backends().await {
+        let (one, two) = (db.store().await, db.store().await);
+        let mut asks = JoinSet::new();
+        for n in 0..40u64 {
+            let store = if n % 2 == 0 { one.clone() } else { two.clone() };
+            // Every fourth question is the same person asking the same
+            // thing at the same instant.
+            let (user, question) = if n % 4 == 0 {
+                (ALICE, "how do I reset my password?".to_owned())
+            } else {
+                (UserId(ALICE.0 + n), format!("question {n}"))
+            };
+            let asked = NewL0Exchange {
+                guild: GUILD,
+                user,
+                channel: ChannelId(3),
+                question,
+                locale: Locale::En,
+                article: (n % 3 == 0).then(|| "reset-password".to_owned()),
+                confidence: if n % 3 == 0 { 0.91 } else { 0.2 },
+                candidates: vec![format!("c{}", n % 5)],
+                small_talk: None,
+            };
+            asks.spawn(async move {
+                let id = store.record_l0_exchange(&asked, at(0)).await.unwrap();
+                (id, asked)
+            });
+        }
+        let recorded = asks.join_all().await;
+        let ids: HashSet<_> = recorded.iter().map(|(id, _)| id.0).collect();
+        assert_eq!(ids.len(), 40, "{}: every question its own id", db.backend);
+        for (id, asked) in &recorded {
+            let stored = one.l0_exchange(*id).await.unwrap().unwrap();
+            assert_eq!(
+                (
+                    &stored.user,
+                    &stored.question,
+                    &stored.article,
+                    &stored.candidates
+                ),
+                (
+                    &asked.user,
+                    &asked.question,
+                    &asked.article,
+                    &asked.candidates
+                ),
+                "{}",
+                db.backend
+            );
+        }
+    }
+}

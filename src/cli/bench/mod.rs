@@ -262,6 +262,7 @@ async fn phase(
         profile::spent(),
         metrics.handled(),
     );
+    callgrind("--zero").await;
     let started = Instant::now();
     let until = started + duration;
     let tasks: Vec<_> = workers
@@ -270,6 +271,7 @@ async fn phase(
         .collect();
     let outcome = Outcome::gather(tasks).await;
     let wall = started.elapsed();
+    callgrind(&format!("--dump={name}")).await;
     running.store(false, Ordering::Relaxed);
     let _ = sampler.await;
     let (n, t) = metrics.handled();
@@ -282,6 +284,26 @@ async fn phase(
         peak_rss_kib: Some(peak.load(Ordering::Relaxed)).filter(|k| *k > 0),
         spent: profile::spent() - spent,
         handled: (n - handled.0, t.saturating_sub(handled.1)),
+    }
+}
+
+/// Under `valgrind --tool=callgrind` with `SUPPORTLINE_BENCH_CALLGRIND=1`:
+/// zeroes the instruction counters as a phase begins and dumps them as it
+/// ends (a file per phase, named after it), so that a phase's instructions
+/// divided by its interactions is what one costs, whatever the load. Does
+/// nothing otherwise.
+async fn callgrind(action: &str) {
+    if std::env::var_os("SUPPORTLINE_BENCH_CALLGRIND").is_none() {
+        return;
+    }
+    let done = tokio::process::Command::new("callgrind_control")
+        .arg(action)
+        .arg(std::process::id().to_string())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .await;
+    if !matches!(done, Ok(s) if s.success()) {
+        eprintln!("callgrind_control {action} failed: {done:?}");
     }
 }
 

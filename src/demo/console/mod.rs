@@ -178,12 +178,14 @@ impl<'a> Console<'a> {
         }
     }
 
-    /// What `show` prints: the latest messages of every channel the person sees.
+    /// What `show` prints: the latest messages of every channel the person
+    /// sees, without Discord's own lines ("added to the thread"), which the
+    /// live view leaves out too: printed, they were empty bot messages.
     fn shown(&self, number: usize, view: &PersonView) -> Vec<Seen> {
         view.channels
             .iter()
             .flat_map(|c| &c.recent)
-            .filter(|m| !m.loading)
+            .filter(|m| !m.loading && !m.is_system())
             .map(|m| seen_message(number, &view.who, "shown", m, &self.names))
             .collect()
     }

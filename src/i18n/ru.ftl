@@ -112,7 +112,7 @@ button-get-help = Получить помощь
 
 ## Открытие
 open-done = Ваш тикет { $number } открыт, его видите только вы и команда поддержки: { $thread }
-open-already = У вас уже есть тикет { $number } по этому вопросу: { $thread }.
+open-already = У вас уже есть тикет { $number } по этому вопросу: { $thread }
 open-already-no-thread = У вас уже есть тикет { $number } по этому вопросу.
 open-pending = Ваш тикет { $number } открыт. Discord сейчас медленно создаёт его личную ветку: она появится в { $channel } через минуту, и вас там упомянут. Спрашивать ещё раз не нужно.
 open-no-thread = Ваш тикет { $number } сохранён, но его личную ветку создать не удалось.
@@ -120,7 +120,7 @@ open-limit = У вас уже { $count ->
     [one] { $count } открытый тикет
     [few] { $count } открытых тикета
    *[many] { $count } открытых тикетов
-}: { $links }. Продолжите, пожалуйста, там.
+}. Продолжите, пожалуйста, там: { $links }
 open-cooldown = Вы только что открыли тикет. Следующий можно открыть { $when }.
 greeting = Здравствуйте, { $user }! Это ваш тикет { $number }. Эту ветку видите только вы и наша команда поддержки.
 greeting-frustrated = Сожалеем, что это доставило столько неудобств. Человек посмотрит как можно скорее.
@@ -528,7 +528,7 @@ transcript-status-open = открыт
 transcript-status-resolving = ждёт ответа пользователя
 transcript-status-closed = закрыт
 transcript-thread-user = Ветка пользователя
-transcript-thread-case = Ветка кейса { $level }
+transcript-thread-case = Ветка дела { $level }
 transcript-thread-other = Другая ветка
 transcript-kind-note = Внутренняя заметка
 transcript-kind-level-change = Смена уровня
@@ -655,7 +655,7 @@ case-close-asked = { $by } попросил(а) пользователя под�
    *[many] { $hours } часов
 }.
 case-kept-open = { $by } оставил(а) тикет открытым.
-case-kept-open-replied = { $by } написал(а) в треде, поэтому предложение закрыть отозвано.
+case-kept-open-replied = { $by } написал(а) в ветке, поэтому предложение закрыть отозвано.
 refusal-already-close-requested = Пользователя уже попросили подтвердить закрытие.
 refusal-no-close-request = Сейчас никто не предлагает закрыть этот тикет (ответили или оставили открытым).
 setup-close-request = Предложения закрыть закрывают тикет сами через { $hours ->
@@ -670,7 +670,7 @@ setup-bad-close-request = Предложение закрыть ждёт от 1 
 }.
 cmd-close-request = Попросить пользователя подтвердить закрытие; без ответа тикет закроется сам
     .name = предложить-закрыть
-    .ticket = Номер тикета (по умолчанию — этого треда)
+    .ticket = Номер тикета (по умолчанию — тикет этой ветки)
     .ticket-name = тикет
 cmd-setup-close-request = Сколько предложение закрыть ждёт ответа до закрытия
     .name = предложение-закрыть
@@ -707,18 +707,18 @@ log-support-deleted = ⚠️ Канал тикетов { $channel } удалён
     [few] закрыто { $count } открытых тикета
    *[many] закрыто { $count } открытых тикетов
 }. Задайте новый командой /setup support.
-log-level-deleted = ⚠️ Канал уровня { $level } { $channel } удалён вместе с ветками кейсов: { $count ->
+log-level-deleted = ⚠️ Канал уровня { $level } { $channel } удалён вместе с ветками дел: { $count ->
     [one] закрыт { $count } открытый тикет
     [few] закрыто { $count } открытых тикета
    *[many] закрыто { $count } открытых тикетов
 }. Задайте новый командой /setup level.
 step-create-user-thread = создать ветку пользователя
 step-greet = поприветствовать пользователя
-step-post-case = опубликовать карточку обращения
-step-retire-case = архивировать прежнее обращение
+step-post-case = опубликовать карточку дела
+step-retire-case = архивировать прежнее дело
 step-add-to-user-thread = добавить участника в ветку пользователя
-step-refresh-card = обновить карточку обращения
-step-case-note = написать в ветку обращения
+step-refresh-card = обновить карточку дела
+step-case-note = написать в ветку дела
 step-tell-user = сообщить пользователю
 step-ask-resolve = спросить пользователя «Это помогло?»
 step-retire-question = убрать кнопки с вопроса

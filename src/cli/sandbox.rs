@@ -41,6 +41,10 @@ pub struct SandboxArgs {
     /// The knowledge base folder.
     #[arg(long, value_name = "DIR", default_value = "knowledge")]
     knowledge: PathBuf,
+    /// The demo server as an admin finds it after inviting the bot: its
+    /// channels, roles and people, but nothing set up yet (try `/setup` as root).
+    #[arg(long)]
+    unconfigured: bool,
 }
 
 impl SandboxArgs {
@@ -83,7 +87,8 @@ impl SandboxArgs {
     }
 }
 
-/// The demo server in a sandbox on `bind`, with its settings saved in the database.
+/// The demo server in a sandbox on `bind`, with its settings saved in the
+/// database (unless `--unconfigured`).
 async fn demo_server(
     args: &SandboxArgs,
     bind: SocketAddr,
@@ -101,9 +106,11 @@ async fn demo_server(
     let store = Store::connect(url)
         .await
         .with_context(|| format!("opening the database {url}"))?;
-    demo::configure(&sandbox, &store)
-        .await
-        .context("saving the demo server's settings")?;
+    if !args.unconfigured {
+        demo::configure(&sandbox, &store)
+            .await
+            .context("saving the demo server's settings")?;
+    }
     Ok((spec, sandbox, store))
 }
 
@@ -171,7 +178,12 @@ async fn serve(args: &SandboxArgs, bind: SocketAddr) -> anyhow::Result<ExitCode>
         "The sandbox serves the demo server at {base} (REST under /api/v10, gateway {}).",
         sandbox.gateway_url()
     );
-    println!("Its settings are saved in {url}. Run the bot against it in another terminal:");
+    if args.unconfigured {
+        println!("Nothing is set up yet (--unconfigured); the bot's data goes to {url}.");
+        println!("Run the bot against it in another terminal:");
+    } else {
+        println!("Its settings are saved in {url}. Run the bot against it in another terminal:");
+    }
     println!();
     println!("  DISCORD_API_BASE={base} \\");
     println!("  DISCORD_TOKEN={} \\", sandbox.token());

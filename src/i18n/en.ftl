@@ -258,6 +258,9 @@ setup-bad-reopen = The reopen window must be at most { $max ->
    *[other] { $max } days
 }.
 setup-check-ok = ✅ I have every permission I need, users see the support channel, and each staff channel is seen only by its level and the levels above.
+setup-next-support = ➡ Next: `/setup support channel:` — the channel where each ticket gets its own private thread (users must be able to see it).
+setup-next-l1 = ➡ Next: `/setup level level:1 channel: role:` — the help desk (L1): a channel only staff see, and the role that staffs it. Users can open tickets once it is set.
+setup-next-escalation = Tickets can move up once `/setup level level:2` (and 3, 4) is set.
 setup-check-problems = ⚠ Problems:
 setup-check-missing = In { $channel } ({ $what }) I lack: { $missing }
 setup-check-gone = { $what }: { $channel } no longer exists.

@@ -492,3 +492,68 @@ async fn setup_show_flags_a_level_role_nobody_can_ping_and_its_new_cases_ping_no
         report.embed_text()
     );
 }
+
+#[tokio::test]
+async fn on_a_server_set_up_from_nothing_setup_says_what_to_do_next_until_tickets_work() {
+    let w = World::start().await;
+    // The server as an admin finds it after inviting the bot.
+    w.store
+        .save_settings(
+            &supportline::tickets::GuildSettings::new(w.guild()),
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+    let root = w.person("root");
+    let help = w.channel("help");
+    let shown = w.slash(&root, &help, "setup show", &[]).await;
+    let all = shown.embed_text();
+    assert!(all.contains("Next: `/setup support"), "{all}");
+    assert!(!all.contains("✅"), "nothing is set up yet: {all}");
+
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup support",
+            &[("channel", text("support"))],
+        )
+        .await;
+    assert!(
+        saved.text.contains("Next: `/setup level level:1"),
+        "{}",
+        saved.text
+    );
+
+    let saved = w
+        .slash(
+            &root,
+            &help,
+            "setup level",
+            &[
+                ("level", int(1)),
+                ("channel", text("l1-desk")),
+                ("role", text("L1")),
+            ],
+        )
+        .await;
+    assert!(
+        saved.text.contains("once `/setup level level:2`"),
+        "{}",
+        saved.text
+    );
+    assert!(!saved.text.contains("Next:"), "{}", saved.text);
+    let opened = w
+        .slash(
+            &w.person("alice"),
+            &help,
+            "ticket open",
+            &[("question", text("my export fails"))],
+        )
+        .await;
+    assert!(
+        opened.text.contains("#1"),
+        "tickets open now: {}",
+        opened.text
+    );
+}

@@ -82,15 +82,16 @@ async fn save(ctx: Context<'_>, env: &Env, s: GuildSettings) -> Result<(), BotEr
         .store
         .save_settings(&s, ctx.data().clock.now())
         .await?;
-    ephemeral(
-        ctx,
-        format!(
-            "{}\n\n{}",
-            tr!(env.locale, "setup-saved"),
-            summary(env.locale, &s)
-        ),
-    )
-    .await
+    let mut text = format!(
+        "{}\n\n{}",
+        tr!(env.locale, "setup-saved"),
+        summary(env.locale, &s)
+    );
+    for step in show::next_steps(env.locale, &s) {
+        text.push_str("\n\n");
+        text.push_str(&step);
+    }
+    ephemeral(ctx, text).await
 }
 
 fn settings_error(e: SettingsError) -> BotError {

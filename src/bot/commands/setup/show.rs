@@ -23,8 +23,11 @@ pub async fn show(ctx: Context<'_>) -> Result<(), BotError> {
     }
     let mut text = summary(env.locale, &env.settings);
     text.push_str("\n\n");
-    if problems.is_empty() {
+    let next = next_steps(env.locale, &env.settings);
+    if problems.is_empty() && next.is_empty() {
         text.push_str(&tr!(env.locale, "setup-check-ok"));
+    } else if problems.is_empty() {
+        text.push_str(&next.join("\n"));
     } else {
         text.push_str(&tr!(env.locale, "setup-check-problems"));
         for p in problems {
@@ -44,6 +47,24 @@ pub async fn show(ctx: Context<'_>) -> Result<(), BotError> {
     )
     .await?;
     Ok(())
+}
+
+/// What an admin still has to set before users can open tickets (and
+/// before they can climb), first thing first; empty once the ladder works.
+pub(super) fn next_steps(locale: Locale, s: &GuildSettings) -> Vec<String> {
+    let set = |level: Level| {
+        let l = s.level(level);
+        l.channel.is_some() && l.role.is_some()
+    };
+    if s.support_channel.is_none() {
+        vec![tr!(locale, "setup-next-support")]
+    } else if !set(Level::L1) {
+        vec![tr!(locale, "setup-next-l1")]
+    } else if !set(Level::L2) {
+        vec![tr!(locale, "setup-next-escalation")]
+    } else {
+        Vec::new()
+    }
 }
 
 pub(super) fn summary(locale: Locale, s: &GuildSettings) -> String {

@@ -136,7 +136,7 @@ mod tests {
         let say = Say::new("open-limit").count("count", 1).arg("links", "#1");
         assert_eq!(
             say.text(Locale::Ru),
-            "У вас уже 1 открытый тикет: #1. Продолжите, пожалуйста, там."
+            "У вас уже 1 открытый тикет. Продолжите, пожалуйста, там: #1"
         );
         let five = Say::new("open-limit").count("count", 5).arg("links", "#1");
         assert!(five.text(Locale::Ru).contains("5 открытых тикетов"));

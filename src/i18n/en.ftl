@@ -36,7 +36,7 @@ unit-hours = { $n } h
 unit-days = { $n } d
 
 ## Refusals
-refusal-not-allowed = You can't { $action } here: only { $allowed } can.
+refusal-not-allowed = You can't { $action }: only { $allowed } can.
 refusal-ticket-closed = This ticket is closed.
 refusal-already-closed = This ticket is already closed.
 refusal-not-closed = This ticket is not closed.
@@ -110,14 +110,14 @@ button-get-help = Get help
 
 ## Opening
 open-done = Your ticket { $number } is open, and only you and the support team can see it: { $thread }
-open-already = You already have ticket { $number } for this: { $thread }.
+open-already = You already have ticket { $number } for this: { $thread }
 open-already-no-thread = You already have ticket { $number } for this.
 open-pending = Your ticket { $number } is open. Discord is slow to make its private thread right now: it will appear under { $channel } in a moment, and you will be mentioned there. No need to ask again.
 open-no-thread = Your ticket { $number } is saved, but its private thread could not be made.
 open-limit = You already have { $count ->
     [one] an open ticket
    *[other] { $count } open tickets
-}: { $links }. Please continue there.
+}. Please continue there: { $links }
 open-cooldown = You've just opened a ticket. You can open another { $when }.
 greeting = Hi { $user }, this is your ticket { $number }. Only you and our support team can see this thread.
 greeting-frustrated = I'm sorry this has been frustrating. A person will look at it as soon as possible.

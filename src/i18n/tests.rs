@@ -328,15 +328,15 @@ fn every_count_followed_by_a_word_has_plural_forms_in_both_catalogues() {
 fn a_count_chooses_its_form_in_both_languages() {
     assert_eq!(
         tr!(Locale::Ru, "open-limit", count = 1, links = "#1"),
-        "У вас уже 1 открытый тикет: #1. Продолжите, пожалуйста, там."
+        "У вас уже 1 открытый тикет. Продолжите, пожалуйста, там: #1"
     );
     assert_eq!(
         tr!(Locale::Ru, "open-limit", count = 3, links = "#1"),
-        "У вас уже 3 открытых тикета: #1. Продолжите, пожалуйста, там."
+        "У вас уже 3 открытых тикета. Продолжите, пожалуйста, там: #1"
     );
     assert_eq!(
         tr!(Locale::En, "open-limit", count = 1, links = "#1"),
-        "You already have an open ticket: #1. Please continue there."
+        "You already have an open ticket. Please continue there: #1"
     );
     assert_eq!(
         tr!(Locale::En, "kb-reloaded", articles = 42, problems = 1),

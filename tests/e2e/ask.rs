@@ -131,7 +131,7 @@ async fn a_plain_russian_message_is_answered_in_russian_whoever_writes_it() {
         "{reply:?}"
     );
     assert!(
-        reply.embed_text().contains("заявк"),
+        reply.embed_text().contains("/переоткрыть"),
         "a Russian article: {}",
         reply.embed_text()
     );

@@ -117,3 +117,23 @@ async fn show_prints_no_empty_lines_for_discords_own_added_to_the_thread_message
         "a bot line with nothing in it\n{shown}"
     );
 }
+
+#[tokio::test]
+async fn boris_types_commands_and_options_by_the_russian_names_his_discord_shows() {
+    let w = World::start().await;
+    let script = "boris /спросить вопрос: как переоткрыть тикет?\n\
+                  boris /тикет открыть вопрос: не работает экспорт\n\
+                  boris /тикет инфо тикет: 1\n\
+                  boris /закрыть причина: сам разобрался in #support thread\n\
+                  boris /переоткрыть тикет: 1 in #support\n";
+    let (report, printed) = run(&w, script, console::Format::Human).await;
+    assert!(report.errors.is_empty(), "{:?}\n{printed}", report.errors);
+    for said in [
+        "Как переоткрыть тикет",
+        "Ваш тикет #1 открыт",
+        "Тикет закрыл(а) @boris",
+        "Тикет #1 снова открыт",
+    ] {
+        assert!(printed.contains(said), "no {said:?} in\n{printed}");
+    }
+}

@@ -218,7 +218,8 @@ async fn a_blocked_user_or_role_is_refused_a_ticket_politely_but_may_still_ask()
         )
         .await;
     assert!(
-        done.text.contains("can't open tickets now"),
+        done.text.contains("can't open tickets now")
+            && done.text.ends_with("stay open to them. Reason: spam links"),
         "{}",
         done.text
     );

@@ -91,7 +91,7 @@ async fn only_admins_may_change_the_setup_or_reload_the_knowledge_base() {
     for who in [&lena, &w.person("alice")] {
         let reply = w.slash(who, &help, "setup show", &[]).await;
         assert_eq!(
-            reply.text, "You can't view the setup here: only admins can.",
+            reply.text, "You can't view the setup: only admins can.",
             "reading is not changing"
         );
         let reply = w.slash(who, &help, "kb reload", &[]).await;

@@ -47,6 +47,10 @@ async fn resolve_then_yes_closes_the_ticket() {
     assert!(t.is_closed());
     let info = w.sandbox.channel_info(&thread).unwrap();
     assert!(info.archived && info.locked);
+    // Staff read it as a sentence, with no stars (nor room for them) unrated.
+    lena.sees_in(&l1, |m| m.text == "The user confirmed the solution.")
+        .await
+        .expect("the case says the user confirmed");
 }
 
 #[tokio::test]

@@ -169,10 +169,59 @@ async fn the_ticket_limit_speaks_of_one_ticket_and_links_it_once() {
     assert_eq!(
         refused.text,
         format!(
-            "У вас уже 1 открытый тикет: <#{}>. Продолжите, пожалуйста, там.",
+            "У вас уже 1 открытый тикет. Продолжите, пожалуйста, там: <#{}>",
             thread.id
         ),
         "ticket {}",
         t.number
+    );
+}
+
+#[tokio::test]
+async fn the_articles_say_ticket_as_the_bot_does_whichever_word_boris_asks_with() {
+    let w = World::start().await;
+    let boris = w.person("boris");
+    let help = w.channel("help");
+    // «Тикет» is what the bot's own messages say; «заявка» still finds it.
+    for question in ["как закрыть заявку?", "как закрыть тикет?"] {
+        let answer = w.ask(&boris, &help, question).await;
+        let article = answer.embed_text();
+        assert!(
+            article.contains("Как закрыть тикет"),
+            "{question}: {article}"
+        );
+        assert!(!article.contains("заявк"), "{question}: {article}");
+        // The command as his Russian Discord names it.
+        assert!(article.contains("/закрыть"), "{question}: {article}");
+    }
+}
+
+#[tokio::test]
+async fn an_answer_to_a_russian_question_stays_russian_after_a_click() {
+    let w = World::start().await;
+    // alice's Discord is English; she asks in Russian and is answered so.
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    let answer = w
+        .ask(&alice, &help, "как переоткрыть закрытый тикет?")
+        .await;
+    assert!(answer.has_button("Решено"), "{answer:?}");
+    let after = w.click(&alice, &answer, "Решено").await;
+    assert_eq!(after.text, "Рад, что помогло! Спрашивайте в любое время.");
+
+    // Unsure, it offers Russian candidates; the one she picks comes with
+    // Russian buttons and footer, as a direct answer would.
+    let unsure = w.ask(&alice, &help, "тикет").await;
+    assert!(unsure.embeds.is_empty(), "candidates: {unsure:?}");
+    let title = unsure.buttons.first().expect("a candidate").label.clone();
+    let picked = w.click(&alice, &unsure, &title).await;
+    assert!(
+        picked.has_button("Решено") && picked.has_button("Позвать человека"),
+        "{picked:?}"
+    );
+    assert!(
+        picked.embed_text().contains("Помогло?"),
+        "{}",
+        picked.embed_text()
     );
 }

@@ -106,6 +106,12 @@ fn describe(locale: crate::i18n::Locale, b: &Block, done: bool) -> String {
         .map(|r| format!(" · “{}”", clip(r, 200)))
         .unwrap_or_default();
     if done {
+        // A sentence, with the reason as the user is told it.
+        let reason = b
+            .reason
+            .as_deref()
+            .map(|r| tr!(locale, "blocked-reason", reason = clip(r, 200)))
+            .unwrap_or_default();
         tr!(locale, "block-done", who = tag(b.target), until = until) + &reason
     } else {
         format!("{} · {until}{reason}", tag(b.target))

@@ -39,13 +39,14 @@ pub(super) async fn solved(
     env: &Env,
     x: L0ExchangeId,
 ) -> Result<(), BotError> {
-    own_exchange(data, env, x).await?;
+    // The answer spoke the question's language; so does what replaces it.
+    let exchange = own_exchange(data, env, x).await?;
     data.store
         .mark_l0_click(x, &L0Click::Solved, data.clock.now())
         .await?;
     r.respond(CreateInteractionResponse::UpdateMessage(
         CreateInteractionResponseMessage::new()
-            .content(tr!(env.locale, "answer-glad"))
+            .content(tr!(exchange.locale, "answer-glad"))
             .components(Vec::new()),
     ))
     .await
@@ -76,8 +77,8 @@ pub(super) async fn candidate(
     r.respond(CreateInteractionResponse::UpdateMessage(
         CreateInteractionResponseMessage::new()
             .content("")
-            .embed(answer::article_embed(env.locale, article))
-            .components(answer::answer_buttons(env.locale, x)),
+            .embed(answer::article_embed(exchange.locale, article))
+            .components(answer::answer_buttons(exchange.locale, x)),
     ))
     .await
 }

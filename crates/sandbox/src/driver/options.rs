@@ -112,7 +112,7 @@ fn fill_level(
     if let Some((next, rest)) = path.split_first() {
         let sub = options
             .iter()
-            .find(|o| o.is_subcommand() && o.name == *next)
+            .find(|o| o.is_subcommand() && o.is_named(next))
             .ok_or_else(|| DriverError::UnknownCommand(format!("{command} {next}")))?;
         let inner = fill_level(
             world,
@@ -146,7 +146,7 @@ fn fill_level(
         )));
     }
     for (name, _) in given {
-        if !options.iter().any(|o| o.name == *name) {
+        if !options.iter().any(|o| o.is_named(name)) {
             return Err(DriverError::UnknownOption {
                 command: command.to_string(),
                 option: name.to_string(),
@@ -155,7 +155,7 @@ fn fill_level(
     }
     let mut out = Vec::new();
     for option in options {
-        let Some((_, value)) = given.iter().find(|(n, _)| *n == option.name) else {
+        let Some((_, value)) = given.iter().find(|(n, _)| option.is_named(n)) else {
             if option.required == Some(true) && focused.is_none() {
                 return Err(DriverError::MissingOption {
                     command: command.to_string(),
@@ -164,7 +164,7 @@ fn fill_level(
             }
             continue;
         };
-        let is_focused = focused == Some(option.name.as_str());
+        let is_focused = focused.is_some_and(|f| option.is_named(f));
         let value = if is_focused {
             match value {
                 Opt::Text(t) => Value::String(t.clone()),

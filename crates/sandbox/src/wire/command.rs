@@ -89,6 +89,17 @@ impl CommandOption {
     pub fn is_subcommand(&self) -> bool {
         matches!(self.kind, SUB_COMMAND | SUB_COMMAND_GROUP)
     }
+
+    /// Whether a person reaches this option (or subcommand) by `name`: its
+    /// name or a localized one, as the Discord client shows a person the
+    /// names of their own locale (and sends the bot the registered name).
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name == name
+            || self
+                .name_localizations
+                .as_ref()
+                .is_some_and(|l| l.values().any(|v| v == name))
+    }
 }
 
 /// A registered command (`ApplicationCommandResponse`).

@@ -35,7 +35,9 @@ pub(super) async fn case_note(
             let stars = rating
                 .map(|r| "★".repeat(usize::from(r.get())))
                 .unwrap_or_default();
-            with_quote(tr!(staff, "case-confirmed", stars = stars), comment)
+            // No rating, no stars: nor the space before them.
+            let text = tr!(staff, "case-confirmed", stars = stars);
+            with_quote(text.trim_end().to_owned(), comment)
         }
         CaseNote::BackToAssignee {
             assignee,
@@ -51,7 +53,8 @@ pub(super) async fn case_note(
             if let Some(a) = assignee {
                 pings = mentions::users([a.0]);
             }
-            with_quote(Say::new(key).arg("assignee", who).text(staff), comment)
+            let text = Say::new(key).arg("assignee", who).text(staff);
+            with_quote(text.trim_start().to_owned(), comment)
         }
         CaseNote::Closed { by: Some(by) } => tr!(staff, "case-closed", by = user(*by)),
         CaseNote::Closed { by: None } => tr!(staff, "case-auto-closed"),

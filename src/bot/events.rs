@@ -115,8 +115,10 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
         None,
     );
     // Only a confident answer (or small talk the bot was spoken to with)
-    // is worth a reply in a public channel; a refusal (over the question
-    // rate limit) stays quiet there too.
+    // is worth a reply in a public channel, where people mostly talk to
+    // each other; a question put to the bot itself (a mention, a reply to
+    // it) gets its candidates or "Talk to a human" too, never silence.
+    // A refusal (over the question rate limit) stays quiet there.
     let reply = match ask::ask(data, &env, question).await {
         Err(BotError::Say(_)) => return Ok(()),
         other => other?,
@@ -126,6 +128,9 @@ pub async fn on_message(ctx: &Context, data: &Data, m: &Message) -> Result<(), B
             CreateMessage::new().embed(*embed).components(buttons)
         }
         L0Reply::SmallTalk { text, buttons } => {
+            CreateMessage::new().content(text).components(buttons)
+        }
+        L0Reply::Candidates { text, buttons } | L0Reply::Nothing { text, buttons } if spoken_to => {
             CreateMessage::new().content(text).components(buttons)
         }
         L0Reply::Candidates { .. } | L0Reply::Nothing { .. } => return Ok(()),

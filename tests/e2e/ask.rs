@@ -341,3 +341,34 @@ async fn in_a_help_channel_the_bot_joins_small_talk_only_when_spoken_to() {
         [Some("presence"), None, Some("thanks"), Some("thanks")]
     );
 }
+
+#[tokio::test]
+async fn in_a_help_channel_a_question_put_to_the_bot_that_it_cannot_answer_gets_the_way_to_a_human()
+{
+    let w = World::start().await;
+    let alice = w.person("alice");
+    let help = w.channel("help");
+    let from_bot = |m: &supportline::sandbox::MessageView| m.author == "supportline";
+
+    // Said to the channel: people may answer it; the bot stays quiet.
+    alice
+        .say(&help, "my export fails with error 500")
+        .await
+        .unwrap();
+    w.sandbox.settled().await.unwrap();
+    assert!(!w.sandbox.messages(&help).iter().any(from_bot));
+
+    // Put to the bot: not silence, but the way to a human.
+    let bot = w.sandbox.bot_user_id();
+    alice
+        .say(&help, &format!("<@{bot}> my export fails with error 500"))
+        .await
+        .unwrap();
+    let reply = alice.sees_in(&help, from_bot).await.expect("a reply");
+    assert!(reply.has_button("Talk to a human"), "{reply:?}");
+    assert!(
+        reply.reply_to.is_some(),
+        "it answers that message: {reply:?}"
+    );
+    assert!(reply.pings.notified.is_empty(), "{:?}", reply.pings);
+}

@@ -137,3 +137,19 @@ async fn boris_types_commands_and_options_by_the_russian_names_his_discord_shows
         assert!(printed.contains(said), "no {said:?} in\n{printed}");
     }
 }
+
+#[tokio::test]
+async fn a_name_typed_after_an_at_sign_is_a_mention_as_the_discord_client_sends_it() {
+    let w = World::start().await;
+    let script = "boris in #help: @supportline не работает оплата картой, что делать?\n";
+    let (report, printed) = run(&w, script, console::Format::Human).await;
+    assert!(report.errors.is_empty(), "{:?}\n{printed}", report.errors);
+    assert!(
+        printed.contains("boris: @supportline не работает"),
+        "shown as the mention it is\n{printed}"
+    );
+    assert!(
+        printed.contains("[Позвать человека]"),
+        "the bot, spoken to, offers a human\n{printed}"
+    );
+}

@@ -113,6 +113,16 @@ impl<'a> Console<'a> {
             }
             _ => {}
         }
+        // "@lena" typed in a message is what the Discord client sends once
+        // the name is picked from its list: a mention.
+        let action = match action {
+            script::Action::Say { who, place, text } => script::Action::Say {
+                who,
+                place,
+                text: self.names.mentions_typed(&text),
+            },
+            other => other,
+        };
         let shown = match act::act(self.sandbox, &self.clock, &action).await {
             Ok(view) => view,
             Err(e) => {

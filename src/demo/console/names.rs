@@ -36,6 +36,36 @@ impl<'a> SandboxNames<'a> {
         }
     }
 
+    /// `text` with each `@name` of a person or the bot (any case, followed
+    /// by no further letter or digit) as the mention `<@id>`.
+    pub fn mentions_typed(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find('@') {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            let end = after
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(after.len());
+            let word = &after[..end];
+            let id = self
+                .users
+                .iter()
+                .find(|(_, name)| !word.is_empty() && name.eq_ignore_ascii_case(word))
+                .map(|(id, _)| *id);
+            match id {
+                Some(id) => out.push_str(&format!("<@{id}>")),
+                None => {
+                    out.push('@');
+                    out.push_str(word);
+                }
+            }
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// `#help`, or `#support › #3 My invoices are missing` for a thread.
     pub fn place(&self, channel_id: u64) -> String {
         let Ok(channel) = self.sandbox.channel_by_id(channel_id) else {

@@ -100,20 +100,15 @@ fn describe(locale: crate::i18n::Locale, b: &Block, done: bool) -> String {
         Some(at) => tr!(locale, "block-until", when = when(at, 'F')),
         None => tr!(locale, "block-forever"),
     };
-    let reason = b
-        .reason
-        .as_deref()
-        .map(|r| format!(" · “{}”", clip(r, 200)))
-        .unwrap_or_default();
+    let reason = b.reason.as_deref().map(|r| clip(r, 200));
     if done {
         // A sentence, with the reason as the user is told it.
-        let reason = b
-            .reason
-            .as_deref()
-            .map(|r| tr!(locale, "blocked-reason", reason = clip(r, 200)))
+        let reason = reason
+            .map(|r| tr!(locale, "blocked-reason", reason = r))
             .unwrap_or_default();
         tr!(locale, "block-done", who = tag(b.target), until = until) + &reason
     } else {
+        let reason = reason.map(|r| format!(" · “{r}”")).unwrap_or_default();
         format!("{} · {until}{reason}", tag(b.target))
     }
 }

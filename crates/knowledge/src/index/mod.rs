@@ -212,29 +212,22 @@ impl Index {
     /// is written for that kind), else the matcher's decision. With
     /// `locale`, only articles serving that locale are considered.
     pub fn ask(&self, question: &str, locale: Option<&str>) -> Answer {
-        // A question read whole (nearly all are) is folded and split once,
-        // for small talk and for matching.
-        if limits::head(question).len() == question.len() {
-            let text = fold(question);
-            let words = split_words(&text);
-            let kind =
-                small_talk_in(question, &words).filter(|k| !self.small_talk_articles.contains(k));
-            return match kind {
-                Some(kind) => Self::small_talk_answer(kind),
-                None => {
-                    let ranked = if is_blank(question) {
-                        Vec::new()
-                    } else {
-                        self.rank_words(&text, words, locale, CANDIDATES.max(2), false)
-                    };
-                    self.decide(&ranked)
-                }
-            };
+        // Folded and split once, for small talk and for matching; only the
+        // head of a long question is read, so that its cost is bounded (see
+        // `limits`).
+        let text = fold(limits::head(question));
+        let words = split_words(&text);
+        let kind =
+            small_talk_in(question, &words).filter(|k| !self.small_talk_articles.contains(k));
+        if let Some(kind) = kind {
+            return Self::small_talk_answer(kind);
         }
-        match self.small_talk(question) {
-            Some(kind) => Self::small_talk_answer(kind),
-            None => self.match_articles(question, locale),
-        }
+        let ranked = if is_blank(question) {
+            Vec::new()
+        } else {
+            self.rank_words(&text, words, locale, CANDIDATES.max(2), false)
+        };
+        self.decide(&ranked)
     }
 
     fn small_talk_answer(kind: SmallTalk) -> Answer {
